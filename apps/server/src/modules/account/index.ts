@@ -1,0 +1,32 @@
+import type { AuditService } from '../../platform/audit/audit.service.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { App } from '../../platform/http/app.ts';
+import type { OrgService } from '../org/index.ts';
+import { newId } from '../../platform/ids.ts';
+import { accountRepository } from './account.repository.ts';
+import { registerAccountRoutes } from './account.routes.ts';
+import { createAccountService } from './account.service.ts';
+import { createAuthService } from './auth.service.ts';
+import { hashPassword } from './password.ts';
+
+export { hashPassword };
+
+/** Accounts, sessions and login. */
+export function createAccountModule(deps: { db: Database; regionId: string; audit: AuditService; orgs: OrgService; sessionTtlMinutes: number; secureCookie: boolean; isDemo(): Promise<boolean> }) {
+  const auth = createAuthService({ ...deps, accounts: accountRepository });
+  const service = createAccountService({ ...deps, accounts: accountRepository });
+  return {
+    auth,
+    service,
+    /** Accounts bound to these organizations with these roles (notification targets). */
+    boundTo: (orgIds: string[], roles: string[]) => accountRepository.listBoundTo(deps.db, deps.regionId, orgIds, roles),
+    count: () => accountRepository.count(deps.db, deps.regionId),
+    deleteExpiredSessions: () => accountRepository.deleteExpiredSessions(deps.db),
+    /** Creates an account without an actor (first start, demo seed). */
+    async bootstrap(a: { username: string; displayName: string; role: string; orgId: string; password: string; mustChangePassword: boolean }) {
+      await accountRepository.insert(deps.db, deps.regionId, { id: newId(), username: a.username, displayName: a.displayName, role: a.role, orgId: a.orgId, passwordHash: await hashPassword(a.password), mustChangePassword: a.mustChangePassword });
+    },
+    register: (app: App) => registerAccountRoutes(app, auth, service, deps),
+  };
+}
+export type AccountModule = ReturnType<typeof createAccountModule>;

@@ -1,0 +1,217 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { CommitteeMemberInput, OrgListQuery, OrgUnitInput } from '@jiceng/contracts';
+import type { Database } from '../../platform/db/database.ts';
+import { searchMatch, searchVector } from '../../platform/search/chinese-search.ts';
+
+export interface OrgRow {
+  id: string;
+  parent_id: string | null;
+  path: string;
+  depth: number;
+  name: string;
+  short_name: string | null;
+  code: string | null;
+  type: string;
+  domain: string;
+  status: string;
+  formation_mode: string;
+  approval_doc_no: string | null;
+  approval_date: string | null;
+  created_at: string;
+  updated_at: string;
+  child_count: number;
+  term_id: string | null;
+  term_no: number | null;
+  term_end: string | null;
+}
+
+export interface OrgWrite {
+  name: string;
+  shortName: string | null;
+  code: string | null;
+  type: string;
+  domain: string;
+  formationMode: string;
+  approvalDocNo: string | null;
+  approvalDate: string | null;
+}
+
+/** Columns of an org row plus its active child count and current (latest) term. */
+const orgSelect = sql`select o.id, o.parent_id, o.path::text as path, o.depth, o.name, o.short_name, o.code, o.type, o.domain, o.status,
+  o.formation_mode, o.approval_doc_no, o.approval_date, o.created_at::text as created_at, o.updated_at::text as updated_at,
+  (select count(*)::int from org c where c.region_id = o.region_id and c.parent_id = o.id and c.status = 'active') as child_count,
+  t.id as term_id, t.term_no, t.end_date as term_end
+  from org o
+  left join lateral (select id, term_no, end_date from org_term t where t.region_id = o.region_id and t.org_id = o.id
+                     order by t.term_no desc limit 1) t on true`;
+
+export const orgRepository = {
+  byId(db: Database, regionId: string, id: string) {
+    return db.one<OrgRow>(sql`${orgSelect} where o.region_id = ${regionId} and o.id = ${id}`);
+  },
+
+  /** Lock the rows of a subtree for a structural change (move, dissolve). */
+  async lockSubtree(db: Database, regionId: string, path: string) {
+    await db.run(sql`select id from org where region_id = ${regionId} and path <@ ${path}::ltree for update`);
+  },
+
+  byName(db: Database, regionId: string, scopePath: string, name: string) {
+    return db.rows<OrgRow>(sql`${orgSelect} where o.region_id = ${regionId} and o.path <@ ${scopePath}::ltree and o.name = ${name}`);
+  },
+
+  ancestors(db: Database, regionId: string, path: string) {
+    return db.rows<{ id: string; name: string }>(sql`select id, name from org where region_id = ${regionId}
+      and path @> ${path}::ltree and path <> ${path}::ltree order by depth`);
+  },
+
+  childCountsByType(db: Database, regionId: string, id: string) {
+    return db.rows<{ type: string; n: number }>(sql`select type, count(*)::int as n from org
+      where region_id = ${regionId} and parent_id = ${id} and status = 'active' group by type`);
+  },
+
+  /** Active organizations under `path` (itself included) counted by type. */
+  subtreeCountsByType(db: Database, regionId: string, path: string) {
+    return db.rows<{ type: string; n: number }>(sql`select type, count(*)::int as n from org
+      where region_id = ${regionId} and path <@ ${path}::ltree and status = 'active' group by type`);
+  },
+
+  children(db: Database, regionId: string, parentId: string, includeDissolved: boolean) {
+    return db.rows<OrgRow>(sql`${orgSelect} where o.region_id = ${regionId} and o.parent_id = ${parentId}
+      ${includeDissolved ? sql`` : sql`and o.status = 'active'`} order by o.type, o.name`);
+  },
+
+  async search(db: Database, regionId: string, scopePath: string, q: OrgListQuery) {
+    const where: SQL[] = [sql`o.region_id = ${regionId}`, sql`o.path <@ ${scopePath}::ltree`];
+    if (!q.includeDissolved) where.push(sql`o.status = 'active'`);
+    if (q.type) where.push(sql`o.type = ${q.type}`);
+    if (q.parentId) where.push(sql`o.parent_id = ${q.parentId}`);
+    if (q.q) where.push(searchMatch(sql`o.search`, [sql`o.name`, sql`coalesce(o.short_name, '')`], q.q));
+    const cond = sql.join(where, sql` and `);
+    const size = q.pageSize ?? 50;
+    const items = await db.rows<OrgRow>(sql`${orgSelect} where ${cond} order by o.depth, o.name limit ${size} offset ${((q.page ?? 1) - 1) * size}`);
+    const total = await db.one<{ n: number }>(sql`select count(*)::int as n from org o where ${cond}`);
+    return { items, total: total?.n ?? 0 };
+  },
+
+  /** Organizations with an elected term type under `scopePath`, with their latest term. */
+  withTerms(db: Database, regionId: string, scopePath: string, types: string[]) {
+    return db.rows<OrgRow & { parent_name: string | null }>(sql`select x.*, p.name as parent_name from (${orgSelect}
+        where o.region_id = ${regionId} and o.path <@ ${scopePath}::ltree and o.status = 'active'
+          and o.type in (${sql.join(types.map((t) => sql`${t}`), sql`, `)})) x
+      left join org p on p.region_id = ${regionId} and p.id = x.parent_id`);
+  },
+
+  async insert(db: Database, regionId: string, id: string, parent: { id: string; path: string; depth: number } | null, label: string, w: OrgWrite) {
+    const path = parent ? `${parent.path}.${label}` : label;
+    await db.run(sql`insert into org (region_id, id, parent_id, path, depth, name, short_name, code, type, domain, formation_mode, approval_doc_no, approval_date, search)
+      values (${regionId}, ${id}, ${parent?.id ?? null}, ${path}::ltree, ${parent ? parent.depth + 1 : 0}, ${w.name}, ${w.shortName}, ${w.code},
+              ${w.type}, ${w.domain}, ${w.formationMode}, ${w.approvalDocNo}, ${w.approvalDate}, ${searchVector([w.name, w.shortName])})`);
+  },
+
+  async update(db: Database, regionId: string, id: string, w: OrgWrite) {
+    await db.run(sql`update org set name = ${w.name}, short_name = ${w.shortName}, code = ${w.code}, type = ${w.type}, domain = ${w.domain},
+      formation_mode = ${w.formationMode}, approval_doc_no = ${w.approvalDocNo}, approval_date = ${w.approvalDate},
+      search = ${searchVector([w.name, w.shortName])}, updated_at = now()
+      where region_id = ${regionId} and id = ${id}`);
+  },
+
+  /** Re-roots the subtree at `oldPath` under `newParentPath` in one statement. */
+  async moveSubtree(db: Database, regionId: string, id: string, oldPath: string, newParent: { id: string; path: string }) {
+    await db.run(sql`update org set
+        path = ${newParent.path}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1),
+        depth = nlevel(${newParent.path}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1)) - 1,
+        parent_id = case when id = ${id} then ${newParent.id}::uuid else parent_id end,
+        updated_at = now()
+      where region_id = ${regionId} and path <@ ${oldPath}::ltree`);
+  },
+
+  async dissolve(db: Database, regionId: string, id: string) {
+    await db.run(sql`update org set status = 'dissolved', dissolved_at = now(), updated_at = now() where region_id = ${regionId} and id = ${id}`);
+  },
+
+  units(db: Database, regionId: string, orgId: string) {
+    return db.rows<{ name: string; credit_code: string | null; category: string }>(sql`select name, credit_code, category from org_unit
+      where region_id = ${regionId} and org_id = ${orgId} order by seq`);
+  },
+
+  async replaceUnits(db: Database, regionId: string, orgId: string, units: OrgUnitInput[]) {
+    await db.run(sql`delete from org_unit where region_id = ${regionId} and org_id = ${orgId}`);
+    for (const [i, u] of units.entries()) {
+      await db.run(sql`insert into org_unit (region_id, org_id, seq, name, credit_code, category)
+        values (${regionId}, ${orgId}, ${i + 1}, ${u.name}, ${u.creditCode ?? null}, ${u.category})`);
+    }
+  },
+
+  /** Another organization (outside `exceptOrgId`) already using one of these credit codes. */
+  creditCodeOwners(db: Database, regionId: string, codes: string[], exceptOrgId: string | null) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db.rows<{ credit_code: string; org_name: string }>(sql`select u.credit_code, o.name as org_name from org_unit u
+      join org o on o.region_id = u.region_id and o.id = u.org_id
+      where u.region_id = ${regionId} and o.status = 'active' and u.credit_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})
+        and u.org_id is distinct from ${exceptOrgId}::uuid`);
+  },
+
+  codeTaken(db: Database, regionId: string, code: string, exceptOrgId: string | null) {
+    return db.one<{ id: string }>(sql`select id from org where region_id = ${regionId} and code = ${code} and id is distinct from ${exceptOrgId}::uuid`);
+  },
+
+  committee(db: Database, regionId: string, orgId: string) {
+    return db.rows<{ id: string; org_id: string; person_name: string; post: string; unit_name: string | null; start_date: string; end_date: string | null }>(
+      sql`select id, org_id, person_name, post, unit_name, start_date, end_date from org_committee_member
+        where region_id = ${regionId} and org_id = ${orgId}
+        order by (end_date is not null), array_position(array['secretary','deputy_secretary','organization','publicity','discipline','member','part_time'], post), start_date`,
+    );
+  },
+
+  committeeMember(db: Database, regionId: string, orgId: string, id: string) {
+    return db.one<{ id: string; org_id: string; person_name: string; post: string; unit_name: string | null; start_date: string; end_date: string | null }>(
+      sql`select id, org_id, person_name, post, unit_name, start_date, end_date from org_committee_member where region_id = ${regionId} and org_id = ${orgId} and id = ${id}`,
+    );
+  },
+
+  async insertCommitteeMember(db: Database, regionId: string, id: string, orgId: string, m: CommitteeMemberInput) {
+    await db.run(sql`insert into org_committee_member (region_id, id, org_id, person_name, post, unit_name, start_date, end_date)
+      values (${regionId}, ${id}, ${orgId}, ${m.personName}, ${m.post}, ${m.unitName ?? null}, ${m.startDate}, ${m.endDate ?? null})`);
+  },
+
+  async updateCommitteeMember(db: Database, regionId: string, id: string, m: CommitteeMemberInput) {
+    await db.run(sql`update org_committee_member set person_name = ${m.personName}, post = ${m.post}, unit_name = ${m.unitName ?? null},
+      start_date = ${m.startDate}, end_date = ${m.endDate ?? null} where region_id = ${regionId} and id = ${id}`);
+  },
+
+  async deleteCommitteeMember(db: Database, regionId: string, id: string) {
+    await db.run(sql`delete from org_committee_member where region_id = ${regionId} and id = ${id}`);
+  },
+
+  terms(db: Database, regionId: string, orgId: string) {
+    return db.rows<{ id: string; org_id: string; term_no: number; start_date: string; end_date: string; term_years: number }>(
+      sql`select id, org_id, term_no, start_date, end_date, term_years from org_term where region_id = ${regionId} and org_id = ${orgId} order by term_no desc`,
+    );
+  },
+
+  async insertTerm(db: Database, regionId: string, t: { id: string; orgId: string; termNo: number; startDate: string; endDate: string; termYears: number }) {
+    await db.run(sql`insert into org_term (region_id, id, org_id, term_no, start_date, end_date, term_years)
+      values (${regionId}, ${t.id}, ${t.orgId}, ${t.termNo}, ${t.startDate}, ${t.endDate}, ${t.termYears})`);
+  },
+
+  root(db: Database, regionId: string) {
+    return db.one<{ id: string; path: string; name: string }>(sql`select id, path::text as path, name from org
+      where region_id = ${regionId} and parent_id is null order by created_at limit 1`);
+  },
+
+  count(db: Database, regionId: string) {
+    return db.one<{ n: number }>(sql`select count(*)::int as n from org where region_id = ${regionId}`).then((r) => r?.n ?? 0);
+  },
+
+  /** Every organization under `path`, parents before children (export). */
+  subtree(db: Database, regionId: string, path: string) {
+    return db.rows<OrgRow & { parent_name: string | null; units: { name: string; credit_code: string | null; category: string }[] | null }>(sql`
+      select x.*, p.name as parent_name,
+        (select json_agg(json_build_object('name', u.name, 'credit_code', u.credit_code, 'category', u.category) order by u.seq)
+           from org_unit u where u.region_id = ${regionId} and u.org_id = x.id) as units
+      from (${orgSelect} where o.region_id = ${regionId} and o.path <@ ${path}::ltree) x
+      left join org p on p.region_id = ${regionId} and p.id = x.parent_id
+      order by x.path`);
+  },
+};
+export type OrgRepository = typeof orgRepository;

@@ -1,0 +1,149 @@
+import { PGlite, type Transaction as PgliteTx } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+
+/** Any Drizzle handle on either engine. */
+type Orm = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+type RawResult = { rows: Record<string, unknown>[] };
+
+/**
+ * The one database type every repository receives. Both engines speak the same SQL; this hides the
+ * drivers' differences (result shapes, transactions, multi-statement scripts).
+ */
+export interface Database {
+  readonly engine: 'pglite' | 'postgres';
+  /** Typed query builder, for repositories that prefer it. */
+  readonly orm: Orm;
+  /** True inside `transaction`. */
+  readonly inTransaction: boolean;
+  /** Runs one parameterized statement and returns its rows. */
+  rows<T>(query: SQL): Promise<T[]>;
+  /** The first row, or undefined. */
+  one<T>(query: SQL): Promise<T | undefined>;
+  /** Runs a statement and returns the number of rows it touched. */
+  run(query: SQL): Promise<number>;
+  /** Runs `fn` in a transaction (a savepoint when already inside one). */
+  transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  /** Runs a multi-statement script without parameters (migrations). */
+  script(text: string): Promise<void>;
+  /** Raw parameterized SQL for libraries that bring their own (pg-boss). */
+  raw(text: string, values?: unknown[]): Promise<RawResult>;
+  close(): Promise<void>;
+}
+
+interface ExecResult {
+  rows?: unknown[];
+  rowCount?: number | null;
+  affectedRows?: number;
+}
+
+interface Conn {
+  orm: Orm;
+  script(text: string): Promise<void>;
+  raw(text: string, values?: unknown[]): Promise<RawResult>;
+  /** Opens a top-level transaction on a dedicated connection. */
+  begin<T>(fn: (conn: Conn) => Promise<T>): Promise<T>;
+}
+
+let savepointSeq = 0;
+
+function wrap(engine: Database['engine'], conn: Conn, inTransaction: boolean, close: () => Promise<void>): Database {
+  const exec = async (q: SQL) => (await conn.orm.execute(q)) as unknown as ExecResult;
+  const db: Database = {
+    engine,
+    orm: conn.orm,
+    inTransaction,
+    rows: async <T>(q: SQL) => ((await exec(q)).rows ?? []) as T[],
+    one: async <T>(q: SQL) => ((await exec(q)).rows ?? [])[0] as T | undefined,
+    run: async (q: SQL) => {
+      const r = await exec(q);
+      return Number(r.rowCount ?? r.affectedRows ?? 0);
+    },
+    transaction: async <T>(fn: (tx: Database) => Promise<T>): Promise<T> => {
+      if (!inTransaction) return conn.begin((c) => fn(wrap(engine, c, true, close)));
+      const sp = `sp_${++savepointSeq}`;
+      await conn.raw(`savepoint ${sp}`);
+      try {
+        const out = await fn(db);
+        await conn.raw(`release savepoint ${sp}`);
+        return out;
+      } catch (e) {
+        await conn.raw(`rollback to savepoint ${sp}`);
+        throw e;
+      }
+    },
+    script: (text) => conn.script(text),
+    raw: (text, values) => conn.raw(text, values),
+    close,
+  };
+  return db;
+}
+
+/** Date columns stay `YYYY-MM-DD` strings and 64-bit counts become numbers on both engines. */
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+function pgliteConn(client: PGlite | PgliteTx, root: PGlite): Conn {
+  return {
+    orm: drizzlePglite({ client: client as PGlite }) as unknown as Orm,
+    script: async (text) => {
+      await client.exec(text);
+    },
+    raw: async (text, values) => {
+      if (values && values.length > 0) return (await client.query(text, values)) as RawResult;
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
+    begin: (fn) => root.transaction((tx) => fn(pgliteConn(tx, root))),
+  };
+}
+
+/** Opens the embedded database in `dir` (created when missing), or in memory when `dir` is null. */
+export async function openPglite(dir: string | null): Promise<Database> {
+  const client = await PGlite.create({
+    dataDir: dir ?? undefined,
+    extensions: { ltree, pg_trgm, btree_gist },
+    parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
+  });
+  return wrap('pglite', pgliteConn(client, client), false, () => client.close());
+}
+
+pg.types.setTypeParser(DATE_OID, (v) => v);
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+
+function pgConn(client: pg.Pool | pg.PoolClient, pool: pg.Pool): Conn {
+  return {
+    orm: drizzleNodePg({ client }) as unknown as Orm,
+    script: async (text) => {
+      await client.query(text);
+    },
+    raw: async (text, values) => (await client.query(text, values)) as unknown as RawResult,
+    begin: async (fn) => {
+      const c = await pool.connect();
+      try {
+        await c.query('begin');
+        const out = await fn(pgConn(c, pool));
+        await c.query('commit');
+        return out;
+      } catch (e) {
+        await c.query('rollback').catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+  };
+}
+
+/** Connects to PostgreSQL through a small pool. */
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  await pool.query('select 1');
+  return wrap('postgres', pgConn(pool, pool), false, () => pool.end());
+}

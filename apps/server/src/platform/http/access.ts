@@ -1,0 +1,14 @@
+import type { RouteAccess } from '@jiceng/contracts';
+import type { Actor } from './actor.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission this route needs; every route must name one (a test walks them all). */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,0 +1,24 @@
+import type { Permission, Role } from '@jiceng/contracts';
+
+/** The logged-in account making a request, with its data scope. */
+export interface Actor {
+  id: string;
+  regionId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string;
+  /** ltree path of the bound organization: the scope is this subtree. */
+  orgPath: string;
+  orgName: string;
+  permissions: readonly Permission[];
+  scope: 'subtree' | 'self';
+  csrfToken: string;
+  mustChangePassword: boolean;
+  ip: string | null;
+}
+
+/** True when `path` lies in the actor's subtree. */
+export function pathInScope(actor: Pick<Actor, 'orgPath'>, path: string): boolean {
+  return path === actor.orgPath || path.startsWith(actor.orgPath + '.');
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { CSRF_HEADER, SESSION_COOKIE, type ErrorBody } from '@jiceng/contracts';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import { AppError } from '../errors.ts';
+import { SAFE_METHODS } from './access.ts';
+import type { Actor } from './actor.ts';
+import { translateSchemaError, type SchemaError } from './validation-messages.ts';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export interface AppOptions {
+  logLevel: string;
+  /** Looks up the account behind a session token; null when unknown or expired. */
+  resolveSession(token: string, ip: string | null): Promise<Actor | null>;
+  /** Built web app to serve at `/` when present. */
+  webDist?: string;
+  /** Largest upload (imports), bytes. */
+  uploadLimit?: number;
+}
+
+/** Builds the HTTP app: security headers, cookies, validation in Chinese, access control, OpenAPI. */
+export async function createHttpApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('actor', null);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: opts.uploadLimit ?? 20 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: '基层党建工作平台 API', version: '0.1.0' } },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.setErrorHandler((err, req, reply) => {
+    const e = err as Error & { validation?: SchemaError[]; validationContext?: string; statusCode?: number; code?: string };
+    let body: ErrorBody;
+    let status: number;
+    if (e instanceof AppError) {
+      status = e.status;
+      body = { error: { code: e.code, message: e.message, details: e.details } };
+    } else if (e.validation) {
+      const fields = e.validation.map((v) => translateSchemaError(v, e.validationContext ?? ''));
+      status = 400;
+      body = { error: { code: 'VALIDATION', message: fields.map((f) => f.message).join('；'), details: { fields } } };
+    } else if (e.code === 'FST_REQ_FILE_TOO_LARGE') {
+      status = 413;
+      body = { error: { code: 'VALIDATION', message: '上传文件过大，请拆分后再导入' } };
+    } else if (e.statusCode && e.statusCode < 500) {
+      status = e.statusCode;
+      body = { error: { code: 'VALIDATION', message: '请求格式不正确，请检查后重试' } };
+    } else {
+      req.log.error(err);
+      status = 500;
+      body = { error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试；如持续出现请联系管理员' } };
+    }
+    void reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      void reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+      return;
+    }
+    const index = opts.webDist ? path.join(opts.webDist, 'index.html') : null;
+    if (index && fs.existsSync(index)) {
+      void reply.type('text/html').send(fs.createReadStream(index));
+      return;
+    }
+    void reply.status(404).type('text/plain; charset=utf-8').send('页面不存在。若尚未构建前端，请运行 npm run build。');
+  });
+
+  // Who is asking (the session cookie), and may they: runs before body validation, so an
+  // unauthenticated or forged request learns nothing about the route's input rules.
+  // Every route names its access; a route without one is a programming error and refuses to serve.
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    req.actor = token ? await opts.resolveSession(token, req.ip) : null;
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || req.is404) return;
+    const access = req.routeOptions.config.access;
+    if (!access) throw new AppError('INTERNAL', '接口未声明访问权限');
+    if (access === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== actor.csrfToken) {
+      throw new AppError('CSRF', '请求校验失败，请刷新页面后重试');
+    }
+    if (access !== 'authenticated' && !actor.permissions.includes(access)) {
+      throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
+    }
+  });
+
+  if (opts.webDist && fs.existsSync(opts.webDist)) {
+    await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}
+
+/** The acting account; only called on routes whose access is not `public`. */
+export function actorOf(req: { actor: Actor | null }): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+  return req.actor;
+}

@@ -1,0 +1,60 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * Chinese search without a segmenter: a text is indexed as its single characters and overlapping
+ * two-character pieces, written as a tsvector literal with positions (so no text-search parser or
+ * locale is involved), GIN-indexed; a keyword becomes a phrase query of its pieces and every hit is
+ * rechecked with LIKE. Full recall for 2–4 character names, where pg_trgm misses 2-character ones.
+ */
+
+/** Full-width to half-width, lower case, whitespace removed. */
+export function normalizeText(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+const quote = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+/** The tsvector literal of one or more texts: unigrams and bigrams with positions. */
+export function searchVectorLiteral(texts: (string | null | undefined)[]): string {
+  const parts: string[] = [];
+  let pos = 1;
+  for (const t of texts) {
+    if (!t) continue;
+    const chars = [...normalizeText(t)];
+    chars.forEach((c, i) => {
+      parts.push(`${quote(c)}:${pos + i}`);
+      const next = chars[i + 1];
+      if (next !== undefined) parts.push(`${quote(c + next)}:${pos + i}`);
+    });
+    pos += chars.length + 10; // a gap so a phrase never spans two texts
+  }
+  return parts.join(' ');
+}
+
+/** The tsquery literal of a keyword (phrase of its bigrams), or null when the keyword is empty. */
+export function searchQueryLiteral(keyword: string): string | null {
+  const chars = [...normalizeText(keyword)];
+  if (chars.length === 0) return null;
+  if (chars.length === 1) return quote(chars[0]!);
+  const pieces: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) pieces.push(quote(chars[i]! + chars[i + 1]!));
+  return pieces.join(' <-> ');
+}
+
+/** SQL value for a search column. */
+export const searchVector = (texts: (string | null | undefined)[]): SQL => sql`${searchVectorLiteral(texts)}::tsvector`;
+
+/**
+ * A WHERE fragment: `vectorColumn` matches the keyword's phrase and one of `textColumns` contains it.
+ * Returns `true` for an empty keyword.
+ */
+export function searchMatch(vectorColumn: SQL, textColumns: SQL[], keyword: string): SQL {
+  const q = searchQueryLiteral(keyword);
+  if (q === null) return sql`true`;
+  const like = `%${normalizeText(keyword).replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+  const recheck = sql.join(
+    textColumns.map((c) => sql`lower(replace(${c}, ' ', '')) like ${like}`),
+    sql` or `,
+  );
+  return sql`(${vectorColumn} @@ ${q}::tsquery and (${recheck}))`;
+}

@@ -1,0 +1,86 @@
+import { ALL_PERMISSIONS } from '@jiceng/contracts';
+import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
+import { createAuditService } from './platform/audit/audit.service.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { createFieldCrypto, type FieldCrypto } from './platform/crypto/field-crypto.ts';
+import type { Database } from './platform/db/database.ts';
+import type { Actor } from './platform/http/actor.ts';
+import { createHttpApp, type App } from './platform/http/app.ts';
+import { cronEvery, type ScheduledJob } from './platform/jobs/jobs.ts';
+import { settingsRepository } from './platform/settings.repository.ts';
+import { createNotificationService } from './platform/todo/notification.service.ts';
+import { createTodoRegistry } from './platform/todo/todo.registry.ts';
+import { registerTodoRoutes } from './platform/todo/todo.routes.ts';
+import { createAccountModule } from './modules/account/index.ts';
+import { createOrgModule } from './modules/org/index.ts';
+import { termAlarmJob, termAlarmSweep, termTodoSource } from './modules/org/org.jobs.ts';
+
+export interface ServerDeps {
+  config: Config;
+  db: Database;
+  fieldKey: string;
+  clock?: Clock;
+}
+
+/**
+ * Composition root: repositories → services → HTTP routes and jobs. Used by `main.ts`, the seeds and
+ * every integration test, so they all run the same wiring.
+ */
+export async function createServer({ config, db, fieldKey, clock = systemClock }: ServerDeps) {
+  const regionId = config.regionId;
+  const audit = createAuditService(db, regionId);
+  const crypto: FieldCrypto = createFieldCrypto(fieldKey);
+  const isDemo = async () => (await settingsRepository.get<boolean>(db, regionId, 'demo')) === true;
+  const org = createOrgModule({ db, regionId, audit, clock });
+  const account = createAccountModule({ db, regionId, audit, orgs: org.service, sessionTtlMinutes: config.sessionTtlMinutes, secureCookie: false, isDemo });
+  const notifications = createNotificationService(db, regionId);
+  const todos = createTodoRegistry();
+  todos.add(termTodoSource(org.service));
+
+  /** An actor scoped to the whole region, for system sweeps. */
+  const systemActor = async (): Promise<Actor | null> => {
+    const root = await org.service.root();
+    if (!root) return null;
+    return { id: '00000000-0000-0000-0000-000000000000', regionId, username: 'system', displayName: '系统', role: 'admin', orgId: root.id, orgPath: root.path, orgName: root.name, permissions: ALL_PERMISSIONS, scope: 'subtree', csrfToken: '', mustChangePassword: false, ip: null };
+  };
+  const sweepTerms = termAlarmSweep({
+    orgs: org.service,
+    systemActor,
+    recipients: (ids) => account.boundTo(ids, ['admin', 'department', 'street', 'community', 'secretary']),
+    notify: (n) => notifications.sendOnce(n),
+  });
+  const jobs: ScheduledJob[] = [
+    termAlarmJob(sweepTerms, cronEvery(config.sweepIntervalSeconds)),
+    { name: 'session-cleanup', cron: '17 * * * *', run: async () => void (await account.deleteExpiredSessions()) },
+  ];
+
+  const app: App = await createHttpApp({
+    logLevel: config.logLevel,
+    resolveSession: (token, ip) => account.auth.resolveSession(token, ip),
+    webDist: config.webDist,
+  });
+  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ status: 'ok', engine: db.engine }));
+  account.register(app);
+  org.register(app);
+  registerAuditRoutes(app, audit);
+  registerTodoRoutes(app, todos, notifications);
+
+  return {
+    app,
+    db,
+    regionId,
+    clock,
+    crypto,
+    audit,
+    modules: { org, account },
+    todos,
+    notifications,
+    jobs,
+    sweepTerms,
+    systemActor,
+    setDemo: (v: boolean) => settingsRepository.set(db, regionId, 'demo', v),
+    isDemo,
+  };
+}
+export type Server = Awaited<ReturnType<typeof createServer>>;

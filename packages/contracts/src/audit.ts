@@ -1,0 +1,49 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DateOnly, Id, Timestamp } from './common.ts';
+
+export const AuditEntry = Type.Object({
+  id: Id,
+  at: Timestamp,
+  actorId: Type.Union([Id, Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  ip: Type.Union([Type.String(), Type.Null()]),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const AuditQuery = Type.Object({
+  actorId: Type.Optional(Id),
+  entity: Type.Optional(Type.String({ maxLength: 40 })),
+  entityId: Type.Optional(Type.String({ maxLength: 64 })),
+  action: Type.Optional(Type.String({ maxLength: 60 })),
+  from: Type.Optional(DateOnly),
+  to: Type.Optional(DateOnly),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+});
+export type AuditQuery = Static<typeof AuditQuery>;
+
+/** Chinese names of audited actions, for the viewer. */
+export const auditActionLabel: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.logout': '退出登录',
+  'auth.password_change': '修改密码',
+  'account.create': '创建账号',
+  'account.update': '修改账号',
+  'account.reset_password': '重置密码',
+  'org.create': '新建组织',
+  'org.update': '修改组织',
+  'org.move': '调整隶属关系',
+  'org.dissolve': '撤销组织',
+  'org.import': '导入组织',
+  'org.committee_add': '新增班子成员',
+  'org.committee_update': '修改班子成员',
+  'org.committee_remove': '删除班子成员',
+  'org.term_add': '新增届次',
+  'personal.unmask': '查看个人敏感信息',
+};

@@ -1,0 +1,92 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Timestamp } from './common.ts';
+
+export const USERNAME_MIN = 3;
+export const USERNAME_MAX = 32;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 64;
+/** Failed logins before the account is locked, and for how long (issue #2). */
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_LOCK_MINUTES = 15;
+/** Header that carries the CSRF token on state-changing requests. */
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_COOKIE = 'jc_sid';
+
+export const LoginInput = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: USERNAME_MAX, description: '用户名' }),
+  password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX, description: '密码' }),
+});
+export type LoginInput = Static<typeof LoginInput>;
+
+export const Me = Type.Object({
+  id: Id,
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  roleLabel: Type.String(),
+  orgId: Id,
+  orgName: Type.String(),
+  permissions: Type.Array(Type.String()),
+  mustChangePassword: Type.Boolean(),
+  csrfToken: Type.String(),
+  /** True when the database holds the demo district. */
+  demo: Type.Boolean(),
+});
+export type Me = Static<typeof Me>;
+
+export const PasswordChangeInput = Type.Object({
+  oldPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }),
+  newPassword: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: '新密码' }),
+});
+export type PasswordChangeInput = Static<typeof PasswordChangeInput>;
+
+const RoleSchema = Type.Unsafe<string>({
+  type: 'string',
+  enum: ['admin', 'department', 'street', 'community', 'secretary', 'grid_worker', 'supervisor', 'member', 'resident_unit'],
+  description: '角色',
+});
+
+export const AccountInput = Type.Object({
+  username: Type.String({ minLength: USERNAME_MIN, maxLength: USERNAME_MAX, pattern: '^[A-Za-z0-9_.-]+$', description: '用户名' }),
+  displayName: Type.String({ minLength: 1, maxLength: 30, description: '姓名' }),
+  role: RoleSchema,
+  orgId: Id,
+  password: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: '初始密码' }),
+});
+export type AccountInput = Static<typeof AccountInput>;
+
+export const AccountUpdate = Type.Object({
+  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
+  role: Type.Optional(RoleSchema),
+  orgId: Type.Optional(Id),
+  disabled: Type.Optional(Type.Boolean()),
+});
+export type AccountUpdate = Static<typeof AccountUpdate>;
+
+export const PasswordResetInput = Type.Object({
+  newPassword: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
+});
+export type PasswordResetInput = Static<typeof PasswordResetInput>;
+
+export const Account = Type.Object({
+  id: Id,
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  roleLabel: Type.String(),
+  orgId: Id,
+  orgName: Type.String(),
+  disabled: Type.Boolean(),
+  lockedUntil: Type.Union([Timestamp, Type.Null()]),
+  lastLoginAt: Type.Union([Timestamp, Type.Null()]),
+  createdAt: Timestamp,
+});
+export type Account = Static<typeof Account>;
+
+export const AccountListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 30 })),
+  role: Type.Optional(RoleSchema),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+});
+export type AccountListQuery = Static<typeof AccountListQuery>;

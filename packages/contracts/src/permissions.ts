@@ -1,0 +1,80 @@
+/**
+ * Permission keys and the roles built from them. Every route names exactly one key (or `public` /
+ * `authenticated`); the data scope (an account's organization subtree) is checked separately.
+ */
+export const Permission = {
+  ORG_READ: 'org:read',
+  ORG_WRITE: 'org:write',
+  ORG_IMPORT: 'org:import',
+  ACCOUNT_READ: 'account:read',
+  ACCOUNT_MANAGE: 'account:manage',
+  AUDIT_READ: 'audit:read',
+  PERSONAL_UNMASK: 'personal:unmask',
+  TODO_READ: 'todo:read',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+export const ALL_PERMISSIONS = Object.values(Permission) as Permission[];
+
+/** A route either needs a permission, only a logged-in account, or nothing. */
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+export const Role = {
+  ADMIN: 'admin',
+  DEPARTMENT: 'department',
+  STREET: 'street',
+  COMMUNITY: 'community',
+  SECRETARY: 'secretary',
+  GRID_WORKER: 'grid_worker',
+  SUPERVISOR: 'supervisor',
+  MEMBER: 'member',
+  RESIDENT_UNIT: 'resident_unit',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ROLES = Object.values(Role) as Role[];
+
+/** Chinese role names, shown everywhere a role is. */
+export const roleLabel: Record<Role, string> = {
+  admin: '系统管理员',
+  department: '组织部',
+  street: '街道/乡镇党(工)委',
+  community: '社区/村党组织',
+  secretary: '党支部书记/党务工作者',
+  grid_worker: '网格员',
+  supervisor: '督导员',
+  member: '党员',
+  resident_unit: '驻区单位',
+};
+
+const P = Permission;
+/** What each role may do, within its own scope. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: ALL_PERMISSIONS,
+  department: [P.ORG_READ, P.ORG_WRITE, P.ORG_IMPORT, P.ACCOUNT_READ, P.ACCOUNT_MANAGE, P.AUDIT_READ, P.PERSONAL_UNMASK, P.TODO_READ],
+  street: [P.ORG_READ, P.ORG_WRITE, P.ORG_IMPORT, P.ACCOUNT_READ, P.ACCOUNT_MANAGE, P.AUDIT_READ, P.TODO_READ],
+  community: [P.ORG_READ, P.ORG_WRITE, P.ACCOUNT_READ, P.TODO_READ],
+  secretary: [P.ORG_READ, P.ORG_WRITE, P.TODO_READ],
+  grid_worker: [P.ORG_READ, P.TODO_READ],
+  supervisor: [P.ORG_READ, P.TODO_READ],
+  member: [P.TODO_READ],
+  resident_unit: [P.ORG_READ, P.TODO_READ],
+};
+
+/**
+ * Whether the account's scope is its organization's subtree or only its own record. A 党员 account
+ * sees only itself.
+ */
+export const roleScope: Record<Role, 'subtree' | 'self'> = {
+  admin: 'subtree',
+  department: 'subtree',
+  street: 'subtree',
+  community: 'subtree',
+  secretary: 'subtree',
+  grid_worker: 'subtree',
+  supervisor: 'subtree',
+  member: 'self',
+  resident_unit: 'self',
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}

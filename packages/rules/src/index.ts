@@ -1,0 +1,4 @@
+export * from './term.rules.ts';
+export * from './term.ts';
+export * from './org-structure.rules.ts';
+export * from './org-structure.ts';
