@@ -1,0 +1,142 @@
+import crypto from 'node:crypto';
+import { CSRF_HEADER, SESSION_COOKIE, type Me, type OrgInput } from '@jiceng/contracts';
+import { loadConfig, type Config } from '../platform/config.ts';
+import { fixedClock, type Clock } from '../platform/clock.ts';
+import { openPglite, openPostgres, type Database } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { createServer, type Server } from '../server.ts';
+
+/**
+ * Integration-test harness: a real server on a freshly migrated database. PGlite (in memory) always;
+ * PostgreSQL too when TEST_DATABASE_URL is set, each test file on a database of its own.
+ */
+export type Engine = 'pglite' | 'postgres';
+export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export const TEST_TODAY = '2026-11-22T04:00:00Z';
+export const PASSWORD = 'Test@2026pw';
+
+async function openEngine(engine: Engine): Promise<{ db: Database; drop(): Promise<void> }> {
+  if (engine === 'pglite') {
+    const db = await openPglite(null);
+    return { db, drop: () => db.close() };
+  }
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `jc_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = await openPostgres(base, 1);
+  await admin.script(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString(), 5);
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      await admin.script(`drop database if exists ${name} with (force)`);
+      await admin.close();
+    },
+  };
+}
+
+export interface TestServer extends Server {
+  close(): Promise<void>;
+  config: Config;
+}
+
+export async function startTestServer(engine: Engine, opts: { clock?: Clock } = {}): Promise<TestServer> {
+  const { db, drop } = await openEngine(engine);
+  await migrate(db);
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JICENG_JOBS: 'false' }, []), webDist: '/nonexistent' };
+  const server = await createServer({ config, db, fieldKey: crypto.randomBytes(32).toString('base64'), clock: opts.clock ?? fixedClock(TEST_TODAY) });
+  await server.app.ready();
+  return {
+    ...server,
+    config,
+    close: async () => {
+      await server.app.close();
+      await drop();
+    },
+  };
+}
+
+export interface Response<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+  raw: Buffer;
+}
+
+/** An HTTP client holding one session (cookie + CSRF token), over `fastify.inject`. */
+export interface Client {
+  me: Me | null;
+  get<T = unknown>(url: string): Promise<Response<T>>;
+  post<T = unknown>(url: string, body?: unknown): Promise<Response<T>>;
+  patch<T = unknown>(url: string, body?: unknown): Promise<Response<T>>;
+  put<T = unknown>(url: string, body?: unknown): Promise<Response<T>>;
+  del<T = unknown>(url: string): Promise<Response<T>>;
+  /** Sends with explicit headers (e.g. no CSRF token) and an optional raw payload. */
+  request<T = unknown>(method: string, url: string, init?: { body?: unknown; headers?: Record<string, string>; payload?: Buffer | string }): Promise<Response<T>>;
+}
+
+export function client(server: Server, cookie: string | null = null, me: Me | null = null): Client {
+  const request = async <T>(method: string, url: string, init: { body?: unknown; headers?: Record<string, string>; payload?: Buffer | string } = {}): Promise<Response<T>> => {
+    const headers: Record<string, string> = { ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}), ...(me && method !== 'GET' ? { [CSRF_HEADER]: me.csrfToken } : {}), ...init.headers };
+    const res = await server.app.inject({ method: method as 'GET', url, headers, ...(init.payload !== undefined ? { payload: init.payload } : init.body !== undefined ? { payload: init.body as object } : {}) });
+    const type = String(res.headers['content-type'] ?? '');
+    return { status: res.statusCode, body: (type.includes('json') ? res.json() : res.body) as T, headers: res.headers, raw: res.rawPayload };
+  };
+  return {
+    me,
+    request,
+    get: (url) => request('GET', url),
+    post: (url, body) => request('POST', url, { body: body ?? {} }),
+    patch: (url, body) => request('PATCH', url, { body: body ?? {} }),
+    put: (url, body) => request('PUT', url, { body: body ?? {} }),
+    del: (url) => request('DELETE', url),
+  };
+}
+
+/** Logs in and returns a client holding the session. */
+export async function login(server: Server, username: string, password = PASSWORD): Promise<Client> {
+  const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const c = res.cookies.find((k) => k.name === SESSION_COOKIE);
+  return client(server, c!.value, res.json<Me>());
+}
+
+/** A valid organization body; override what the test is about. */
+export function buildOrg(parentId: string, over: Partial<OrgInput> = {}): OrgInput {
+  return { name: `测试党支部${crypto.randomBytes(3).toString('hex')}`, type: 'branch', domain: 'community', parentId, formationMode: 'single', units: [], ...over };
+}
+
+/**
+ * A small district: 区委 → 街道A, 街道B; 街道A → 社区A1 → 支部A1a, 支部A1b; 街道B → 社区B1 → 支部B1a;
+ * with an account per level (password PASSWORD).
+ */
+export async function seedTree(server: Server) {
+  const orgs = server.modules.org.service;
+  const rootId = await orgs.createRoot({ name: '中共测试区委员会', type: 'committee', domain: 'agency' });
+  const acct = (username: string, role: string, orgId: string) =>
+    server.modules.account.bootstrap({ username, displayName: username, role, orgId, password: PASSWORD, mustChangePassword: false });
+  await acct('admin', 'admin', rootId);
+  const admin = await login(server, 'admin');
+  const mk = async (parentId: string, name: string, type: OrgInput['type'], domain: OrgInput['domain']) => {
+    const r = await admin.post<{ id: string }>('/api/orgs', buildOrg(parentId, { name, type, domain }));
+    if (r.status !== 201) throw new Error(`seed ${name}: ${JSON.stringify(r.body)}`);
+    return r.body.id;
+  };
+  const streetA = await mk(rootId, '中共甲街道工作委员会', 'working_committee', 'community');
+  const streetB = await mk(rootId, '中共乙街道工作委员会', 'working_committee', 'community');
+  const communityA1 = await mk(streetA, '中共甲一社区委员会', 'committee', 'community');
+  const branchA1a = await mk(communityA1, '甲一社区第一党支部', 'branch', 'community');
+  const branchA1b = await mk(communityA1, '甲一社区第二党支部', 'branch', 'community');
+  const communityB1 = await mk(streetB, '中共乙一社区委员会', 'committee', 'community');
+  const branchB1a = await mk(communityB1, '乙一社区第一党支部', 'branch', 'community');
+  await acct('streetA', 'street', streetA);
+  await acct('streetB', 'street', streetB);
+  await acct('communityA1', 'community', communityA1);
+  await acct('secA1a', 'secretary', branchA1a);
+  await acct('memberA1a', 'member', branchA1a);
+  return { rootId, streetA, streetB, communityA1, branchA1a, branchA1b, communityB1, branchB1a, admin };
+}
+export type SeededTree = Awaited<ReturnType<typeof seedTree>>;
