@@ -6,3 +6,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './todo.ts';
 export * from './credit-code.ts';
+export * from './import.ts';
