@@ -31,10 +31,10 @@ export async function startJobs(db: Database, jobs: ScheduledJob[], log: (msg: s
   for (const job of jobs) {
     await boss.createQueue(job.name);
     await boss.schedule(job.name, job.cron);
+    await boss.send(job.name, {});
     await boss.work(job.name, { pollingIntervalSeconds: 10 }, async () => {
       await job.run();
     });
-    await boss.send(job.name, {});
   }
   return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }) };
 }
