@@ -80,6 +80,68 @@ describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
     });
   });
 
+  describe('every organization route keeps another street out', () => {
+    const cases: [string, string, (id: string) => string, unknown?][] = [
+      ['GET', 'detail', (id) => `/api/orgs/${id}`],
+      ['GET', 'children', (id) => `/api/orgs/tree?parentId=${id}`],
+      ['GET', 'counts', (id) => `/api/orgs/${id}/counts`],
+      ['GET', 'committee', (id) => `/api/orgs/${id}/committee`],
+      ['GET', 'terms', (id) => `/api/orgs/${id}/terms`],
+      ['PATCH', 'edit', (id) => `/api/orgs/${id}`, { name: '越权改名' }],
+      ['POST', 'dissolve', (id) => `/api/orgs/${id}/dissolve`],
+      ['POST', 'add committee member', (id) => `/api/orgs/${id}/committee`, { personName: '越权', post: 'member', startDate: '2024-01-01' }],
+      ['POST', 'add term', (id) => `/api/orgs/${id}/terms`, { termNo: 9, startDate: '2024-01-01' }],
+      ['POST', 'create child', () => '/api/orgs'],
+    ];
+    it.each(cases)('%s %s answers 404 and changes nothing', async (method, _what, url, body) => {
+      const target = t.branchB1a;
+      const payload = url(target) === '/api/orgs' ? buildOrg(t.communityB1) : body;
+      const before = await t.admin.get<Org>(`/api/orgs/${target}`);
+      const res = await streetA.request(method, url(target), payload === undefined ? (method === 'GET' ? {} : { body: {} }) : { body: payload });
+      expect(res.status).toBe(404);
+      expect((res.body as { error: { message: string } }).error.message).toMatch(/不存在或不在您的管理范围内/);
+      const after = await t.admin.get<Org>(`/api/orgs/${target}`);
+      expect(after.body).toEqual(before.body);
+    });
+  });
+
+  describe('validation of edits, committee and terms', () => {
+    it('rejects an edit that breaks a rule and keeps the record', async () => {
+      const before = await streetA.get<Org>(`/api/orgs/${t.branchA1a}`);
+      const res = await streetA.patch<{ error: { message: string } }>(`/api/orgs/${t.branchA1a}`, { formationMode: 'joint' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/联合组建应由 2–5 个单位组成/);
+      expect((await streetA.get<Org>(`/api/orgs/${t.branchA1a}`)).body).toEqual(before.body);
+    });
+
+    it('rejects an approval date in the future', async () => {
+      const res = await streetA.patch<{ error: { message: string } }>(`/api/orgs/${t.branchA1a}`, { approvalDate: '2099-01-01' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe('批准成立日期不能晚于今天');
+    });
+
+    it('rejects a committee member without a post, and an unknown post', async () => {
+      expect((await secA1a.post(`/api/orgs/${t.branchA1a}/committee`, { personName: '李四', startDate: '2024-01-01' })).status).toBe(400);
+      const res = await secA1a.post<{ error: { message: string } }>(`/api/orgs/${t.branchA1a}/committee`, { personName: '李四', post: 'boss', startDate: '2024-01-01' });
+      expect(res.body.error.message).toMatch(/职务/);
+    });
+
+    it('rejects a term number that goes backwards, and a term for a type without terms', async () => {
+      await streetA.post(`/api/orgs/${t.branchA1a}/terms`, { termNo: 3, startDate: '2024-03-01' });
+      const back = await streetA.post<{ error: { message: string } }>(`/api/orgs/${t.branchA1a}/terms`, { termNo: 2, startDate: '2025-03-01' });
+      expect(back.status).toBe(409);
+      const group = await streetA.post<Org>('/api/orgs', buildOrg(t.branchA1a, { type: 'group', name: '第一党小组' }));
+      const res = await streetA.post<{ error: { message: string } }>(`/api/orgs/${group.body.id}/terms`, { termNo: 1, startDate: '2024-01-01' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/不实行任期制/);
+    });
+
+    it('refuses to move or dissolve the account’s own organization', async () => {
+      expect((await secA1a.post(`/api/orgs/${t.branchA1a}/dissolve`)).status).toBe(403);
+      expect((await streetA.post(`/api/orgs/${t.streetA}/move`, { newParentId: t.communityA1 })).status).toBe(403);
+    });
+  });
+
   describe('browse and search', () => {
     it('lists children with counts', async () => {
       const res = await t.admin.get<OrgSummary[]>(`/api/orgs/tree?parentId=${t.rootId}`);
