@@ -23,6 +23,8 @@ export interface Config {
   webDist: string;
   /** Start the job runner (off in most tests). */
   jobs: boolean;
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  cookieSecure: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -72,5 +74,6 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 300, 5, 86_400),
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'apps/web/dist')),
     jobs: bool(env, 'JICENG_JOBS', true),
+    cookieSecure: bool(env, 'COOKIE_SECURE', false),
   };
 }

@@ -4,13 +4,14 @@ import type { AccountService } from './account.service.ts';
 import type { AuthService } from './auth.service.ts';
 
 /** Login, logout, own account, and account management routes. */
-export function registerAccountRoutes(app: App, auth: AuthService, accounts: AccountService, opts: { secureCookie: boolean; sessionTtlMinutes: number }): void {
+export function registerAccountRoutes(app: App, auth: AuthService, accounts: AccountService, opts: { secureCookie: boolean }): void {
   const tags = ['账号'];
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookie };
 
   app.post('/api/auth/login', { config: { access: 'public' }, schema: { tags, summary: '登录', body: LoginInput, response: { 200: Me } } }, async (req, reply) => {
     const { token, actor } = await auth.login(req.body, req.ip);
-    void reply.setCookie(SESSION_COOKIE, token, { ...cookieOpts, maxAge: opts.sessionTtlMinutes * 60 * 24 });
+    // A browser-session cookie: the server-side expiry (sliding) decides how long it is honoured.
+    void reply.setCookie(SESSION_COOKIE, token, cookieOpts);
     return auth.me(actor);
   });
 
