@@ -49,6 +49,12 @@ describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
       expect(res.body.error.message).toBe('党支部下不能设立党支部');
     });
 
+    it('refuses a second active organization of the same name under one parent', async () => {
+      const res = await streetA.post<{ error: { message: string } }>('/api/orgs', buildOrg(t.communityA1, { name: '甲一社区第一党支部' }));
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toBe('上级组织下已有同名组织「甲一社区第一党支部」');
+    });
+
     it('answers 404 for a parent in another street', async () => {
       const res = await streetA.post('/api/orgs', buildOrg(t.communityB1));
       expect(res.status).toBe(404);
@@ -148,6 +154,16 @@ describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
       expect(res.body.map((o) => o.name).sort()).toEqual(['中共乙街道工作委员会', '中共甲街道工作委员会']);
       const counts = await t.admin.get<{ byType: Record<string, number> }>(`/api/orgs/${t.streetA}/counts`);
       expect(counts.body.byType.branch).toBeGreaterThanOrEqual(2);
+    });
+
+    it('finds a name with full-width brackets however the keyword is typed', async () => {
+      await streetA.post('/api/orgs', buildOrg(t.communityA1, { name: '甲一社区（临时）物业党支部', type: 'temporary_branch' }));
+      for (const q of ['（临时）物业', '(临时)物业', '临时', '物']) {
+        const res = await streetA.get<{ items: OrgSummary[] }>(`/api/orgs?q=${encodeURIComponent(q)}`);
+        expect(res.body.items.map((o) => o.name), q).toContain('甲一社区（临时）物业党支部');
+      }
+      const miss = await streetA.get<{ items: OrgSummary[] }>(`/api/orgs?q=${encodeURIComponent('临物')}`);
+      expect(miss.body.items).toHaveLength(0);
     });
 
     it('finds organizations by a two-character keyword', async () => {

@@ -85,7 +85,7 @@ export const orgRepository = {
     if (!q.includeDissolved) where.push(sql`o.status = 'active'`);
     if (q.type) where.push(sql`o.type = ${q.type}`);
     if (q.parentId) where.push(sql`o.parent_id = ${q.parentId}`);
-    if (q.q) where.push(searchMatch(sql`o.search`, [sql`o.name`, sql`coalesce(o.short_name, '')`], q.q));
+    if (q.q) where.push(searchMatch(sql`o.search`, q.q));
     const cond = sql.join(where, sql` and `);
     const size = q.pageSize ?? 50;
     const items = await db.rows<OrgRow>(sql`${orgSelect} where ${cond} order by o.depth, o.name limit ${size} offset ${((q.page ?? 1) - 1) * size}`);
@@ -149,6 +149,12 @@ export const orgRepository = {
       join org o on o.region_id = u.region_id and o.id = u.org_id
       where u.region_id = ${regionId} and o.status = 'active' and u.credit_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})
         and u.org_id is distinct from ${exceptOrgId}::uuid`);
+  },
+
+  /** An active sibling under `parentId` with the same name (other than `exceptOrgId`). */
+  siblingNamed(db: Database, regionId: string, parentId: string, name: string, exceptOrgId: string | null) {
+    return db.one<{ id: string }>(sql`select id from org where region_id = ${regionId} and parent_id = ${parentId} and status = 'active'
+      and name = ${name} and id is distinct from ${exceptOrgId}::uuid`);
   },
 
   codeTaken(db: Database, regionId: string, code: string, exceptOrgId: string | null) {

@@ -53,8 +53,9 @@ export function createOrgService(deps: OrgServiceDeps) {
     return presentOrg(row, clock.today(), { units, ancestors, childCountsByType: Object.fromEntries(counts.map((c) => [c.type, c.n])) });
   }
 
-  async function checkUniqueness(tx: Database, w: OrgWrite, units: OrgInput['units'], exceptId: string | null): Promise<void> {
+  async function checkUniqueness(tx: Database, w: OrgWrite, units: OrgInput['units'], parentId: string | null, exceptId: string | null): Promise<void> {
     const problems: FieldProblem[] = [];
+    if (parentId && (await orgs.siblingNamed(tx, regionId, parentId, w.name, exceptId))) problems.push({ field: 'name', message: `上级组织下已有同名组织「${w.name}」` });
     if (w.code && (await orgs.codeTaken(tx, regionId, w.code, exceptId))) problems.push({ field: 'code', message: `组织代码「${w.code}」已被使用` });
     const codes = units.map((u) => u.creditCode?.trim()).filter((c): c is string => !!c);
     for (const o of await orgs.creditCodeOwners(tx, regionId, codes, exceptId)) {
@@ -114,7 +115,7 @@ export function createOrgService(deps: OrgServiceDeps) {
       const problems = checkOrgFields(input, parent.type as OrgType, clock.today());
       if (problems.length) fail(problems);
       const w = toWrite(input);
-      await checkUniqueness(tx, w, input.units, null);
+      await checkUniqueness(tx, w, input.units, parent.id, null);
       const id = newId();
       await orgs.insert(tx, regionId, id, parent, pathLabel(id), w);
       await orgs.replaceUnits(tx, regionId, id, input.units);
@@ -143,7 +144,7 @@ export function createOrgService(deps: OrgServiceDeps) {
         }
         if (problems.length) fail(problems);
         const w = toWrite(merged);
-        await checkUniqueness(tx, w, merged.units, id);
+        await checkUniqueness(tx, w, merged.units, row.parent_id, id);
         await orgs.update(tx, regionId, id, w);
         if (patch.units) await orgs.replaceUnits(tx, regionId, id, patch.units);
         await audit.record(tx, actor, { action: 'org.update', entity: 'org', entityId: id, orgPath: row.path, before, after: { ...w, units: merged.units } });

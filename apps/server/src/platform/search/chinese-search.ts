@@ -3,8 +3,8 @@ import { sql, type SQL } from 'drizzle-orm';
 /**
  * Chinese search without a segmenter: a text is indexed as its single characters and overlapping
  * two-character pieces, written as a tsvector literal with positions (so no text-search parser or
- * locale is involved), GIN-indexed; a keyword becomes a phrase query of its pieces and every hit is
- * rechecked with LIKE. Full recall for 2–4 character names, where pg_trgm misses 2-character ones.
+ * locale is involved), GIN-indexed; a keyword becomes a phrase query of its pieces, which the
+ * positions make exact. Full recall for 2–4 character names, where pg_trgm misses 2-character ones.
  */
 
 /** Full-width to half-width, lower case, whitespace removed. */
@@ -45,16 +45,13 @@ export function searchQueryLiteral(keyword: string): string | null {
 export const searchVector = (texts: (string | null | undefined)[]): SQL => sql`${searchVectorLiteral(texts)}::tsvector`;
 
 /**
- * A WHERE fragment: `vectorColumn` matches the keyword's phrase and one of `textColumns` contains it.
+ * A WHERE fragment: `vectorColumn` holds the keyword as a contiguous run. With positions in the
+ * vector, the phrase query is exact (piece i+1 must sit right after piece i), so no LIKE recheck on
+ * the raw text is needed — and none could be right, because the raw text is not normalized.
  * Returns `true` for an empty keyword.
  */
-export function searchMatch(vectorColumn: SQL, textColumns: SQL[], keyword: string): SQL {
+export function searchMatch(vectorColumn: SQL, keyword: string): SQL {
   const q = searchQueryLiteral(keyword);
   if (q === null) return sql`true`;
-  const like = `%${normalizeText(keyword).replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-  const recheck = sql.join(
-    textColumns.map((c) => sql`lower(replace(${c}, ' ', '')) like ${like}`),
-    sql` or `,
-  );
-  return sql`(${vectorColumn} @@ ${q}::tsquery and (${recheck}))`;
+  return sql`${vectorColumn} @@ ${q}::tsquery`;
 }
