@@ -140,3 +140,9 @@ export async function seedTree(server: Server) {
   return { rootId, streetA, streetB, communityA1, branchA1a, branchA1b, communityB1, branchB1a, admin };
 }
 export type SeededTree = Awaited<ReturnType<typeof seedTree>>;
+
+/** A test server with the small district seeded. */
+export async function startSeeded(engine: Engine): Promise<{ server: TestServer; t: SeededTree }> {
+  const server = await startTestServer(engine);
+  return { server, t: await seedTree(server) };
+}

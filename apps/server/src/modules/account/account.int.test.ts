@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '@jiceng/contracts';
-import { ENGINES, login, PASSWORD, seedTree, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { ENGINES, login, PASSWORD, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 type Err = { error: { code: string; message: string } };
 
@@ -11,8 +11,7 @@ describe.each(ENGINES)('accounts, sessions and audit (%s)', (engine) => {
   let streetA: Client;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    t = await seedTree(server);
+    ({ server, t } = await startSeeded(engine));
     streetA = await login(server, 'streetA');
   });
   afterAll(() => server.close());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Org, OrgSummary } from '@jiceng/contracts';
-import { buildOrg, ENGINES, login, seedTree, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { buildOrg, ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
   let server: TestServer;
@@ -10,8 +10,7 @@ describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
   let secA1a: Client;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    t = await seedTree(server);
+    ({ server, t } = await startSeeded(engine));
     [streetA, streetB, secA1a] = await Promise.all([login(server, 'streetA'), login(server, 'streetB'), login(server, 'secA1a')]);
   });
   afterAll(() => server.close());

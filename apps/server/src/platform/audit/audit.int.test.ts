@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { present } from '../crypto/mask.ts';
-import { ENGINES, login, seedTree, startTestServer, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { ENGINES, login, startSeeded, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 describe.each(ENGINES)('personal data: encrypted, masked, unmasked reads audited (%s)', (engine) => {
   let server: TestServer;
   let t: SeededTree;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    t = await seedTree(server);
+    ({ server, t } = await startSeeded(engine));
   });
   afterAll(() => server.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rolePermissions, type Permission } from '@jiceng/contracts';
-import { ENGINES, login, seedTree, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 const ZERO_ID = '00000000-0000-4000-8000-000000000000';
 const fill = (url: string) => url.replace(/:[A-Za-z]+/g, ZERO_ID);
@@ -13,8 +13,7 @@ describe.each(ENGINES)('every route declares and enforces its access (%s)', (eng
   let member: Client;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    t = await seedTree(server);
+    ({ server, t } = await startSeeded(engine));
     member = await login(server, 'memberA1a');
   });
   afterAll(() => server.close());

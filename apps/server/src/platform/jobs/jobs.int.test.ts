@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, login, seedTree, startTestServer, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { ENGINES, login, startSeeded, type SeededTree, type TestServer } from '../../test/harness.ts';
 import { cronEvery, startJobs } from './jobs.ts';
 
 describe.each(ENGINES)('jobs and term alarms (%s)', (engine) => {
@@ -7,8 +7,7 @@ describe.each(ENGINES)('jobs and term alarms (%s)', (engine) => {
   let t: SeededTree;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    t = await seedTree(server);
+    ({ server, t } = await startSeeded(engine));
   });
   afterAll(() => server.close());
 
