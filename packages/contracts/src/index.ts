@@ -7,3 +7,6 @@ export * from './audit.ts';
 export * from './todo.ts';
 export * from './credit-code.ts';
 export * from './import.ts';
+export * from './id-number.ts';
+export * from './member-dict.ts';
+export * from './member.ts';
