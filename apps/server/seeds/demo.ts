@@ -1,7 +1,47 @@
 import type { Server } from '../src/server.ts';
+import { hashPassword } from '../src/modules/account/index.ts';
+import { newId } from '../src/platform/ids.ts';
+import { staffOrg, type DemoContext } from './demo-committee.ts';
+import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PASSWORD } from './demo-accounts.ts';
+import { planDistrict } from './demo-district.ts';
+import { planSectors } from './demo-sectors.ts';
+import { OrgPlan } from './org-plan.ts';
+import { createRandom } from './random.ts';
+import { seedRepository } from './seed.repository.ts';
 
-/** Placeholder replaced by the demo district generator. */
+/** Seeds of the two random streams: change them and every e2e test that names an organization breaks. */
+const STRUCTURE_SEED = 20_260_101;
+const PEOPLE_SEED = 7_100_001;
+
+/**
+ * The demo district as a plan: names and structure are the same on every run; term dates are
+ * relative to `today`, so the 换届预警 page always has entries.
+ */
+export function planDemo(today: string): OrgPlan {
+  const plan = new OrgPlan(today);
+  const ctx: DemoContext = { plan, rng: createRandom(STRUCTURE_SEED), people: createRandom(PEOPLE_SEED) };
+  const root = plan.root({ name: DEMO_ORG.root, shortName: '演示区委', type: 'committee', domain: 'agency' });
+  staffOrg(ctx, root, { bucket: 'ok' });
+  planDistrict(ctx, root);
+  planSectors(ctx, root);
+  return plan;
+}
+
+/**
+ * First start with the demo: the demo district (about 1,100 organizations with terms and
+ * committees) and the demo accounts of DEMO_ACCOUNTS, in one transaction, nothing audited.
+ */
 export async function seedDemo(server: Server): Promise<void> {
-  const rootId = await server.modules.org.service.createRoot({ name: '中共演示区委员会', type: 'committee', domain: 'agency' });
-  await server.modules.account.bootstrap({ username: 'admin', displayName: '系统管理员', role: 'admin', orgId: rootId, password: 'Demo@2026', mustChangePassword: false });
+  const plan = planDemo(server.clock.today());
+  const byName = new Map(plan.orgs.map((o) => [o.name, o.id]));
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  const accounts = DEMO_ACCOUNTS.map((a, i) => {
+    const orgId = byName.get(a.orgName);
+    if (!orgId) throw new Error(`demo account ${a.username}: no organization named ${a.orgName}`);
+    return { id: newId(), username: a.username, displayName: a.displayName, role: a.role, orgId, passwordHash: hashes[i]! };
+  });
+  await server.db.transaction(async (tx) => {
+    await seedRepository.insertPlan(tx, server.regionId, plan);
+    await seedRepository.insertAccounts(tx, server.regionId, accounts);
+  });
 }

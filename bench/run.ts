@@ -1,0 +1,261 @@
+/**
+ * `npm run bench [-- --orgs 20000 --runs 30 --seconds 5 --engines postgres,pglite]`
+ *
+ * For each engine, builds the synthetic city (bench/city.ts), starts the real server on it and
+ * prints each figure against a baseline measured in the same run, as a ratio:
+ *   1. subtree roll-up GET /api/orgs/:id/counts vs the same repository SQL sent straight to the database;
+ *   2. GET /api/orgs/tree?parentId=<widest node> under autocannon load vs a bare Fastify route
+ *      returning that same JSON as a constant;
+ *   3. cold start of `node --import tsx apps/server/src/main.ts` to a healthy answer (fresh, then
+ *      existing database) vs starting `node -e ""`.
+ * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is the
+ * maintenance database; each run creates and drops its own databases. Figures are never asserted.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Fastify from 'fastify';
+import { SESSION_COOKIE, type TreeCounts } from '@jiceng/contracts';
+import { orgRepository } from '../apps/server/src/modules/org/org.repository.ts';
+import { chinaDate } from '../apps/server/src/platform/clock.ts';
+import { loadConfig } from '../apps/server/src/platform/config.ts';
+import { openPglite, openPostgres, type Database } from '../apps/server/src/platform/db/database.ts';
+import { acquireDataLock } from '../apps/server/src/platform/db/lock.ts';
+import { migrate } from '../apps/server/src/platform/db/migrate.ts';
+import { createServer } from '../apps/server/src/server.ts';
+import { BENCH_ADMIN, generateCity } from './city.ts';
+import { coldStartMs, load, median, medianMs, nodeStartMs, REPO } from './measure.ts';
+
+const { values } = parseArgs({
+  options: {
+    orgs: { type: 'string', default: '20000' },
+    runs: { type: 'string', default: '30' },
+    seconds: { type: 'string', default: '5' },
+    engines: { type: 'string', default: 'postgres,pglite' },
+  },
+});
+const TOTAL = Number(values.orgs);
+const RUNS = Number(values.runs);
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = 10;
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REGION = '320102';
+type Engine = 'postgres' | 'pglite';
+
+interface Row {
+  engine: Engine;
+  measure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+}
+const rows: Row[] = [];
+const raw: Record<string, unknown> = {};
+const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
+const times = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+interface Handle {
+  db: Database;
+  dataDir: string;
+  close(): Promise<void>;
+  /** Environment for a server child process on a fresh, empty database, and how to remove it. */
+  fresh(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
+}
+
+const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'jc-bench-'));
+
+/** A database of its own on the PostgreSQL server, created like the test harness does. */
+async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = await openPostgres(PG_URL, 1);
+  const name = `jc_bench_${crypto.randomBytes(5).toString('hex')}`;
+  await admin.script(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    // Plain DROP, retried while the closed pool's backends finish exiting (FORCE would kill them mid-goodbye).
+    drop: async () => {
+      for (let i = 0; ; i++) {
+        try {
+          await admin.script(`drop database if exists ${name}`);
+          break;
+        } catch (e) {
+          if (i >= 50) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      await admin.close();
+    },
+  };
+}
+
+async function open(engine: Engine): Promise<Handle> {
+  if (engine === 'postgres') {
+    const target = await pgDatabase();
+    const db = await openPostgres(target.url);
+    const dataDir = tmpDir();
+    return {
+      db,
+      dataDir,
+      close: async () => {
+        await db.close();
+        await target.drop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+      fresh: async () => {
+        const t = await pgDatabase();
+        const dir = tmpDir();
+        return {
+          env: { DATABASE_URL: t.url, DATA_DIR: dir, JICENG_DEMO: 'false' },
+          cleanup: async () => (await t.drop(), fs.rmSync(dir, { recursive: true, force: true })),
+        };
+      },
+    };
+  }
+  const dataDir = tmpDir();
+  const release = acquireDataLock(dataDir);
+  const db = await openPglite(path.join(dataDir, 'pgdata'));
+  return {
+    db,
+    dataDir,
+    close: async () => {
+      await db.close();
+      release();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    fresh: async () => {
+      const dir = tmpDir();
+      return { env: { DATA_DIR: dir, JICENG_DEMO: 'false' }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    },
+  };
+}
+
+async function loginCookie(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+  const c = res.headers.getSetCookie().find((h) => h.startsWith(`${SESSION_COOKIE}=`));
+  if (res.status !== 200 || !c) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return c.split(';')[0]!;
+}
+
+async function getJson<T>(url: string, cookie: string): Promise<T> {
+  const res = await fetch(url, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function benchEngine(engine: Engine, nodeMs: number): Promise<void> {
+  const add = (measure: string, value: string, baseline = '', ratio = '') => {
+    rows.push({ engine, measure, value, baseline, ratio });
+    console.log(`  ${measure}: ${value}${baseline ? ` vs ${baseline} → ${ratio}` : ''}`);
+  };
+  console.log(`[${engine}]`);
+  const h = await open(engine);
+  const { db } = h;
+  try {
+    await migrate(db);
+    const t0 = performance.now();
+    const city = await generateCity(db, { total: TOTAL, regionId: REGION, today: chinaDate(new Date()) });
+    add(`generate ${city.total} orgs (bulk insert + analyze)`, ms(performance.now() - t0));
+
+    const config = loadConfig({ LOG_LEVEL: 'silent', JICENG_JOBS: 'false', DATA_DIR: h.dataDir, WEB_DIST: '/nonexistent', REGION_ID: REGION }, []);
+    const server = await createServer({ config, db, fieldKey: crypto.randomBytes(32).toString('base64') });
+    const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const cookie = await loginCookie(base);
+
+      // 1. Subtree roll-up through the API vs the repository's SQL on the same connection.
+      const [street] = (
+        await db.raw(
+          `select s.id::text as id, s.path::text as path, (select count(*)::int from org o where o.region_id = s.region_id and o.path <@ s.path) as n
+             from org s where s.region_id = $1 and s.parent_id = $2 order by n desc limit 1`,
+          [REGION, city.rootId],
+        )
+      ).rows as { id: string; path: string; n: number }[];
+      for (const [label, id, orgPath] of [
+        ['root', city.rootId, city.rootPath],
+        ['street', street!.id, street!.path],
+      ] as const) {
+        const api = await getJson<TreeCounts>(`${base}/api/orgs/${id}/counts`, cookie);
+        const direct = await orgRepository.subtreeCountsByType(db, REGION, orgPath);
+        if (api.total !== direct.reduce((s, r) => s + r.n, 0)) throw new Error(`counts differ for ${label}`);
+        const apiMs = await medianMs(() => getJson(`${base}/api/orgs/${id}/counts`, cookie), RUNS);
+        const sqlMs = await medianMs(() => orgRepository.subtreeCountsByType(db, REGION, orgPath), RUNS);
+        add(`counts under ${label} (${api.total} orgs), median of ${RUNS}`, ms(apiMs), `${ms(sqlMs)} SQL`, times(apiMs, sqlMs));
+        raw[`${engine}.counts.${label}`] = { orgs: api.total, apiMs, sqlMs };
+      }
+
+      // 2. One level of the tree under load vs a bare Fastify route serving the same JSON.
+      const [widest] = (
+        await db.raw(
+          `select parent_id::text as id, count(*)::int as n from org where region_id = $1 and parent_id is not null group by parent_id order by n desc limit 1`,
+          [REGION],
+        )
+      ).rows as { id: string; n: number }[];
+      const treeUrl = `${base}/api/orgs/tree?parentId=${widest!.id}`;
+      const body = await (await fetch(treeUrl, { headers: { cookie } })).text();
+      const constant: unknown = JSON.parse(body);
+      const bare = Fastify({ logger: false });
+      bare.get('/tree', async () => constant);
+      const bareBase = await bare.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const opts = { connections: CONNECTIONS, seconds: SECONDS };
+        await load(`${bareBase}/tree`, { ...opts, seconds: 1 });
+        await load(treeUrl, { ...opts, seconds: 1, headers: { cookie } });
+        const b = await load(`${bareBase}/tree`, opts);
+        const a = await load(treeUrl, { ...opts, headers: { cookie } });
+        if (a.failures || b.failures) throw new Error(`failed requests under load: api ${a.failures}, bare ${b.failures}`);
+        const what = `tree ?parentId (${widest!.n} children, ${(Buffer.byteLength(body) / 1024).toFixed(0)} KB), ${CONNECTIONS} conn × ${SECONDS} s`;
+        add(`${what}: req/s`, a.rps.toFixed(0), `${b.rps.toFixed(0)} bare`, times(a.rps, b.rps));
+        add(`${what}: p99`, ms(a.p99), `${ms(b.p99)} bare`, times(a.p99, b.p99));
+        raw[`${engine}.tree`] = { children: widest!.n, bytes: Buffer.byteLength(body), api: a, bare: b };
+      } finally {
+        await bare.close();
+      }
+    } finally {
+      await server.app.close();
+    }
+  } finally {
+    await h.close();
+  }
+
+  // 3. Cold start of the real entry point, fresh then existing database.
+  const fresh = await h.fresh();
+  try {
+    const first = await coldStartMs(fresh.env);
+    const again = await coldStartMs(fresh.env);
+    add('cold start to healthy, fresh database (migrate + admin)', ms(first), `${ms(nodeMs)} node -e ""`, times(first, nodeMs));
+    add('cold start to healthy, existing database', ms(again), `${ms(nodeMs)} node -e ""`, times(again, nodeMs));
+    raw[`${engine}.coldStart`] = { freshMs: first, existingMs: again, nodeMs };
+  } finally {
+    await fresh.cleanup();
+  }
+}
+
+function printTable(): void {
+  const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+  const cols = ['engine', 'measure', 'value', 'baseline', 'ratio'] as const;
+  const w = cols.map((c) => Math.max(width(c), ...rows.map((r) => width(r[c]))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, w[i]!)).join('  ');
+  console.log(`\nJiceng bench — ${TOTAL} orgs, Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+  console.log(line([...cols]));
+  console.log(line(w.map((n) => '-'.repeat(n))));
+  for (const r of rows) console.log(line(cols.map((c) => r[c])));
+}
+
+const started = performance.now();
+const nodeRuns: number[] = [];
+for (let i = 0; i < 5; i++) nodeRuns.push(await nodeStartMs());
+const nodeMs = median(nodeRuns);
+for (const engine of values.engines.split(',').map((e) => e.trim()) as Engine[]) {
+  if (engine !== 'postgres' && engine !== 'pglite') throw new Error(`unknown engine ${engine}`);
+  await benchEngine(engine, nodeMs);
+}
+printTable();
+console.log(`total ${ms(performance.now() - started)}`);
+fs.mkdirSync(path.join(REPO, 'bench/out'), { recursive: true });
+const out = path.join(REPO, 'bench/out', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(out, JSON.stringify({ total: TOTAL, runs: RUNS, seconds: SECONDS, connections: CONNECTIONS, rows, raw }, null, 2));
+console.log(`raw figures: ${path.relative(REPO, out)}`);
