@@ -1,0 +1,89 @@
+import { PASSWORD_MAX, PASSWORD_MIN, ROLES, roleLabel, USERNAME_MAX, USERNAME_MIN, type Account, type Role } from '@jiceng/contracts';
+import { Form, Input, Modal, Select, Switch } from 'antd';
+import { applyFieldErrors } from '../../api/errors.ts';
+import { showSuccess } from '../../shared/feedback.ts';
+import { OrgSelect } from '../../shared/OrgSelect.tsx';
+import { useCreateAccount, useUpdateAccount } from './api.ts';
+
+interface AccountForm {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string;
+  password: string;
+  disabled: boolean;
+}
+
+export const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel[r] }));
+
+/** 新建账号 (account null) or 修改账号: name, role, bound organization, disabled. */
+export function AccountModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
+  const [form] = Form.useForm<AccountForm>();
+  const create = useCreateAccount();
+  const update = useUpdateAccount();
+  const pending = create.isPending || update.isPending;
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const done = (text: string) => () => {
+      showSuccess(text);
+      onClose();
+    };
+    const onError = (e: unknown) => applyFieldErrors(form, e);
+    if (account) {
+      update.mutate(
+        { id: account.id, patch: { displayName: v.displayName.trim(), role: v.role, orgId: v.orgId, disabled: v.disabled } },
+        { onError, onSuccess: done('账号已保存') },
+      );
+    } else {
+      create.mutate(
+        { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, orgId: v.orgId, password: v.password },
+        { onError, onSuccess: done(`已创建账号「${v.username.trim()}」，请将初始密码告知使用人，首次登录需修改密码`) },
+      );
+    }
+  };
+
+  return (
+    <Modal open title={account ? `修改账号：${account.username}` : '新建账号'} okText="保存" onOk={() => void submit().catch(() => undefined)} confirmLoading={pending} onCancel={onClose} destroyOnHidden>
+      <Form<AccountForm>
+        form={form}
+        layout="vertical"
+        initialValues={account ? { displayName: account.displayName, role: account.role as Role, orgId: account.orgId, disabled: account.disabled } : { role: 'secretary', disabled: false }}
+      >
+        {!account && (
+          <Form.Item
+            name="username"
+            label="用户名"
+            extra="登录时使用，只能包含字母、数字、下划线、点和短横线"
+            rules={[
+              { required: true, message: '请输入用户名' },
+              { min: USERNAME_MIN, message: `用户名至少 ${USERNAME_MIN} 个字符` },
+              { pattern: /^[A-Za-z0-9_.-]+$/, message: '用户名只能包含字母、数字、下划线、点和短横线' },
+            ]}
+          >
+            <Input maxLength={USERNAME_MAX} autoComplete="off" />
+          </Form.Item>
+        )}
+        <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
+          <Select options={roleOptions} />
+        </Form.Item>
+        <Form.Item name="orgId" label="所属组织" extra="账号只能查看和办理该组织及其下级组织的事项" rules={[{ required: true, message: '请搜索并选择所属组织' }]}>
+          <OrgSelect initialLabel={account?.orgName} style={{ width: '100%' }} />
+        </Form.Item>
+        {!account && (
+          <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请输入初始密码' }, { min: PASSWORD_MIN, message: `密码至少 ${PASSWORD_MIN} 位` }]}>
+            <Input.Password maxLength={PASSWORD_MAX} autoComplete="new-password" />
+          </Form.Item>
+        )}
+        {account && (
+          <Form.Item name="disabled" label="停用账号" valuePropName="checked" extra="停用后该账号不能再登录">
+            <Switch checkedChildren="已停用" unCheckedChildren="正常" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,31 @@
+import { PASSWORD_MAX, PASSWORD_MIN, type Account } from '@jiceng/contracts';
+import { Alert, Form, Input, Modal } from 'antd';
+import { applyFieldErrors } from '../../api/errors.ts';
+import { showSuccess } from '../../shared/feedback.ts';
+import { useResetPassword } from './api.ts';
+
+/** 重置密码 (also unlocks a locked account). */
+export function ResetPasswordModal({ account, onClose }: { account: Account; onClose: () => void }) {
+  const [form] = Form.useForm<{ newPassword: string }>();
+  const reset = useResetPassword();
+  const submit = async () => {
+    const { newPassword } = await form.validateFields();
+    reset.mutate({ id: account.id, newPassword }, {
+      onError: (e) => applyFieldErrors(form, e),
+      onSuccess: () => {
+        showSuccess(`已重置「${account.displayName}」的密码`);
+        onClose();
+      },
+    });
+  };
+  return (
+    <Modal open title={`重置密码：${account.displayName}（${account.username}）`} okText="重置" onOk={() => void submit().catch(() => undefined)} confirmLoading={reset.isPending} onCancel={onClose} destroyOnHidden>
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} message="重置后账号将被解锁，使用人下次登录时需修改密码。" />
+      <Form form={form} layout="vertical">
+        <Form.Item name="newPassword" label="新密码" rules={[{ required: true, message: '请输入新密码' }, { min: PASSWORD_MIN, message: `密码至少 ${PASSWORD_MIN} 位` }]}>
+          <Input.Password maxLength={PASSWORD_MAX} autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,63 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { PASSWORD_MAX, USERNAME_MAX } from '@jiceng/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { login, resetSession, useMeQuery } from '../../api/auth.ts';
+import { messageOf } from '../../api/errors.ts';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+/** Only paths inside the app, never another site. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export default function LoginPage() {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const loggedOut = (useLocation().state as { loggedOut?: boolean } | null)?.loggedOut === true;
+  const { data: current } = useMeQuery();
+  const mutation = useMutation({
+    mutationFn: (v: LoginForm) => login(v.username.trim(), v.password),
+    // The error is shown inside the card; no extra toast.
+    meta: { silent: true },
+    onSuccess: (me) => {
+      resetSession(qc, me);
+      navigate(me.mustChangePassword ? '/password' : safeNext(params.get('next')), { replace: true });
+    },
+  });
+  if (current && !loggedOut && !mutation.isPending) return <Navigate to={current.mustChangePassword ? '/password' : safeNext(params.get('next'))} replace />;
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg, #8f0f15 0%, #c4161c 45%, #f4f5f7 45.1%)' }}>
+      <div style={{ width: 400, maxWidth: '92vw' }}>
+        <div style={{ textAlign: 'center', color: '#fff', marginBottom: 24 }}>
+          <div style={{ fontSize: 40, lineHeight: 1 }}>☭</div>
+          <div style={{ fontSize: 26, fontWeight: 600, marginTop: 8, letterSpacing: 2 }}>基层党建工作平台</div>
+          <div style={{ opacity: 0.85, marginTop: 4 }}>组织体系 · 治理体系 · 服务体系</div>
+        </div>
+        <Card style={{ boxShadow: '0 8px 24px rgba(0,0,0,0.12)' }}>
+          <Typography.Title level={4} style={{ marginTop: 0, textAlign: 'center' }}>账号登录</Typography.Title>
+          {mutation.isError && <Alert type="error" showIcon message={messageOf(mutation.error)} style={{ marginBottom: 16 }} />}
+          <Form<LoginForm> layout="vertical" size="large" onFinish={(v) => mutation.mutate(v)} requiredMark={false}>
+            <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+              <Input prefix={<UserOutlined />} maxLength={USERNAME_MAX} autoComplete="username" placeholder="请输入用户名" autoFocus />
+            </Form.Item>
+            <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+              <Input.Password prefix={<LockOutlined />} maxLength={PASSWORD_MAX} autoComplete="current-password" placeholder="请输入密码" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={mutation.isPending}>登录</Button>
+          </Form>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
+            忘记密码请联系上级组织的管理员重置。党员、群众请在手机上打开 <a href="/h5.html">移动端</a>。
+          </Typography.Paragraph>
+        </Card>
+      </div>
+    </div>
+  );
+}

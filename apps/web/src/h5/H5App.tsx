@@ -1,0 +1,33 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { ConfigProvider, ErrorBlock, SpinLoading, Toast } from 'antd-mobile';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { useState } from 'react';
+import { useMeQuery } from '../api/auth.ts';
+import { createQueryClient } from '../app/queryClient.ts';
+import { registerNotifier } from '../shared/feedback.ts';
+import { LoginScreen } from './LoginScreen.tsx';
+import { MineScreen } from './MineScreen.tsx';
+
+registerNotifier({
+  error: (content) => Toast.show({ icon: 'fail', content }),
+  success: (content) => Toast.show({ icon: 'success', content }),
+});
+
+function Screen() {
+  const { data: me, isPending, isError } = useMeQuery();
+  if (isPending) return <div style={{ paddingTop: 120, display: 'flex', justifyContent: 'center' }}><SpinLoading color="primary" /></div>;
+  if (isError) return <ErrorBlock status="disconnected" title="无法连接服务器" description="请检查网络后下拉刷新" />;
+  return me ? <MineScreen me={me} /> : <LoginScreen />;
+}
+
+/** The phone page for members, residents and grid workers: login, then 我的. Later modules add tabs. */
+export function H5App() {
+  const [qc] = useState(createQueryClient);
+  return (
+    <ConfigProvider locale={zhCN}>
+      <QueryClientProvider client={qc}>
+        <Screen />
+      </QueryClientProvider>
+    </ConfigProvider>
+  );
+}

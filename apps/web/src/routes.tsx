@@ -1,0 +1,38 @@
+import { AlertOutlined, ApartmentOutlined, FileSearchOutlined, HomeOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
+import { Permission } from '@jiceng/contracts';
+import { lazy, type ReactNode } from 'react';
+
+const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
+const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
+const TermProblemsPage = lazy(() => import('./features/org-terms/TermProblemsPage.tsx'));
+const AccountsPage = lazy(() => import('./features/accounts/AccountsPage.tsx'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
+const PasswordPage = lazy(() => import('./features/password/PasswordPage.tsx'));
+
+/** One page of the admin app. The side menu and the route guard are both built from this table. */
+export interface AppRoute {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  element: ReactNode;
+  /** Permission key needed to see the page; null: any logged-in account. */
+  permission: Permission | null;
+  /** Shown in the side menu. */
+  menu: boolean;
+}
+
+export const appRoutes: AppRoute[] = [
+  { path: '/', label: '工作台', icon: <HomeOutlined />, element: <HomePage />, permission: null, menu: true },
+  { path: '/orgs', label: '组织架构', icon: <ApartmentOutlined />, element: <OrgPage />, permission: Permission.ORG_READ, menu: true },
+  { path: '/orgs/:id', label: '组织架构', icon: <ApartmentOutlined />, element: <OrgPage />, permission: Permission.ORG_READ, menu: false },
+  { path: '/org-terms', label: '换届预警', icon: <AlertOutlined />, element: <TermProblemsPage />, permission: Permission.ORG_READ, menu: true },
+  { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, element: <AccountsPage />, permission: Permission.ACCOUNT_READ, menu: true },
+  { path: '/audit', label: '操作日志', icon: <FileSearchOutlined />, element: <AuditPage />, permission: Permission.AUDIT_READ, menu: true },
+  { path: '/password', label: '修改密码', icon: <LockOutlined />, element: <PasswordPage />, permission: null, menu: false },
+];
+
+/** The menu entry a location belongs to: `/orgs/abc` → `/orgs`; none for pages outside the menu. */
+export function menuKeyOf(pathname: string): string {
+  const first = '/' + (pathname.split('/')[1] ?? '');
+  return appRoutes.some((r) => r.menu && r.path === first) ? first : '';
+}
