@@ -1,5 +1,6 @@
 // ESLint rule `jiceng/boundaries`: imports go one way.
 // - a server module reaches another module only through its index.ts;
+// - platform code (shared by every module) never imports a module;
 // - routes → service → repository, never back (routes never import repositories);
 // - packages/contracts import nothing of ours; packages/rules only contracts; the web app only contracts.
 import path from 'node:path';
@@ -25,6 +26,7 @@ function problem(from, source) {
   if (fromMod && toMod && fromMod !== toMod && !target.endsWith('/index.ts')) {
     return `module "${fromMod}" must reach module "${toMod}" through its index.ts`;
   }
+  if (from.startsWith('apps/server/src/platform/') && toMod) return 'platform code is shared by every module and never imports one';
   const fr = role(from);
   const tr = role(target);
   if (fr === 'routes' && tr === 'repository') return 'routes call services, never repositories';

@@ -1,9 +1,11 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formationModeLabel, orgDomainLabel, orgStatusLabel, orgTypeLabel, termStatusLabel, type FormationMode, type OrgDomain, type OrgStatus, type OrgType } from '@jiceng/contracts';
 import { hasElectedTerm, termStatus } from '@jiceng/rules';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { OrgTransferDeps } from './org.import.ts';
-import { addTableSheet, EXPORT_EXTRA_COLUMNS, excelDate, IMPORT_COLUMNS, toBuffer } from './org.xlsx.ts';
+import { excelDate } from '../../platform/xlsx/cells.ts';
+import { addTableSheet, newWorkbook, toBuffer } from '../../platform/xlsx/workbook.ts';
+import { EXPORT_EXTRA_COLUMNS, IMPORT_COLUMNS } from './org.xlsx.ts';
 
 export const EXPORT_SHEET = '组织列表';
 
@@ -56,11 +58,9 @@ export function createOrgExportService(deps: Pick<OrgTransferDeps, 'db' | 'regio
       const root = await service.resolveInScope(actor, rootId ?? actor.orgId);
       const today = clock.today();
       const rows = (await orgs.subtree(db, regionId, root.path)).filter((r) => includeDissolved || r.status === 'active');
-      const wb = new ExcelJS.Workbook();
-      wb.creator = '基层党建工作平台';
-      const ws = addTableSheet(wb, EXPORT_SHEET, [...IMPORT_COLUMNS, ...EXPORT_EXTRA_COLUMNS]);
+      const wb = newWorkbook();
+      const ws = addTableSheet(wb, EXPORT_SHEET, [...IMPORT_COLUMNS, ...EXPORT_EXTRA_COLUMNS], { filter: true });
       for (const r of rows) ws.addRow(toRow(r, today));
-      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: IMPORT_COLUMNS.length + EXPORT_EXTRA_COLUMNS.length } };
       return { fileName: `${root.name}组织架构_${today}.xlsx`, data: await toBuffer(wb) };
     },
   };

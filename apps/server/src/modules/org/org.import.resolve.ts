@@ -1,7 +1,8 @@
 import { type ImportRowError, type OrgType } from '@jiceng/contracts';
 import { checkOrgFields, type FieldProblem } from './org.validation.ts';
 import type { RowDraft } from './org.import.rows.ts';
-import { headerOf, normalizeName, type ImportColumnKey } from './org.xlsx.ts';
+import { normalizeName } from '../../platform/xlsx/cells.ts';
+import { headerOf, type ImportColumnKey } from './org.xlsx.ts';
 
 /** An organization already inside the importing account's scope (any status). */
 export interface ScopeOrg {

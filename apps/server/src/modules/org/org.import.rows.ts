@@ -15,7 +15,8 @@ import {
   type OrgInput,
   type OrgType,
 } from '@jiceng/contracts';
-import { cellText, headerOf, normalizeName, parseExcelDate, splitCell, type ImportColumnKey, type SheetRow } from './org.xlsx.ts';
+import { cellText, normalizeName, parseExcelDate, splitCell } from '../../platform/xlsx/cells.ts';
+import { headerOf, type ImportColumnKey, type OrgSheetRow } from './org.xlsx.ts';
 
 /** Longest 组织代码 accepted (as in the OrgInput contract). */
 const ORG_CODE_MAX = 40;
@@ -46,7 +47,7 @@ const domains = lookup<OrgDomain>(orgDomainLabel);
 const modes = lookup<FormationMode>(formationModeLabel);
 
 /** Checks one row's own cells (each problem by column) and builds the organization it describes. */
-export function parseRow(raw: SheetRow, date1904: boolean): { draft: RowDraft; errors: ImportRowError[] } {
+export function parseRow(raw: OrgSheetRow, date1904: boolean): { draft: RowDraft; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const add = (key: ImportColumnKey, message: string) => errors.push({ row: raw.row, column: headerOf(key), message });
   const text = (key: ImportColumnKey) => cellText(raw.cells[key] ?? null);
@@ -102,7 +103,7 @@ export function parseRow(raw: SheetRow, date1904: boolean): { draft: RowDraft; e
  * The units of a row: names, credit codes and categories split positionally. Categories may be
  * left empty (the organization's 所属领域 is used) or given once for all units.
  */
-function parseUnits(raw: SheetRow, domain: OrgDomain | null, add: (key: ImportColumnKey, message: string) => void): { list: OrgInput['units']; codes: string[] } | null {
+function parseUnits(raw: OrgSheetRow, domain: OrgDomain | null, add: (key: ImportColumnKey, message: string) => void): { list: OrgInput['units']; codes: string[] } | null {
   const names = splitCell(raw.cells.unitNames ?? null).map(normalizeName);
   const codes = splitCell(raw.cells.creditCodes ?? null).map((c) => c.toUpperCase().replace(/\s/g, ''));
   const cats = splitCell(raw.cells.unitCategories ?? null);

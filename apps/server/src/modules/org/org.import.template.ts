@@ -1,48 +1,10 @@
-import ExcelJS from 'exceljs';
 import { formationModeLabel, IMPORT_MAX_ROWS, orgDomainLabel, orgTypeLabel } from '@jiceng/contracts';
 import { JOINT_UNITS_MAX, JOINT_UNITS_MIN } from '@jiceng/rules';
-import { addTableSheet, IMPORT_COLUMNS, IMPORT_SHEET, toBuffer, type ImportColumnKey } from './org.xlsx.ts';
+import { addDropdown, addGuideSheet } from '../../platform/xlsx/template.ts';
+import { addTableSheet, newWorkbook, toBuffer } from '../../platform/xlsx/workbook.ts';
+import { IMPORT_COLUMNS, IMPORT_SHEET, type ImportColumnKey } from './org.xlsx.ts';
 
 export const GUIDE_SHEET = '填写说明';
-
-/**
- * Rows that get dropdowns. Excel stores a validation as one range, but exceljs expands ranges into
- * one entry per cell when it reads a file back (the error report), so the range stays moderate.
- */
-const DROPDOWN_ROWS = 5000;
-
-/** Data validations are in exceljs at runtime but missing from its typings. */
-type WithValidations = ExcelJS.Worksheet & { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } };
-
-const list = (labels: Record<string, string>) => `"${Object.values(labels).join(',')}"`;
-
-/** The import template: the 组织导入 sheet (headers, dropdowns, text-formatted code columns) and a 填写说明 sheet with an example. */
-export async function buildTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '基层党建工作平台';
-  const ws = addTableSheet(wb, IMPORT_SHEET, IMPORT_COLUMNS) as WithValidations;
-  const colLetter = (key: ImportColumnKey) => ws.getColumn(key).letter;
-  const range = (key: ImportColumnKey) => `${colLetter(key)}2:${colLetter(key)}${DROPDOWN_ROWS + 1}`;
-  const dropdown = (key: ImportColumnKey, labels: Record<string, string>, strict: boolean, prompt: string) =>
-    ws.dataValidations.add(range(key), {
-      type: 'list',
-      allowBlank: true,
-      formulae: [list(labels)],
-      showErrorMessage: strict,
-      errorStyle: 'stop',
-      errorTitle: '输入值无效',
-      error: '请从下拉列表中选择',
-      showInputMessage: true,
-      prompt,
-    });
-  dropdown('type', orgTypeLabel, true, '请从下拉列表中选择组织类别');
-  dropdown('domain', orgDomainLabel, true, '请从下拉列表中选择所属领域');
-  dropdown('formationMode', formationModeLabel, true, `${formationModeLabel.joint}须填写 ${JOINT_UNITS_MIN}–${JOINT_UNITS_MAX} 个单位`);
-  // Several units may share one cell (非公企业、社会组织), so this list only suggests.
-  dropdown('unitCategories', orgDomainLabel, false, '多个单位用“、”分隔，按单位名称的顺序填写；只填一个时适用于全部单位');
-  addGuide(wb);
-  return toBuffer(wb);
-}
 
 const EXAMPLE: Record<ImportColumnKey, string> = {
   name: '中共某某社区第一支部委员会',
@@ -72,38 +34,29 @@ const JOINT_EXAMPLE: Record<ImportColumnKey, string> = {
   approvalDate: '2023/6/1',
 };
 
-function addGuide(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet(GUIDE_SHEET);
-  IMPORT_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  const lines = [
-    '组织导入填写说明（本工作表不会被导入）',
-    `1. 在“${IMPORT_SHEET}”工作表中从第 2 行起每行填写一个组织，不要修改第 1 行表头；带 * 的列必须填写。`,
-    '2. 上级组织全称：填写系统中已有的组织全称（须在您的管理范围内），或本文件中另一行的组织全称；行的先后顺序不限。',
-    `3. 组织类别、所属领域、组建方式请从下拉列表中选择：组织类别为 ${Object.values(orgTypeLabel).join('、')}。`,
-    `4. 联合组建的组织须填写 ${JOINT_UNITS_MIN}–${JOINT_UNITS_MAX} 个单位：单位名称、统一社会信用代码、单位类别用“、”或“；”分隔，按顺序一一对应；没有代码的单位填“无”；单位类别只填一个时适用于全部单位，不填时取所属领域。`,
-    '5. 统一社会信用代码为 18 位，系统会核对校验位；组织代码在本行政区内不能重复。',
-    '6. 批准日期可填 2024-01-05、2024/1/5、2024.1.5、2024年1月5日 或 Excel 日期。',
-    `7. 导入时逐行检查，有任何错误则整个文件都不导入；可上传同一文件获取“错误报告”（在每行末尾列出错误说明）。单次最多 ${IMPORT_MAX_ROWS} 行。`,
-    '',
-    '填写示例（灰色斜体，仅供参考）：',
-  ];
-  lines.forEach((text, i) => {
-    ws.mergeCells(i + 1, 1, i + 1, IMPORT_COLUMNS.length);
-    const cell = ws.getCell(i + 1, 1);
-    cell.value = text;
-    cell.alignment = { wrapText: true, vertical: 'middle' };
-    cell.font = i === 0 ? { bold: true, size: 14 } : {};
-    ws.getRow(i + 1).height = text.length > 80 ? 36 : 20;
-  });
-  const start = lines.length + 1;
-  IMPORT_COLUMNS.forEach((c, i) => {
-    const h = ws.getCell(start, i + 1);
-    h.value = c.header;
-    h.font = { bold: true };
-    [EXAMPLE, JOINT_EXAMPLE].forEach((ex, k) => {
-      const cell = ws.getCell(start + 1 + k, i + 1);
-      cell.value = ex[c.key];
-      cell.font = { italic: true, color: { argb: 'FF808080' } };
-    });
-  });
+const GUIDE_LINES = [
+  '组织导入填写说明（本工作表不会被导入）',
+  `1. 在“${IMPORT_SHEET}”工作表中从第 2 行起每行填写一个组织，不要修改第 1 行表头；带 * 的列必须填写。`,
+  '2. 上级组织全称：填写系统中已有的组织全称（须在您的管理范围内），或本文件中另一行的组织全称；行的先后顺序不限。',
+  `3. 组织类别、所属领域、组建方式请从下拉列表中选择：组织类别为 ${Object.values(orgTypeLabel).join('、')}。`,
+  `4. 联合组建的组织须填写 ${JOINT_UNITS_MIN}–${JOINT_UNITS_MAX} 个单位：单位名称、统一社会信用代码、单位类别用“、”或“；”分隔，按顺序一一对应；没有代码的单位填“无”；单位类别只填一个时适用于全部单位，不填时取所属领域。`,
+  '5. 统一社会信用代码为 18 位，系统会核对校验位；组织代码在本行政区内不能重复。',
+  '6. 批准日期可填 2024-01-05、2024/1/5、2024.1.5、2024年1月5日 或 Excel 日期。',
+  `7. 导入时逐行检查，有任何错误则整个文件都不导入；可上传同一文件获取“错误报告”（在每行末尾列出错误说明）。单次最多 ${IMPORT_MAX_ROWS} 行。`,
+  '',
+  '填写示例（灰色斜体，仅供参考）：',
+];
+
+/** The import template: the 组织导入 sheet (headers, dropdowns, text-formatted code columns) and a 填写说明 sheet with an example. */
+export async function buildTemplate(): Promise<Buffer> {
+  const wb = newWorkbook();
+  const ws = addTableSheet(wb, IMPORT_SHEET, IMPORT_COLUMNS);
+  const labels = (l: Record<string, string>) => Object.values(l);
+  addDropdown(ws, 'type', labels(orgTypeLabel), { strict: true, prompt: '请从下拉列表中选择组织类别' });
+  addDropdown(ws, 'domain', labels(orgDomainLabel), { strict: true, prompt: '请从下拉列表中选择所属领域' });
+  addDropdown(ws, 'formationMode', labels(formationModeLabel), { strict: true, prompt: `${formationModeLabel.joint}须填写 ${JOINT_UNITS_MIN}–${JOINT_UNITS_MAX} 个单位` });
+  // Several units may share one cell (非公企业、社会组织), so this list only suggests.
+  addDropdown(ws, 'unitCategories', labels(orgDomainLabel), { strict: false, prompt: '多个单位用“、”分隔，按单位名称的顺序填写；只填一个时适用于全部单位' });
+  addGuideSheet(wb, { name: GUIDE_SHEET, columns: IMPORT_COLUMNS, lines: GUIDE_LINES, examples: [EXAMPLE, JOINT_EXAMPLE] });
+  return toBuffer(wb);
 }

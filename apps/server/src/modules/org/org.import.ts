@@ -4,13 +4,17 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { annotateErrors } from './org.import.report.ts';
+import type { Upload } from '../../platform/http/files.ts';
+import { importInvalid, sortRowErrors } from '../../platform/xlsx/rejection.ts';
+import { annotateErrors } from '../../platform/xlsx/report.ts';
+import { readSheet } from '../../platform/xlsx/sheet.ts';
+import { loadWorkbook, toBuffer } from '../../platform/xlsx/workbook.ts';
 import { parseRow, type RowDraft } from './org.import.rows.ts';
 import { resolvePlan, type ImportPlan } from './org.import.resolve.ts';
 import { buildTemplate } from './org.import.template.ts';
 import type { OrgRepository } from './org.repository.ts';
 import type { OrgService } from './org.service.ts';
-import { headerOf, IMPORT_COLUMNS, loadWorkbook, readOrgSheet, toBuffer, type OrgSheet } from './org.xlsx.ts';
+import { headerOf, IMPORT_COLUMNS, ORG_SHEET, type OrgSheet } from './org.xlsx.ts';
 
 /** What the import and export need: the org service for creation and scope, the repository for read-only look-ups. */
 export interface OrgTransferDeps {
@@ -22,23 +26,8 @@ export interface OrgTransferDeps {
   clock: Clock;
 }
 
-/** An uploaded file as the routes hand it over. */
-export interface Upload {
-  fileName: string;
-  data: Buffer;
-}
-
+/** Credit codes per region-wide look-up (keeps the query's parameter list small). */
 const CREDIT_CODE_CHUNK = 500;
-const columnOrder = (column: string) => {
-  const i = IMPORT_COLUMNS.findIndex((c) => c.header === column);
-  return i < 0 ? IMPORT_COLUMNS.length : i;
-};
-const byRowAndColumn = (a: ImportRowError, b: ImportRowError) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column);
-
-/** The 422 answer of a rejected import: every problem, nothing changed. */
-export function importInvalid(errors: ImportRowError[]): AppError {
-  return new AppError('IMPORT_INVALID', `导入文件有 ${errors.length} 处错误，未导入任何数据，请修改后重新上传`, { errors });
-}
 
 /**
  * Excel import of the organization tree: checks every row of the file and reports all problems, or
@@ -75,11 +64,11 @@ export function createOrgImportService(deps: OrgTransferDeps) {
     const scope = await orgs.subtree(db, regionId, actor.orgPath);
     const plan = resolvePlan(drafts, scope, clock.today());
     errors.push(...plan.errors, ...(await checkCodesOutsideScope(plan, drafts)));
-    return { errors: errors.sort(byRowAndColumn), drafts, plan };
+    return { errors: sortRowErrors(errors, IMPORT_COLUMNS), drafts, plan };
   }
 
   async function open(upload: Upload): Promise<OrgSheet> {
-    return readOrgSheet(await loadWorkbook(upload.data, upload.fileName));
+    return readSheet(await loadWorkbook(upload.data, upload.fileName), ORG_SHEET);
   }
 
   return {
