@@ -12,16 +12,24 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Median wall time of `fn` in ms over `runs` runs, after `warmup` unmeasured ones. */
-export async function medianMs(fn: () => Promise<unknown>, runs: number, warmup = 3): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+/**
+ * Medians of `a` and `b` run alternately, so both see the same machine load (other processes on a
+ * shared 2-core machine move absolute figures by 2× between runs).
+ */
+export async function medianPairMs(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup = 3): Promise<[number, number]> {
+  for (let i = 0; i < warmup; i++) await Promise.all([a(), b()]);
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const timed = async (fn: () => Promise<unknown>, times: number[]) => {
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);
+  };
+  for (let i = 0; i < runs; i++) {
+    await timed(a, ta);
+    await timed(b, tb);
   }
-  return median(times);
+  return [median(ta), median(tb)];
 }
 
 export async function freePort(): Promise<number> {

@@ -8,6 +8,9 @@
  *      returning that same JSON as a constant;
  *   3. cold start of `node --import tsx apps/server/src/main.ts` to a healthy answer (fresh, then
  *      existing database) vs starting `node -e ""`.
+ * Each baseline is taken next to its figure (alternating runs, bare load before and after the app,
+ * node start right before the cold starts), because other processes on a shared machine move
+ * absolute figures between runs; the header prints the load average.
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is the
  * maintenance database; each run creates and drops its own databases. Figures are never asserted.
  */
@@ -26,7 +29,7 @@ import { acquireDataLock } from '../apps/server/src/platform/db/lock.ts';
 import { migrate } from '../apps/server/src/platform/db/migrate.ts';
 import { createServer } from '../apps/server/src/server.ts';
 import { BENCH_ADMIN, generateCity } from './city.ts';
-import { coldStartMs, load, median, medianMs, nodeStartMs, REPO } from './measure.ts';
+import { coldStartMs, load, median, medianPairMs, nodeStartMs, REPO } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -145,7 +148,7 @@ async function getJson<T>(url: string, cookie: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function benchEngine(engine: Engine, nodeMs: number): Promise<void> {
+async function benchEngine(engine: Engine): Promise<void> {
   const add = (measure: string, value: string, baseline = '', ratio = '') => {
     rows.push({ engine, measure, value, baseline, ratio });
     console.log(`  ${measure}: ${value}${baseline ? ` vs ${baseline} → ${ratio}` : ''}`);
@@ -180,8 +183,11 @@ async function benchEngine(engine: Engine, nodeMs: number): Promise<void> {
         const api = await getJson<TreeCounts>(`${base}/api/orgs/${id}/counts`, cookie);
         const direct = await orgRepository.subtreeCountsByType(db, REGION, orgPath);
         if (api.total !== direct.reduce((s, r) => s + r.n, 0)) throw new Error(`counts differ for ${label}`);
-        const apiMs = await medianMs(() => getJson(`${base}/api/orgs/${id}/counts`, cookie), RUNS);
-        const sqlMs = await medianMs(() => orgRepository.subtreeCountsByType(db, REGION, orgPath), RUNS);
+        const [apiMs, sqlMs] = await medianPairMs(
+          () => getJson(`${base}/api/orgs/${id}/counts`, cookie),
+          () => orgRepository.subtreeCountsByType(db, REGION, orgPath),
+          RUNS,
+        );
         add(`counts under ${label} (${api.total} orgs), median of ${RUNS}`, ms(apiMs), `${ms(sqlMs)} SQL`, times(apiMs, sqlMs));
         raw[`${engine}.counts.${label}`] = { orgs: api.total, apiMs, sqlMs };
       }
@@ -203,8 +209,11 @@ async function benchEngine(engine: Engine, nodeMs: number): Promise<void> {
         const opts = { connections: CONNECTIONS, seconds: SECONDS };
         await load(`${bareBase}/tree`, { ...opts, seconds: 1 });
         await load(treeUrl, { ...opts, seconds: 1, headers: { cookie } });
-        const b = await load(`${bareBase}/tree`, opts);
+        // Bare before and after the app, averaged, so a change in machine load shows in both.
+        const b1 = await load(`${bareBase}/tree`, opts);
         const a = await load(treeUrl, { ...opts, headers: { cookie } });
+        const b2 = await load(`${bareBase}/tree`, opts);
+        const b = { rps: (b1.rps + b2.rps) / 2, p99: (b1.p99 + b2.p99) / 2, failures: b1.failures + b2.failures };
         if (a.failures || b.failures) throw new Error(`failed requests under load: api ${a.failures}, bare ${b.failures}`);
         const what = `tree ?parentId (${widest!.n} children, ${(Buffer.byteLength(body) / 1024).toFixed(0)} KB), ${CONNECTIONS} conn × ${SECONDS} s`;
         add(`${what}: req/s`, a.rps.toFixed(0), `${b.rps.toFixed(0)} bare`, times(a.rps, b.rps));
@@ -220,9 +229,12 @@ async function benchEngine(engine: Engine, nodeMs: number): Promise<void> {
     await h.close();
   }
 
-  // 3. Cold start of the real entry point, fresh then existing database.
+  // 3. Cold start of the real entry point, fresh then existing database, next to its baseline.
   const fresh = await h.fresh();
   try {
+    const nodeRuns: number[] = [];
+    for (let i = 0; i < 5; i++) nodeRuns.push(await nodeStartMs());
+    const nodeMs = median(nodeRuns);
     const first = await coldStartMs(fresh.env);
     const again = await coldStartMs(fresh.env);
     add('cold start to healthy, fresh database (migrate + admin)', ms(first), `${ms(nodeMs)} node -e ""`, times(first, nodeMs));
@@ -233,27 +245,26 @@ async function benchEngine(engine: Engine, nodeMs: number): Promise<void> {
   }
 }
 
-function printTable(): void {
+function printTable(loadBefore: number): void {
   const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
   const cols = ['engine', 'measure', 'value', 'baseline', 'ratio'] as const;
   const w = cols.map((c) => Math.max(width(c), ...rows.map((r) => width(r[c]))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, w[i]!)).join('  ');
-  console.log(`\nJiceng bench — ${TOTAL} orgs, Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+  const loadAvg = `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}`;
+  console.log(`\nJiceng bench — ${TOTAL} orgs, Node ${process.version}, ${os.cpus().length} cores, ${loadAvg}, ${new Date().toISOString()}`);
   console.log(line([...cols]));
   console.log(line(w.map((n) => '-'.repeat(n))));
   for (const r of rows) console.log(line(cols.map((c) => r[c])));
 }
 
 const started = performance.now();
-const nodeRuns: number[] = [];
-for (let i = 0; i < 5; i++) nodeRuns.push(await nodeStartMs());
-const nodeMs = median(nodeRuns);
+const loadBefore = os.loadavg()[0]!;
 for (const engine of values.engines.split(',').map((e) => e.trim()) as Engine[]) {
   if (engine !== 'postgres' && engine !== 'pglite') throw new Error(`unknown engine ${engine}`);
-  await benchEngine(engine, nodeMs);
+  await benchEngine(engine);
 }
-printTable();
+printTable(loadBefore);
 console.log(`total ${ms(performance.now() - started)}`);
 fs.mkdirSync(path.join(REPO, 'bench/out'), { recursive: true });
 const out = path.join(REPO, 'bench/out', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
