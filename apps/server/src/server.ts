@@ -13,6 +13,7 @@ import { createNotificationService } from './platform/todo/notification.service.
 import { createTodoRegistry } from './platform/todo/todo.registry.ts';
 import { registerTodoRoutes } from './platform/todo/todo.routes.ts';
 import { createAccountModule } from './modules/account/index.ts';
+import { createMemberModule } from './modules/member/index.ts';
 import { createOrgModule } from './modules/org/index.ts';
 import { termAlarmJob, termAlarmSweep, termTodoSource } from './modules/org/org.jobs.ts';
 
@@ -34,6 +35,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const isDemo = async () => (await settingsRepository.get<boolean>(db, regionId, 'demo')) === true;
   const org = createOrgModule({ db, regionId, audit, clock });
   const account = createAccountModule({ db, regionId, audit, orgs: org.service, sessionTtlMinutes: config.sessionTtlMinutes, secureCookie: config.cookieSecure, isDemo });
+  const member = createMemberModule({ db, regionId, audit, clock, crypto, orgs: org.service });
   const notifications = createNotificationService(db, regionId);
   const todos = createTodoRegistry();
   todos.add(termTodoSource(org.service));
@@ -42,7 +44,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const systemActor = async (): Promise<Actor | null> => {
     const root = await org.service.root();
     if (!root) return null;
-    return { id: '00000000-0000-0000-0000-000000000000', regionId, username: 'system', displayName: '系统', role: 'admin', orgId: root.id, orgPath: root.path, orgName: root.name, permissions: ALL_PERMISSIONS, scope: 'subtree', csrfToken: '', mustChangePassword: false, ip: null };
+    return { id: '00000000-0000-0000-0000-000000000000', regionId, username: 'system', displayName: '系统', role: 'admin', orgId: root.id, orgPath: root.path, orgName: root.name, permissions: ALL_PERMISSIONS, scope: 'subtree', csrfToken: '', mustChangePassword: false, memberId: null, ip: null };
   };
   const sweepTerms = termAlarmSweep({
     orgs: org.service,
@@ -63,6 +65,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ status: 'ok', engine: db.engine }));
   account.register(app);
   org.register(app);
+  member.register(app);
   registerAuditRoutes(app, audit);
   registerTodoRoutes(app, todos, notifications);
 
@@ -73,7 +76,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     clock,
     crypto,
     audit,
-    modules: { org, account },
+    modules: { org, account, member },
     todos,
     notifications,
     jobs,

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Timestamp } from './common.ts';
+import { memberEventLabel } from './member.ts';
 
 export const AuditEntry = Type.Object({
   id: Id,
@@ -46,4 +47,9 @@ export const auditActionLabel: Record<string, string> = {
   'org.committee_remove': '删除班子成员',
   'org.term_add': '新增届次',
   'personal.unmask': '查看个人敏感信息',
+  'member.create': '登记党员',
+  'member.update': '修改党员信息',
+  'member.detail_add': '新增党员档案记录',
+  'member.detail_remove': '删除党员档案记录',
+  ...Object.fromEntries(Object.entries(memberEventLabel).map(([k, v]) => [`member.${k}`, v])),
 };

@@ -10,3 +10,4 @@ export * from './import.ts';
 export * from './id-number.ts';
 export * from './member-dict.ts';
 export * from './member.ts';
+export * from './member-detail.ts';

@@ -11,6 +11,11 @@ export const Permission = {
   AUDIT_READ: 'audit:read',
   PERSONAL_UNMASK: 'personal:unmask',
   TODO_READ: 'todo:read',
+  MEMBER_READ: 'member:read',
+  MEMBER_WRITE: 'member:write',
+  MEMBER_IMPORT: 'member:import',
+  /** A 党员 account reading its own record. */
+  MEMBER_SELF: 'member:self',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const ALL_PERMISSIONS = Object.values(Permission) as Permission[];
@@ -48,14 +53,14 @@ export const roleLabel: Record<Role, string> = {
 const P = Permission;
 /** What each role may do, within its own scope. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ALL_PERMISSIONS,
-  department: [P.ORG_READ, P.ORG_WRITE, P.ORG_IMPORT, P.ACCOUNT_READ, P.ACCOUNT_MANAGE, P.AUDIT_READ, P.PERSONAL_UNMASK, P.TODO_READ],
-  street: [P.ORG_READ, P.ORG_WRITE, P.ORG_IMPORT, P.ACCOUNT_READ, P.ACCOUNT_MANAGE, P.AUDIT_READ, P.TODO_READ],
-  community: [P.ORG_READ, P.ORG_WRITE, P.ACCOUNT_READ, P.TODO_READ],
-  secretary: [P.ORG_READ, P.ORG_WRITE, P.TODO_READ],
+  admin: ALL_PERMISSIONS.filter((p) => p !== P.MEMBER_SELF),
+  department: [P.ORG_READ, P.ORG_WRITE, P.ORG_IMPORT, P.ACCOUNT_READ, P.ACCOUNT_MANAGE, P.AUDIT_READ, P.PERSONAL_UNMASK, P.TODO_READ, P.MEMBER_READ, P.MEMBER_WRITE, P.MEMBER_IMPORT],
+  street: [P.ORG_READ, P.ORG_WRITE, P.ORG_IMPORT, P.ACCOUNT_READ, P.ACCOUNT_MANAGE, P.AUDIT_READ, P.PERSONAL_UNMASK, P.TODO_READ, P.MEMBER_READ, P.MEMBER_WRITE, P.MEMBER_IMPORT],
+  community: [P.ORG_READ, P.ORG_WRITE, P.ACCOUNT_READ, P.TODO_READ, P.MEMBER_READ, P.MEMBER_WRITE, P.MEMBER_IMPORT, P.PERSONAL_UNMASK],
+  secretary: [P.ORG_READ, P.ORG_WRITE, P.TODO_READ, P.MEMBER_READ, P.MEMBER_WRITE, P.MEMBER_IMPORT, P.PERSONAL_UNMASK],
   grid_worker: [P.ORG_READ, P.TODO_READ],
-  supervisor: [P.ORG_READ, P.TODO_READ],
-  member: [P.TODO_READ],
+  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ],
+  member: [P.TODO_READ, P.MEMBER_SELF],
   resident_unit: [P.ORG_READ, P.TODO_READ],
 };
 
@@ -73,6 +78,22 @@ export const roleScope: Record<Role, 'subtree' | 'self'> = {
   supervisor: 'subtree',
   member: 'self',
   resident_unit: 'self',
+};
+
+/**
+ * Level of a role in the hierarchy (0 = highest). An account may grant only roles at its own level
+ * or below, and only permissions it holds itself.
+ */
+export const roleRank: Record<Role, number> = {
+  admin: 0,
+  department: 1,
+  street: 2,
+  community: 3,
+  secretary: 4,
+  grid_worker: 5,
+  supervisor: 5,
+  member: 6,
+  resident_unit: 6,
 };
 
 export function can(role: Role, permission: Permission): boolean {

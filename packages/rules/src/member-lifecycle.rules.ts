@@ -28,3 +28,6 @@ export const MEMBER_TRANSITIONS: Record<MemberEvent, { from: readonly MemberStat
 
 /** Organizations that may hold members' relations: branches (not 临时党支部, 党小组 or grids). */
 export const MEMBER_HOME_ORG_TYPES: readonly OrgType[] = ['branch', 'joint_branch'];
+
+/** 党章 Art.1: applicants must be at least 18 years old (checked against the application date, or joining when absent). */
+export const ADMISSION_MIN_AGE = 18;

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { CSRF_HEADER, SESSION_COOKIE, type Me, type OrgInput } from '@jiceng/contracts';
+import { CSRF_HEADER, idNumberCheckChar, SESSION_COOKIE, type Me, type MemberInput, type OrgInput } from '@jiceng/contracts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { fixedClock, type Clock } from '../platform/clock.ts';
 import { openPglite, openPostgres, type Database } from '../platform/db/database.ts';
@@ -109,9 +109,39 @@ export function buildOrg(parentId: string, over: Partial<OrgInput> = {}): OrgInp
   return { name: `测试党支部${crypto.randomBytes(3).toString('hex')}`, type: 'branch', domain: 'community', parentId, formationMode: 'single', units: [], ...over };
 }
 
+let idSeq = 0;
+/** A valid 18-digit ID number, unique within the test process; born on `birth` (YYYY-MM-DD). */
+export function buildIdNumber(birth = '1985-06-15', male = true): string {
+  idSeq += 1;
+  const seq = (idSeq * 2 + (male ? 1 : 0)) % 1000;
+  const region = 320102 + Math.floor((idSeq * 2) / 1000);
+  const first17 = `${region}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+/** A valid member body for `orgId`; override what the test is about. */
+export function buildMember(orgId: string, over: Partial<MemberInput> = {}): MemberInput {
+  return {
+    name: '张建国',
+    idNumber: buildIdNumber(),
+    ethnicity: '汉族',
+    education: 'bachelor',
+    occupation: 'professional',
+    workUnit: '南京市某研究所',
+    phone: '13912345678',
+    address: '南京市玄武区孝陵卫街道中山门大街1号',
+    appliedDate: '2008-03-01',
+    joinedDate: '2009-07-01',
+    status: 'full',
+    orgId,
+    categories: ['employed'],
+    ...over,
+  };
+}
+
 /**
  * A small district: 区委 → 街道A, 街道B; 街道A → 社区A1 → 支部A1a, 支部A1b; 街道B → 社区B1 → 支部B1a;
- * with an account per level (password PASSWORD).
+ * with an account per level (password PASSWORD) and a 督导员 `supA` on 街道A.
  */
 export async function seedTree(server: Server) {
   const orgs = server.modules.org.service;
@@ -137,6 +167,7 @@ export async function seedTree(server: Server) {
   await acct('communityA1', 'community', communityA1);
   await acct('secA1a', 'secretary', branchA1a);
   await acct('memberA1a', 'member', branchA1a);
+  await acct('supA', 'supervisor', streetA);
   return { rootId, streetA, streetB, communityA1, branchA1a, branchA1b, communityB1, branchB1a, admin };
 }
 export type SeededTree = Awaited<ReturnType<typeof seedTree>>;

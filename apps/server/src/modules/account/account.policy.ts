@@ -1,14 +1,17 @@
-import { rolePermissions, type Role } from '@jiceng/contracts';
+import { rolePermissions, roleRank, type Role } from '@jiceng/contracts';
 import { forbidden } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 
 /**
- * An actor may give an account only a role whose permissions it holds itself, so no one can create
- * an account stronger than their own.
+ * An actor may give an account only a role at its own level or below whose permissions it holds
+ * itself, so no one can create an account stronger than their own.
  */
 export function assertCanGrantRole(actor: Actor, role: Role): void {
-  const mine = new Set(actor.permissions);
-  if (!rolePermissions[role].every((p) => mine.has(p))) throw forbidden('不能分配高于本人权限的角色');
+  if (roleRank[role] < roleRank[actor.role]) throw forbidden('不能分配高于本人级别的角色');
+  const mine = new Set<string>(actor.permissions);
+  // Reading one's own record gives no power over others, so it is not compared.
+  const power = rolePermissions[role].filter((p) => p !== 'member:self');
+  if (!power.every((p) => mine.has(p))) throw forbidden('不能分配高于本人权限的角色');
 }
 
 /** Nobody disables or demotes themself (the last administrator would lock everyone out). */

@@ -17,6 +17,7 @@ export interface AccountRow {
   must_change_password: boolean;
   last_login_at: string | null;
   created_at: string;
+  member_id: string | null;
 }
 
 export interface SessionRow extends AccountRow {
@@ -26,7 +27,7 @@ export interface SessionRow extends AccountRow {
 
 const accountColumns = sql`a.id, a.username, a.display_name, a.role, a.org_id, o.name as org_name, o.path::text as org_path,
   a.password_hash, a.disabled, a.failed_attempts, a.locked_until::text as locked_until, a.must_change_password,
-  a.last_login_at::text as last_login_at, a.created_at::text as created_at`;
+  a.last_login_at::text as last_login_at, a.created_at::text as created_at, a.member_id`;
 
 export const accountRepository = {
   byUsername(db: Database, regionId: string, username: string) {
@@ -95,15 +96,15 @@ export const accountRepository = {
       values (${regionId}, ${s.tokenHash}, ${s.accountId}, ${s.csrfToken}, ${s.ip}, now() + make_interval(mins => ${s.ttlMinutes}))`);
   },
 
-  /** The live session and its account; slides the expiry forward when half of it has passed. */
+  /** The live session and its account; slides the expiry forward once half of it has passed. */
   async touchSession(db: Database, regionId: string, tokenHash: string, ttlMinutes: number) {
-    const row = await db.one<SessionRow>(sql`select ${accountColumns}, s.csrf_token, s.expires_at::text as expires_at
+    const row = await db.one<SessionRow & { renew: boolean }>(sql`select ${accountColumns}, s.csrf_token, s.expires_at::text as expires_at,
+        s.expires_at < now() + make_interval(mins => ${ttlMinutes / 2}) as renew
       from session s join account a on a.region_id = s.region_id and a.id = s.account_id
       join org o on o.region_id = a.region_id and o.id = a.org_id
       where s.region_id = ${regionId} and s.token_hash = ${tokenHash} and s.expires_at > now()`);
-    if (row) {
-      await db.run(sql`update session set expires_at = now() + make_interval(mins => ${ttlMinutes})
-        where region_id = ${regionId} and token_hash = ${tokenHash} and expires_at < now() + make_interval(mins => ${ttlMinutes / 2})`);
+    if (row?.renew) {
+      await db.run(sql`update session set expires_at = now() + make_interval(mins => ${ttlMinutes}) where region_id = ${regionId} and token_hash = ${tokenHash}`);
     }
     return row;
   },

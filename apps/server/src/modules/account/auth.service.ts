@@ -34,6 +34,7 @@ function toActor(row: AccountRow & { csrf_token: string }, ip: string | null): A
     scope: roleScope[role],
     csrfToken: row.csrf_token,
     mustChangePassword: row.must_change_password,
+    memberId: row.member_id,
     ip,
   };
 }

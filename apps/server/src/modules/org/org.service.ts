@@ -99,9 +99,13 @@ export function createOrgService(deps: OrgServiceDeps) {
       });
     },
 
-    /** Resolves an organization inside the actor's scope (for other modules); 404 outside it. */
-    async resolveInScope(actor: Actor, id: string): Promise<{ id: string; path: string; name: string; type: string; status: string }> {
-      const r = await load(db, actor, id);
+    /**
+     * Resolves an organization inside the actor's scope (for other modules); 404 outside it. Inside
+     * a transaction pass it as `tx`: the embedded engine has one connection, so a query outside the
+     * open transaction would wait for it forever.
+     */
+    async resolveInScope(actor: Actor, id: string, tx: Database = db): Promise<{ id: string; path: string; name: string; type: string; status: string }> {
+      const r = await load(tx, actor, id);
       return { id: r.id, path: r.path, name: r.name, type: r.type, status: r.status };
     },
 

@@ -144,6 +144,9 @@ function pgConn(client: pg.Pool | pg.PoolClient, pool: pg.Pool): Conn {
 /** Connects to PostgreSQL through a small pool. */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, admin termination) must not crash the
+  // process: the pool discards it and the next query opens a new one.
+  pool.on('error', (e) => console.warn(`数据库连接中断，已丢弃该连接：${e.message}`));
   await pool.query('select 1');
   return wrap('postgres', pgConn(pool, pool), false, () => pool.end());
 }

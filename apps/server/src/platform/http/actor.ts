@@ -15,6 +15,8 @@ export interface Actor {
   scope: 'subtree' | 'self';
   csrfToken: string;
   mustChangePassword: boolean;
+  /** The member record a 党员 account is bound to. */
+  memberId: string | null;
   ip: string | null;
 }
 

@@ -96,7 +96,9 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
       return;
     }
     const index = opts.webDist ? path.join(opts.webDist, 'index.html') : null;
-    if (index && fs.existsSync(index)) {
+    // App routes (/orgs/…) get the web app; a missing file (/assets/x.js) gets a real 404.
+    const isFile = /\.[a-z0-9]+$/i.test(req.url.split('?')[0] ?? '');
+    if (index && !isFile && fs.existsSync(index)) {
       void reply.type('text/html').send(fs.createReadStream(index));
       return;
     }
@@ -109,7 +111,13 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     req.actor = token ? await opts.resolveSession(token, req.ip) : null;
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || req.is404) return;
+    const route = req.routeOptions.url ?? '';
+    if (!route.startsWith('/api/')) {
+      // Only the web app's static files live outside /api; an unknown /api path is not one of them.
+      if (req.url.startsWith('/api/') && !req.is404) throw new AppError('NOT_FOUND', '接口不存在');
+      return;
+    }
+    if (route.startsWith('/api/docs')) return;
     const access = req.routeOptions.config.access;
     if (!access) throw new AppError('INTERNAL', '接口未声明访问权限');
     if (access === 'public') return;
@@ -124,7 +132,9 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
   });
 
   if (opts.webDist && fs.existsSync(opts.webDist)) {
-    await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart;
+    // a missing file falls through to the not-found handler (index.html for app routes).
+    await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   return app;
 }

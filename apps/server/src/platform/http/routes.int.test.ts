@@ -50,6 +50,12 @@ describe.each(ENGINES)('every route declares and enforces its access (%s)', (eng
     expect(found.body.total).toBe(0);
   });
 
+  it('answers an unknown API path with a Chinese 404', async () => {
+    const res = await t.admin.get<{ error: { code: string; message: string } }>('/api/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toEqual({ code: 'NOT_FOUND', message: '接口不存在' });
+  });
+
   it('answers the health check without a session', async () => {
     const res = await server.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
