@@ -9,6 +9,7 @@ import { registerMemberRoutes } from './member.routes.ts';
 import { createMemberService, type MemberService } from './member.service.ts';
 
 export type { MemberService };
+export type { MemberRow } from './member.repository.ts';
 
 /** The member module: records, lifecycle, extended tabs. Other modules get its service. */
 export function createMemberModule(deps: { db: Database; regionId: string; audit: AuditService; clock: Clock; crypto: FieldCrypto; orgs: OrgService }) {

@@ -178,6 +178,11 @@ export const memberRepository = {
     return (await db.run(sql`update member set org_id = ${toOrgId}, updated_at = now() where region_id = ${regionId} and id = ${id} and org_id = ${fromOrgId}`)) === 1;
   },
 
+  async setCategory(db: Database, regionId: string, id: string, category: string, on: boolean) {
+    await db.run(sql`update member set categories = ${on ? sql`array(select distinct unnest(categories || array[${category}]::text[]))` : sql`array_remove(categories, ${category})`},
+      updated_at = now() where region_id = ${regionId} and id = ${id}`);
+  },
+
   async insertEvent(db: Database, regionId: string, e: { id: string; memberId: string; event: string; fromStatus: string; toStatus: string; date: string; reason: string; detail: unknown; actorId: string | null; actorName: string | null }) {
     await db.run(sql`insert into member_status_event (region_id, id, member_id, event, from_status, to_status, event_date, reason, detail, actor_id, actor_name)
       values (${regionId}, ${e.id}, ${e.memberId}, ${e.event}, ${e.fromStatus}, ${e.toStatus}, ${e.date}, ${e.reason}, ${JSON.stringify(e.detail ?? null)}::jsonb, ${e.actorId}, ${e.actorName})`);

@@ -1,5 +1,5 @@
 import { Value } from '@sinclair/typebox/value';
-import { MemberDetailData, type Member, type MemberDetail, type MemberDetailInput, type MemberEventInput, type MemberInput, type MemberListQuery, type MemberStatus, type MemberStatusEvent, type MemberSummary, type MemberUpdate, type LeaveReason, normalizeIdNumber, memberEventLabel } from '@jiceng/contracts';
+import { MemberDetailData, type Member, type MemberDetail, type MemberDetailInput, type MemberEventInput, type MemberInput, type MemberListQuery, type MemberStatus, type MemberStatusEvent, type MemberSummary, type MemberUpdate, type LeaveReason, type MemberCategory, normalizeIdNumber, memberEventLabel } from '@jiceng/contracts';
 import { applyMemberEvent, MEMBER_HOME_ORG_TYPES, type MemberState } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -213,6 +213,24 @@ export function createMemberService(deps: MemberServiceDeps) {
         await members.deleteDetail(tx, regionId, detailId);
         await audit.record(tx, actor, { action: 'member.detail_remove', entity: 'member', entityId: id, orgPath: row.org_path, before: d });
       });
+    },
+
+    /**
+     * Moves a member's organization relation (transfers). Succeeds only from the expected branch,
+     * so two concurrent moves cannot both apply; the caller holds the transaction and audits.
+     */
+    async moveRelation(tx: Database, memberId: string, fromOrgId: string, toOrgId: string): Promise<boolean> {
+      return members.moveToOrg(tx, regionId, memberId, fromOrgId, toOrgId);
+    },
+
+    /** Adds or removes one category (e.g. 流动 while registered as floating, 困难 while in hardship). */
+    async setCategory(tx: Database, memberId: string, category: MemberCategory, on: boolean): Promise<void> {
+      await members.setCategory(tx, regionId, memberId, category, on);
+    },
+
+    /** A member by id without scope (system jobs, the receiving side of a transfer); null when absent. */
+    async byIdUnscoped(tx: Database, id: string): Promise<MemberRow | null> {
+      return (await members.byId(tx, regionId, id)) ?? null;
     },
 
     /** Resolves a member inside the actor's scope (for other modules: transfers, appraisal …). */
