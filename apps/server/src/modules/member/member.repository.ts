@@ -32,6 +32,7 @@ export interface MemberRow {
   suspended_from_status: string | null;
   discipline_until: string | null;
   categories: string[];
+  transferred_out_date: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -75,7 +76,7 @@ export interface LifecycleWrite {
 const columns = sql`m.id, m.org_id, o.name as org_name, o.path::text as org_path, m.name, m.gender, m.ethnicity, m.birth_date,
   m.id_number_enc, m.id_number_masked, m.education, m.occupation, m.work_unit, m.position, m.phone_enc, m.phone_masked,
   m.address_enc, m.address_masked, m.applied_date, m.joined_date, m.confirmed_date, m.status, m.leave_reason, m.left_date,
-  m.probation_extended_months, m.suspended_from_status, m.discipline_until, m.categories,
+  m.probation_extended_months, m.suspended_from_status, m.discipline_until, m.categories, m.transferred_out_date,
   m.created_at::text as created_at, m.updated_at::text as updated_at`;
 const from = sql`from member m join org o on o.region_id = m.region_id and o.id = m.org_id`;
 
@@ -91,7 +92,7 @@ export interface MemberFilter extends MemberListQuery {
 /** The members of a subtree matching the list filters (shared by list, count and export). */
 function where(regionId: string, f: MemberFilter): SQL {
   const w: SQL[] = [sql`m.region_id = ${regionId}`, sql`o.path <@ ${f.scopePath}::ltree`];
-  if (!f.includeLeft && f.status !== 'left') w.push(sql`m.status <> 'left'`);
+  if (!f.includeLeft && f.status !== 'left') w.push(sql`m.status <> 'left' and m.transferred_out_date is null`);
   if (f.status) w.push(sql`m.status = ${f.status}`);
   if (f.category) w.push(sql`m.categories @> ${textArray([f.category])}`);
   if (f.education) w.push(sql`m.education = ${f.education}`);
@@ -176,6 +177,10 @@ export const memberRepository = {
   /** Moves the member's relation to another branch (transfers), only from the expected branch. */
   async moveToOrg(db: Database, regionId: string, id: string, fromOrgId: string, toOrgId: string): Promise<boolean> {
     return (await db.run(sql`update member set org_id = ${toOrgId}, updated_at = now() where region_id = ${regionId} and id = ${id} and org_id = ${fromOrgId}`)) === 1;
+  },
+
+  async markTransferredOut(db: Database, regionId: string, id: string, date: string | null) {
+    await db.run(sql`update member set transferred_out_date = ${date}, updated_at = now() where region_id = ${regionId} and id = ${id}`);
   },
 
   async setCategory(db: Database, regionId: string, id: string, category: string, on: boolean) {

@@ -223,6 +223,14 @@ export function createMemberService(deps: MemberServiceDeps) {
       return members.moveToOrg(tx, regionId, memberId, fromOrgId, toOrgId);
     },
 
+    /**
+     * Records that the relation left the deployment (outgoing letter, receipt returned): the member
+     * stays on record but leaves active lists. `null` undoes it (a letter cancelled).
+     */
+    async markTransferredOut(tx: Database, memberId: string, date: string | null): Promise<void> {
+      await members.markTransferredOut(tx, regionId, memberId, date);
+    },
+
     /** Adds or removes one category (e.g. 流动 while registered as floating, 困难 while in hardship). */
     async setCategory(tx: Database, memberId: string, category: MemberCategory, on: boolean): Promise<void> {
       await members.setCategory(tx, regionId, memberId, category, on);
