@@ -1,11 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, ErrorBlock, SpinLoading, Toast } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { Permission } from '@jiceng/contracts';
 import { useState } from 'react';
-import { useMeQuery } from '../api/auth.ts';
+import { hasPermission, useMeQuery } from '../api/auth.ts';
 import { createQueryClient } from '../app/queryClient.ts';
 import { registerNotifier } from '../shared/feedback.ts';
 import { LoginScreen } from './LoginScreen.tsx';
+import { MemberTabs } from './MemberTabs.tsx';
 import { MineScreen } from './MineScreen.tsx';
 
 registerNotifier({
@@ -17,7 +19,8 @@ function Screen() {
   const { data: me, isPending, isError } = useMeQuery();
   if (isPending) return <div style={{ paddingTop: 120, display: 'flex', justifyContent: 'center' }}><SpinLoading color="primary" /></div>;
   if (isError) return <ErrorBlock status="disconnected" title="无法连接服务器" description="请检查网络后下拉刷新" />;
-  return me ? <MineScreen me={me} /> : <LoginScreen />;
+  if (!me) return <LoginScreen />;
+  return hasPermission(me, Permission.MEMBER_SELF) ? <MemberTabs me={me} /> : <MineScreen me={me} />;
 }
 
 /** The phone page for members, residents and grid workers: login, then 我的. Later modules add tabs. */

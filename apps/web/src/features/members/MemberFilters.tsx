@@ -28,7 +28,7 @@ export function MemberFilters({ value, onChange }: { value: MemberFilterState; o
             <Input.Search
               allowClear
               enterButton="查询"
-              placeholder="姓名（至少两个字）、公民身份号码或手机号"
+              placeholder="姓名、身份证号或手机号"
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               onSearch={(s) => set({ search: s.trim() || undefined })}

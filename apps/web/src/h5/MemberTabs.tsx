@@ -1,0 +1,44 @@
+import type { Me } from '@jiceng/contracts';
+import { SafeArea, TabBar } from 'antd-mobile';
+import { useState, type ReactNode } from 'react';
+import { MineScreen } from './MineScreen.tsx';
+import { ProfileScreen } from './ProfileScreen.tsx';
+
+/** Line icons drawn inline (the icon package is not a declared dependency of the web app). */
+const Icon = ({ d }: { d: string }) => (
+  <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+    <path d={d} />
+  </svg>
+);
+const FILE = 'M6 3h9l4 4v14H6z M14 3v5h5 M9 12h7 M9 16h7';
+const USER = 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8z M4 21c0-4 4-6 8-6s8 2 8 6';
+
+interface MemberTab {
+  key: string;
+  title: string;
+  icon: ReactNode;
+  screen: (me: Me) => ReactNode;
+}
+
+/** The 党员's tabs, in order; 我的 (to-dos, notifications, logout) stays last. */
+const TABS: MemberTab[] = [
+  { key: 'profile', title: '我的档案', icon: <Icon d={FILE} />, screen: () => <ProfileScreen /> },
+  { key: 'mine', title: '我的', icon: <Icon d={USER} />, screen: (me) => <MineScreen me={me} /> },
+];
+
+/** A 党员 account's H5 page: the screens above a fixed bottom tab bar. */
+export function MemberTabs({ me }: { me: Me }) {
+  const [active, setActive] = useState(TABS[0]!.key);
+  const tab = TABS.find((t) => t.key === active) ?? TABS[0]!;
+  return (
+    <>
+      <div style={{ paddingBottom: 'calc(56px + env(safe-area-inset-bottom))' }}>{tab.screen(me)}</div>
+      <div style={{ position: 'fixed', left: 0, right: 0, bottom: 0, background: '#fff', borderTop: '1px solid #eee', zIndex: 10 }}>
+        <TabBar activeKey={active} onChange={setActive}>
+          {TABS.map((t) => <TabBar.Item key={t.key} icon={t.icon} title={t.title} />)}
+        </TabBar>
+        <SafeArea position="bottom" />
+      </div>
+    </>
+  );
+}
