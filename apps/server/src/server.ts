@@ -14,6 +14,8 @@ import { createTodoRegistry } from './platform/todo/todo.registry.ts';
 import { registerTodoRoutes } from './platform/todo/todo.routes.ts';
 import { createAccountModule } from './modules/account/index.ts';
 import { createMemberModule } from './modules/member/index.ts';
+import { createAppraisalModule } from './modules/appraisal/index.ts';
+import { createOrgSetupModule } from './modules/orgsetup/index.ts';
 import { createOrgModule } from './modules/org/index.ts';
 import { termAlarmJob, termAlarmSweep, termTodoSource } from './modules/org/org.jobs.ts';
 
@@ -39,6 +41,10 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const notifications = createNotificationService(db, regionId);
   const todos = createTodoRegistry();
   todos.add(termTodoSource(org.service));
+  const appraisal = createAppraisalModule({ db, regionId, audit, clock, orgs: org.service });
+  todos.add(appraisal.todoSource);
+  const orgSetup = createOrgSetupModule({ db, regionId, clock, orgs: org.service });
+  todos.add(orgSetup.todoSource);
 
   /** An actor scoped to the whole region, for system sweeps. */
   const systemActor = async (): Promise<Actor | null> => {
@@ -66,6 +72,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   account.register(app);
   org.register(app);
   member.register(app);
+  appraisal.register(app);
+  orgSetup.register(app);
   registerAuditRoutes(app, audit);
   registerTodoRoutes(app, todos, notifications);
 

@@ -2,6 +2,7 @@ import { AlertOutlined, ApartmentOutlined, FileSearchOutlined, HomeOutlined, Loc
 import { Permission } from '@jiceng/contracts';
 import { lazy, type ReactNode } from 'react';
 import { SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined, WarningOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
@@ -11,6 +12,8 @@ const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const PasswordPage = lazy(() => import('./features/password/PasswordPage.tsx'));
 const MemberListPage = lazy(() => import('./features/members/MemberListPage.tsx'));
 const MemberDetailPage = lazy(() => import('./features/members/MemberDetailPage.tsx'));
+const AppraisalPage = lazy(() => import('./features/appraisal/AppraisalPage.tsx'));
+const OrgSetupPage = lazy(() => import('./features/orgsetup/OrgSetupPage.tsx'));
 
 /** One page of the admin app. The side menu and the route guard are both built from this table. */
 export interface AppRoute {
@@ -29,8 +32,10 @@ export const appRoutes: AppRoute[] = [
   { path: '/orgs', label: '组织架构', icon: <ApartmentOutlined />, element: <OrgPage />, permission: Permission.ORG_READ, menu: true },
   { path: '/orgs/:id', label: '组织架构', icon: <ApartmentOutlined />, element: <OrgPage />, permission: Permission.ORG_READ, menu: false },
   { path: '/org-terms', label: '换届预警', icon: <AlertOutlined />, element: <TermProblemsPage />, permission: Permission.ORG_READ, menu: true },
+  { path: '/org-setup', label: '组织设置预警', icon: <WarningOutlined />, element: <OrgSetupPage />, permission: Permission.ORG_READ, menu: true },
   { path: '/members', label: '党员管理', icon: <SolutionOutlined />, element: <MemberListPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/members/:id', label: '党员管理', icon: <SolutionOutlined />, element: <MemberDetailPage />, permission: Permission.MEMBER_READ, menu: false },
+  { path: '/appraisals', label: '民主评议', icon: <AuditOutlined />, element: <AppraisalPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, element: <AccountsPage />, permission: Permission.ACCOUNT_READ, menu: true },
   { path: '/audit', label: '操作日志', icon: <FileSearchOutlined />, element: <AuditPage />, permission: Permission.AUDIT_READ, menu: true },
   { path: '/password', label: '修改密码', icon: <LockOutlined />, element: <PasswordPage />, permission: null, menu: false },

@@ -51,5 +51,9 @@ export const auditActionLabel: Record<string, string> = {
   'member.update': '修改党员信息',
   'member.detail_add': '新增党员档案记录',
   'member.detail_remove': '删除党员档案记录',
+  'appraisal.grade': '评定民主评议等次',
+  'appraisal.bulk_grade': '批量评定民主评议等次',
+  'appraisal.excellent_override': '优秀超过三分之一（说明理由）',
+  'appraisal.disposition_update': '调整不合格党员组织处置',
   ...Object.fromEntries(Object.entries(memberEventLabel).map(([k, v]) => [`member.${k}`, v])),
 };

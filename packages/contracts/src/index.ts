@@ -11,3 +11,5 @@ export * from './id-number.ts';
 export * from './member-dict.ts';
 export * from './member.ts';
 export * from './member-detail.ts';
+export * from './appraisal.ts';
+export * from './orgsetup.ts';

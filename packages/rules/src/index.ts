@@ -4,3 +4,7 @@ export * from './org-structure.rules.ts';
 export * from './org-structure.ts';
 export * from './member-lifecycle.rules.ts';
 export * from './member-lifecycle.ts';
+export * from './appraisal.rules.ts';
+export * from './appraisal.ts';
+export * from './org-setup.rules.ts';
+export * from './org-setup.ts';

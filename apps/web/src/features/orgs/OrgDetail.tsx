@@ -12,6 +12,7 @@ import { ImportExport } from './ImportExport.tsx';
 import { InfoTab } from './InfoTab.tsx';
 import { OrgActions } from './OrgActions.tsx';
 import { TermsTab } from './TermsTab.tsx';
+import { OrgSetupBadge } from '../orgsetup/OrgSetupBadge.tsx';
 
 const TABS = ['info', 'committee', 'terms', 'children'] as const;
 type TabKey = (typeof TABS)[number];
@@ -43,6 +44,7 @@ export function OrgDetail({ id, query }: { id: string; query: UseQueryResult<Org
             <Tag>{domainLabel(org.domain)}</Tag>
             {!active && <OrgStatusTag status={org.status} />}
             <TermStatusTag status={org.termStatus} prefix="换届：" />
+            {active && <OrgSetupBadge orgId={org.id} />}
             {org.code && <Typography.Text type="secondary">组织代码 {org.code}</Typography.Text>}
           </Space>
         </div>
