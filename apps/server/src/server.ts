@@ -16,6 +16,8 @@ import { createAccountModule } from './modules/account/index.ts';
 import { createMemberModule } from './modules/member/index.ts';
 import { createAppraisalModule } from './modules/appraisal/index.ts';
 import { createOrgSetupModule } from './modules/orgsetup/index.ts';
+import { createReportInModule } from './modules/reportin/index.ts';
+import { createHardshipModule } from './modules/hardship/index.ts';
 import { createOrgModule } from './modules/org/index.ts';
 import { termAlarmJob, termAlarmSweep, termTodoSource } from './modules/org/org.jobs.ts';
 
@@ -45,6 +47,9 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   todos.add(appraisal.todoSource);
   const orgSetup = createOrgSetupModule({ db, regionId, clock, orgs: org.service });
   todos.add(orgSetup.todoSource);
+  const reportIn = createReportInModule({ db, regionId, audit, clock, crypto, members: member.service });
+  const hardship = createHardshipModule({ db, regionId, audit, clock, crypto, members: member.service, orgs: org.service });
+  todos.add(hardship.todoSource);
 
   /** An actor scoped to the whole region, for system sweeps. */
   const systemActor = async (): Promise<Actor | null> => {
@@ -74,6 +79,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   member.register(app);
   appraisal.register(app);
   orgSetup.register(app);
+  reportIn.register(app);
+  hardship.register(app);
   registerAuditRoutes(app, audit);
   registerTodoRoutes(app, todos, notifications);
 

@@ -1,6 +1,7 @@
 import { AlertOutlined, ApartmentOutlined, FileSearchOutlined, HomeOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
 import { Permission } from '@jiceng/contracts';
 import { lazy, type ReactNode } from 'react';
+import { FlagOutlined, HeartOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
 import { AuditOutlined, WarningOutlined } from '@ant-design/icons';
 
@@ -13,6 +14,8 @@ const PasswordPage = lazy(() => import('./features/password/PasswordPage.tsx'));
 const MemberListPage = lazy(() => import('./features/members/MemberListPage.tsx'));
 const MemberDetailPage = lazy(() => import('./features/members/MemberDetailPage.tsx'));
 const AppraisalPage = lazy(() => import('./features/appraisal/AppraisalPage.tsx'));
+const ReportInPage = lazy(() => import('./features/reportin/ReportInPage.tsx'));
+const HardshipPage = lazy(() => import('./features/hardship/HardshipPage.tsx'));
 const OrgSetupPage = lazy(() => import('./features/orgsetup/OrgSetupPage.tsx'));
 
 /** One page of the admin app. The side menu and the route guard are both built from this table. */
@@ -36,6 +39,8 @@ export const appRoutes: AppRoute[] = [
   { path: '/members', label: '党员管理', icon: <SolutionOutlined />, element: <MemberListPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/members/:id', label: '党员管理', icon: <SolutionOutlined />, element: <MemberDetailPage />, permission: Permission.MEMBER_READ, menu: false },
   { path: '/appraisals', label: '民主评议', icon: <AuditOutlined />, element: <AppraisalPage />, permission: Permission.MEMBER_READ, menu: true },
+  { path: '/report-ins', label: '双报到', icon: <FlagOutlined />, element: <ReportInPage />, permission: Permission.ORG_READ, menu: true },
+  { path: '/hardship', label: '困难党员帮扶', icon: <HeartOutlined />, element: <HardshipPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, element: <AccountsPage />, permission: Permission.ACCOUNT_READ, menu: true },
   { path: '/audit', label: '操作日志', icon: <FileSearchOutlined />, element: <AuditPage />, permission: Permission.AUDIT_READ, menu: true },
   { path: '/password', label: '修改密码', icon: <LockOutlined />, element: <PasswordPage />, permission: null, menu: false },

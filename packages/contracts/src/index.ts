@@ -13,3 +13,5 @@ export * from './member.ts';
 export * from './member-detail.ts';
 export * from './appraisal.ts';
 export * from './orgsetup.ts';
+export * from './reportin.ts';
+export * from './hardship.ts';

@@ -8,3 +8,5 @@ export * from './appraisal.rules.ts';
 export * from './appraisal.ts';
 export * from './org-setup.rules.ts';
 export * from './org-setup.ts';
+export * from './hardship.rules.ts';
+export * from './hardship.ts';

@@ -28,9 +28,12 @@ function start(dataDir: string, port: number) {
   return { child, exited, output: () => out };
 }
 
-async function healthy(port: number, ms: number): Promise<boolean> {
+/** Polls the health check until it answers, the process exits, or `ms` pass (a loaded machine starts slowly). */
+async function healthy(port: number, ms: number, proc?: ReturnType<typeof start>): Promise<boolean> {
   const until = Date.now() + ms;
-  while (Date.now() < until) {
+  let exited = false;
+  void proc?.exited.then(() => (exited = true));
+  while (Date.now() < until && !exited) {
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
     if (ok) return true;
     await new Promise((r) => setTimeout(r, 200));
@@ -38,7 +41,9 @@ async function healthy(port: number, ms: number): Promise<boolean> {
   return false;
 }
 
-describe('one process per embedded data folder', () => {
+const STARTUP_MS = 240_000;
+
+describe('one process per embedded data folder', { timeout: STARTUP_MS + 60_000 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jc-lock-int-'));
   const children: ReturnType<typeof start>[] = [];
   afterAll(() => children.forEach((c) => c.child.kill('SIGKILL')));
@@ -47,7 +52,7 @@ describe('one process per embedded data folder', () => {
     const port = await freePort();
     const first = start(dataDir, port);
     children.push(first);
-    expect(await healthy(port, 60_000)).toBe(true);
+    expect(await healthy(port, STARTUP_MS, first), first.output()).toBe(true);
     const second = start(dataDir, await freePort());
     children.push(second);
     expect(await second.exited).toBe(1);
@@ -61,7 +66,7 @@ describe('one process per embedded data folder', () => {
     const port = await freePort();
     const s = start(dir, port);
     children.push(s);
-    expect(await healthy(port, 60_000)).toBe(true);
+    expect(await healthy(port, STARTUP_MS, s), s.output()).toBe(true);
     expect(s.output()).toMatch(/admin，一次性密码：\S+/);
     expect(fs.statSync(path.join(dir, 'field.key')).mode & 0o777).toBe(0o600);
     s.child.kill('SIGTERM');
