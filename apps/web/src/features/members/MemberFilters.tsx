@@ -32,7 +32,6 @@ export function MemberFilters({ value, onChange }: { value: MemberFilterState; o
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               onSearch={(s) => set({ search: s.trim() || undefined })}
-              data-testid="member-search"
             />
           </Form.Item>
         </Col>
