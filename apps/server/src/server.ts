@@ -14,6 +14,7 @@ import { createTodoRegistry } from './platform/todo/todo.registry.ts';
 import { registerTodoRoutes } from './platform/todo/todo.routes.ts';
 import { createAccountModule } from './modules/account/index.ts';
 import { createMemberModule } from './modules/member/index.ts';
+import { createFloatingModule } from './modules/floating/index.ts';
 import { createAppraisalModule } from './modules/appraisal/index.ts';
 import { createOrgSetupModule } from './modules/orgsetup/index.ts';
 import { createReportInModule } from './modules/reportin/index.ts';
@@ -43,6 +44,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const notifications = createNotificationService(db, regionId);
   const todos = createTodoRegistry();
   todos.add(termTodoSource(org.service));
+  const floating = createFloatingModule({ db, regionId, audit, clock, crypto, members: member.service });
+  for (const source of floating.todoSources) todos.add(source);
   const appraisal = createAppraisalModule({ db, regionId, audit, clock, orgs: org.service });
   todos.add(appraisal.todoSource);
   const orgSetup = createOrgSetupModule({ db, regionId, clock, orgs: org.service });
@@ -77,6 +80,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   account.register(app);
   org.register(app);
   member.register(app);
+  floating.register(app);
   appraisal.register(app);
   orgSetup.register(app);
   reportIn.register(app);

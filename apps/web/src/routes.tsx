@@ -4,6 +4,7 @@ import { lazy, type ReactNode } from 'react';
 import { FlagOutlined, HeartOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
 import { AuditOutlined, WarningOutlined } from '@ant-design/icons';
+import { DisconnectOutlined, EnvironmentOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
@@ -13,6 +14,8 @@ const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const PasswordPage = lazy(() => import('./features/password/PasswordPage.tsx'));
 const MemberListPage = lazy(() => import('./features/members/MemberListPage.tsx'));
 const MemberDetailPage = lazy(() => import('./features/members/MemberDetailPage.tsx'));
+const FloatingPage = lazy(() => import('./features/floating/FloatingPage.tsx'));
+const LostContactPage = lazy(() => import('./features/floating/LostContactPage.tsx'));
 const AppraisalPage = lazy(() => import('./features/appraisal/AppraisalPage.tsx'));
 const ReportInPage = lazy(() => import('./features/reportin/ReportInPage.tsx'));
 const HardshipPage = lazy(() => import('./features/hardship/HardshipPage.tsx'));
@@ -38,6 +41,8 @@ export const appRoutes: AppRoute[] = [
   { path: '/org-setup', label: '组织设置预警', icon: <WarningOutlined />, element: <OrgSetupPage />, permission: Permission.ORG_READ, menu: true },
   { path: '/members', label: '党员管理', icon: <SolutionOutlined />, element: <MemberListPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/members/:id', label: '党员管理', icon: <SolutionOutlined />, element: <MemberDetailPage />, permission: Permission.MEMBER_READ, menu: false },
+  { path: '/floating', label: '流动党员', icon: <EnvironmentOutlined />, element: <FloatingPage />, permission: Permission.MEMBER_READ, menu: true },
+  { path: '/lost-contact', label: '失联党员', icon: <DisconnectOutlined />, element: <LostContactPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/appraisals', label: '民主评议', icon: <AuditOutlined />, element: <AppraisalPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/report-ins', label: '双报到', icon: <FlagOutlined />, element: <ReportInPage />, permission: Permission.ORG_READ, menu: true },
   { path: '/hardship', label: '困难党员帮扶', icon: <HeartOutlined />, element: <HardshipPage />, permission: Permission.MEMBER_READ, menu: true },

@@ -15,3 +15,4 @@ export * from './appraisal.ts';
 export * from './orgsetup.ts';
 export * from './reportin.ts';
 export * from './hardship.ts';
+export * from './floating.ts';

@@ -10,3 +10,5 @@ export * from './org-setup.rules.ts';
 export * from './org-setup.ts';
 export * from './hardship.rules.ts';
 export * from './hardship.ts';
+export * from './floating.rules.ts';
+export * from './floating.ts';
