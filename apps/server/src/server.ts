@@ -14,6 +14,7 @@ import { createTodoRegistry } from './platform/todo/todo.registry.ts';
 import { registerTodoRoutes } from './platform/todo/todo.routes.ts';
 import { createAccountModule } from './modules/account/index.ts';
 import { createMemberModule } from './modules/member/index.ts';
+import { createTransferModule } from './modules/transfer/index.ts';
 import { createFloatingModule } from './modules/floating/index.ts';
 import { createAppraisalModule } from './modules/appraisal/index.ts';
 import { createOrgSetupModule } from './modules/orgsetup/index.ts';
@@ -44,6 +45,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const notifications = createNotificationService(db, regionId);
   const todos = createTodoRegistry();
   todos.add(termTodoSource(org.service));
+  const transfer = createTransferModule({ db, regionId, audit, clock, crypto, members: member.service });
+  todos.add(transfer.todoSource);
   const floating = createFloatingModule({ db, regionId, audit, clock, crypto, members: member.service });
   for (const source of floating.todoSources) todos.add(source);
   const appraisal = createAppraisalModule({ db, regionId, audit, clock, orgs: org.service });
@@ -80,6 +83,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   account.register(app);
   org.register(app);
   member.register(app);
+  transfer.register(app);
   floating.register(app);
   appraisal.register(app);
   orgSetup.register(app);

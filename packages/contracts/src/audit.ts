@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Timestamp } from './common.ts';
 import { memberEventLabel } from './member.ts';
+import { transferAuditLabel } from './transfer.ts';
 import { floatingAuditLabel } from './floating.ts';
 import { reportInAuditLabel } from './reportin.ts';
 import { hardshipAuditLabel } from './hardship.ts';
@@ -59,6 +60,7 @@ export const auditActionLabel: Record<string, string> = {
   'appraisal.excellent_override': '优秀超过三分之一（说明理由）',
   'appraisal.disposition_update': '调整不合格党员组织处置',
   ...Object.fromEntries(Object.entries(memberEventLabel).map(([k, v]) => [`member.${k}`, v])),
+  ...transferAuditLabel,
   ...floatingAuditLabel,
   ...reportInAuditLabel,
   ...hardshipAuditLabel,

@@ -16,3 +16,4 @@ export * from './orgsetup.ts';
 export * from './reportin.ts';
 export * from './hardship.ts';
 export * from './floating.ts';
+export * from './transfer.ts';

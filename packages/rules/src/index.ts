@@ -12,3 +12,5 @@ export * from './hardship.rules.ts';
 export * from './hardship.ts';
 export * from './floating.rules.ts';
 export * from './floating.ts';
+export * from './transfer.rules.ts';
+export * from './transfer.ts';
