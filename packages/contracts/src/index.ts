@@ -16,4 +16,5 @@ export * from './orgsetup.ts';
 export * from './reportin.ts';
 export * from './hardship.ts';
 export * from './floating.ts';
+export * from './lost-contact.ts';
 export * from './transfer.ts';
