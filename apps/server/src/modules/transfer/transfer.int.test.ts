@@ -124,6 +124,17 @@ describe.each(ENGINES)('transfers within the deployment (%s)', (engine) => {
     expect((await start(secA1a, m.id, t.branchA1b)).status).toBe(201);
   });
 
+  it('refuses to accept a member who left the party while the transfer waited', async () => {
+    const m = await member();
+    const tr = (await start(secA1a, m.id, t.branchB1a)).body;
+    expect((await secA1a.post(`/api/members/${m.id}/events`, { event: 'leave', date: '2026-11-20', reason: '病故', leaveReason: 'deceased' })).status).toBe(200);
+    const res = await streetB.post<Err>(`/api/transfers/${tr.id}/accept`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('该人员已出党，不能办理组织关系转接；请退回该转接');
+    expect(await orgOf(m.id)).toBe(t.branchA1a);
+    expect((await streetB.get<Transfer>(`/api/transfers/${tr.id}`)).body.status).toBe('pending');
+  });
+
   it('lets exactly one of 100 parallel starts for one member through; the others get a Chinese 409', async () => {
     const m = await member();
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => start(secA1a, m.id, i % 2 ? t.branchB1a : t.branchA1b)));

@@ -1,7 +1,7 @@
-import { TRANSFER_RECEIVERS_MAX, type Transfer, type TransferCancelInput, type TransferCounts, type TransferListQuery, type TransferReceiver, type TransferReturnInput, type TransferStartInput, type TransferStats } from '@jiceng/contracts';
-import { MEMBER_HOME_ORG_TYPES } from '@jiceng/rules';
+import { TRANSFER_RECEIVERS_MAX, type MemberStatus, type Transfer, type TransferCancelInput, type TransferCounts, type TransferListQuery, type TransferReceiver, type TransferReturnInput, type TransferStartInput, type TransferStats } from '@jiceng/contracts';
+import { MEMBER_HOME_ORG_TYPES, transferRefusal } from '@jiceng/rules';
 import type { Database } from '../../platform/db/database.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { branchOf, type TransferCore, type TransferDeps } from './transfer.core.ts';
 import { presentTransfer } from './transfer.presenter.ts';
@@ -64,6 +64,10 @@ export function createTransferService(deps: TransferDeps, core: TransferCore) {
         await core.decide(tx, actor, id, 'accept', () => ({ completedOn: clock.today() }), async (row) => {
           const to = await transfers.org(tx, regionId, row.to_org_id!);
           if (to?.status !== 'active') throw invalid(`「${row.to_org_name}」已撤销，不能接收党员，请退回该转接`);
+          // The member's status may have changed while the transfer waited (出党, 停止党籍).
+          const m = await members.byIdUnscoped(tx, row.member_id);
+          const refusal = m && transferRefusal({ status: m.status as MemberStatus, transferredOutDate: m.transferred_out_date });
+          if (refusal) throw new AppError('RULE_VIOLATION', `${refusal}；请退回该转接`);
           const moved = await members.moveRelation(tx, row.member_id, row.from_org_id!, row.to_org_id!);
           if (!moved) throw conflict('该党员的组织关系已不在转出党支部，不能接收；请退回该转接，由转出方核实后重新发起');
         });
