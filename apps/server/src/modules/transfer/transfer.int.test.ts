@@ -60,6 +60,19 @@ describe.each(ENGINES)('transfers within the deployment (%s)', (engine) => {
     expect(audit.body.items.some((e) => e.entityId === res.body.id && e.actorName === 'streetB')).toBe(true);
   });
 
+  it('shows a 党员 account its own transfers and nobody else’s', async () => {
+    const m = await member({ name: '自查转接' });
+    expect((await start(secA1a, m.id, t.branchA1b)).status).toBe(201);
+    await server.modules.account.bootstrap({ username: 'zicha', displayName: '自查转接', role: 'member', orgId: t.branchA1a, password: 'Test@2026pw', mustChangePassword: false });
+    await server.db.run(sql`update account set member_id = ${m.id} where username = 'zicha'`);
+    const me = await login(server, 'zicha');
+    const mine = await me.get<Transfer[]>('/api/me/transfers');
+    expect(mine.body.map((x) => x.memberName)).toEqual(['自查转接']);
+    expect((await me.get('/api/transfers')).status).toBe(403);
+    const unbound = await login(server, 'memberA1a');
+    expect((await unbound.get<Transfer[]>('/api/me/transfers')).body).toEqual([]);
+  });
+
   it('refuses bad requests in Chinese and changes nothing', async () => {
     const m = await member();
     const before = await transferCount();

@@ -126,6 +126,12 @@ export const transferRepository = {
     return { items, total: total?.n ?? 0 };
   },
 
+  /** Every transfer of one member, newest first (the member's own view). */
+  ofMember(db: Database, regionId: string, memberId: string) {
+    return db.rows<TransferRow>(sql`select ${columns} ${from} where t.region_id = ${regionId} and t.member_id = ${memberId}
+      order by t.started_on desc, t.created_at desc`);
+  },
+
   /** Outgoing letters of the scope past their validity on `today` without a receipt, oldest first. */
   overdueLetters(db: Database, regionId: string, scopePath: string, today: string) {
     return db.rows<TransferRow>(sql`select ${columns} ${from} where ${where(regionId, { scopePath, direction: 'out', overdueOn: today })} order by t.valid_until, t.id`);

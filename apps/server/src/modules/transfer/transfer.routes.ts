@@ -15,6 +15,9 @@ export function registerTransferRoutes(app: App, transfers: TransferService, let
   app.get('/api/transfers', { config: read, schema: { tags, summary: '转接记录（转出、转入，可按状态、方式、年度筛选）', querystring: TransferListQuery, response: { 200: Page(Transfer) } } },
     (req) => transfers.list(actorOf(req), req.query));
 
+  app.get('/api/me/transfers', { config: { access: Permission.MEMBER_SELF }, schema: { tags, summary: '本人的组织关系转接记录', response: { 200: Type.Array(Transfer) } } },
+    (req) => transfers.mine(actorOf(req)));
+
   app.get('/api/transfers/receivers', { config: read, schema: { tags, summary: '可接收党员的党支部（全区范围按名称搜索）', querystring: TransferReceiverQuery, response: { 200: Type.Array(TransferReceiver) } } },
     (req) => transfers.receivers(req.query.q));
 

@@ -38,6 +38,13 @@ export function createTransferService(deps: TransferDeps, core: TransferCore) {
       return { items: items.map((r) => presentTransfer(r, actor, today)), total };
     },
 
+    /** A 党员 account's own transfers (H5 我的转接). */
+    async mine(actor: Actor): Promise<Transfer[]> {
+      if (!actor.memberId) return [];
+      const today = clock.today();
+      return (await transfers.ofMember(db, regionId, actor.memberId)).map((r) => presentTransfer(r, actor, today));
+    },
+
     async get(actor: Actor, id: string): Promise<Transfer> {
       return presentTransfer(await core.load(db, actor, id), actor, clock.today());
     },
