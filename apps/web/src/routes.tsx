@@ -15,6 +15,7 @@ const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const PasswordPage = lazy(() => import('./features/password/PasswordPage.tsx'));
 const MemberListPage = lazy(() => import('./features/members/MemberListPage.tsx'));
 const MemberDetailPage = lazy(() => import('./features/members/MemberDetailPage.tsx'));
+const MemberImportPage = lazy(() => import('./features/member-import/MemberImportPage.tsx'));
 const TransfersPage = lazy(() => import('./features/transfers/TransfersPage.tsx'));
 const FloatingPage = lazy(() => import('./features/floating/FloatingPage.tsx'));
 const LostContactPage = lazy(() => import('./features/floating/LostContactPage.tsx'));
@@ -43,6 +44,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/org-setup', label: '组织设置预警', icon: <WarningOutlined />, element: <OrgSetupPage />, permission: Permission.ORG_READ, menu: true },
   { path: '/members', label: '党员管理', icon: <SolutionOutlined />, element: <MemberListPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/members/:id', label: '党员管理', icon: <SolutionOutlined />, element: <MemberDetailPage />, permission: Permission.MEMBER_READ, menu: false },
+  { path: '/members/import', label: '导入党员名册', icon: <SolutionOutlined />, element: <MemberImportPage />, permission: Permission.MEMBER_IMPORT, menu: false },
   { path: '/transfers', label: '组织关系转接', icon: <SwapOutlined />, element: <TransfersPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/floating', label: '流动党员', icon: <EnvironmentOutlined />, element: <FloatingPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/lost-contact', label: '失联党员', icon: <DisconnectOutlined />, element: <LostContactPage />, permission: Permission.MEMBER_READ, menu: true },

@@ -59,6 +59,7 @@ export const auditActionLabel: Record<string, string> = {
   'appraisal.bulk_grade': '批量评定民主评议等次',
   'appraisal.excellent_override': '优秀超过三分之一（说明理由）',
   'appraisal.disposition_update': '调整不合格党员组织处置',
+  'member.import': '导入党员名册',
   ...Object.fromEntries(Object.entries(memberEventLabel).map(([k, v]) => [`member.${k}`, v])),
   ...transferAuditLabel,
   ...floatingAuditLabel,

@@ -18,3 +18,4 @@ export * from './hardship.ts';
 export * from './floating.ts';
 export * from './lost-contact.ts';
 export * from './transfer.ts';
+export * from './member-import.ts';

@@ -4,6 +4,10 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/app.ts';
 import type { OrgService } from '../org/index.ts';
+import { createMemberExportService } from './member.export.ts';
+import { importJobRepository } from './member.import.repository.ts';
+import { registerMemberImportRoutes } from './member.import.routes.ts';
+import { createMemberImportService } from './member.import.ts';
 import { memberRepository } from './member.repository.ts';
 import { registerMemberRoutes } from './member.routes.ts';
 import { createMemberService, type MemberService } from './member.service.ts';
@@ -14,5 +18,15 @@ export type { MemberRow } from './member.repository.ts';
 /** The member module: records, lifecycle, extended tabs. Other modules get its service. */
 export function createMemberModule(deps: { db: Database; regionId: string; audit: AuditService; clock: Clock; crypto: FieldCrypto; orgs: OrgService }) {
   const service = createMemberService({ ...deps, members: memberRepository });
-  return { service, register: (app: App) => registerMemberRoutes(app, service) };
+  // Roster import/export: in-memory checks and bulk writes through the repository, list filters through the service.
+  const importer = createMemberImportService({ ...deps, members: memberRepository, jobs: importJobRepository });
+  const exporter = createMemberExportService({ ...deps, members: memberRepository, service });
+  return {
+    service,
+    importer,
+    register: (app: App) => {
+      registerMemberRoutes(app, service);
+      registerMemberImportRoutes(app, importer, exporter);
+    },
+  };
 }

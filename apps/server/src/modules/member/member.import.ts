@@ -1,0 +1,126 @@
+import type { ImportRowError, MemberImportAccepted, MemberImportJob } from '@jiceng/contracts';
+import { MEMBER_HOME_ORG_TYPES } from '@jiceng/rules';
+import type { AuditService } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { Actor } from '../../platform/http/actor.ts';
+import type { Upload } from '../../platform/http/files.ts';
+import { importInvalid, sortRowErrors } from '../../platform/xlsx/rejection.ts';
+import { annotateErrors } from '../../platform/xlsx/report.ts';
+import { readSheet } from '../../platform/xlsx/sheet.ts';
+import { loadWorkbook, toBuffer } from '../../platform/xlsx/workbook.ts';
+import { createImportJobs, type JobProgress } from './member.import.job.ts';
+import type { ImportJobRepository, JobOutcome } from './member.import.repository.ts';
+import { duplicateIdNumbers, resolveBranches } from './member.import.resolve.ts';
+import { parseRosterRow, type RosterDraft } from './member.import.rows.ts';
+import { buildRosterTemplate } from './member.import.template.ts';
+import { writeRoster } from './member.import.write.ts';
+import type { MemberRepository } from './member.repository.ts';
+import { ROSTER_READ, type RosterSheet } from './member.xlsx.ts';
+
+export interface MemberImportDeps {
+  db: Database;
+  regionId: string;
+  members: MemberRepository;
+  jobs: ImportJobRepository;
+  audit: AuditService;
+  clock: Clock;
+  crypto: FieldCrypto;
+}
+
+/** Rows parsed between two progress reports (and two turns of the event loop). */
+const CHECK_CHUNK = 1000;
+/** ID hashes per look-up (keeps the query's parameter list far below PostgreSQL's 65,535). */
+const HASH_CHUNK = 10_000;
+
+/** The rows of a checked file, and everything wrong with it (sorted by row, then column). */
+interface Checked {
+  errors: ImportRowError[];
+  drafts: RosterDraft[];
+  orgIds: (string | null)[];
+}
+
+/**
+ * Roster import (党员名册): every row is checked in memory first — its own cells with the member
+ * form's rules (checkMember), branches by full name in the importer's scope (one query), ID numbers
+ * against each other and against the register by keyed hash (one query per 10,000) — and only a
+ * file without a single problem is written, in one transaction of multi-row inserts. It runs as a
+ * background job the web app polls.
+ */
+export function createMemberImportService(deps: MemberImportDeps) {
+  const { db, regionId, members, jobs, clock, crypto } = deps;
+  const tracker = createImportJobs({ db, regionId, jobs, clock });
+
+  async function registeredHashes(hashes: (string | null)[]): Promise<Set<string>> {
+    const wanted = hashes.filter((h): h is string => h !== null);
+    const found = new Set<string>();
+    for (let k = 0; k < wanted.length; k += HASH_CHUNK) {
+      for (const r of await members.existingIdHashes(db, regionId, wanted.slice(k, k + HASH_CHUNK))) found.add(r.id_number_hash);
+    }
+    return found;
+  }
+
+  async function check(actor: Actor, sheet: RosterSheet, progress: JobProgress | null): Promise<Checked> {
+    const today = clock.today();
+    const total = sheet.rows.length;
+    const errors: ImportRowError[] = [...sheet.headerErrors];
+    const drafts: RosterDraft[] = [];
+    for (let k = 0; k < total; k += CHECK_CHUNK) {
+      for (const raw of sheet.rows.slice(k, k + CHECK_CHUNK)) {
+        const parsed = parseRosterRow(raw, sheet.date1904, today);
+        errors.push(...parsed.errors);
+        drafts.push(parsed.draft);
+      }
+      // Between chunks the event loop serves other requests (the report yields; without one, a turn).
+      if (progress) await progress.report('checking', Math.min(k + CHECK_CHUNK, total), total);
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+    const { orgIds, errors: branchErrors } = resolveBranches(drafts, await members.orgsInScope(db, regionId, actor.orgPath));
+    const hashes = drafts.map((d) => (d.checked ? crypto.lookupHash(d.checked.idNumber) : null));
+    errors.push(...branchErrors, ...duplicateIdNumbers(drafts, hashes, await registeredHashes(hashes)));
+    return { errors: sortRowErrors(errors, ROSTER_READ.columns), drafts, orgIds };
+  }
+
+  async function open(upload: Upload): Promise<RosterSheet> {
+    return readSheet(await loadWorkbook(upload.data, upload.fileName), ROSTER_READ);
+  }
+
+  /** The job's work: read, check, write; any problem ends it failed with nothing written. */
+  async function run(actor: Actor, upload: Upload, progress: JobProgress): Promise<JobOutcome> {
+    // The workbook (hundreds of MB at 50,000 rows) is not referenced past the check, so it is freed before the write.
+    const { errors, drafts, orgIds } = await check(actor, await open(upload), progress);
+    if (errors.length > 0) throw importInvalid(errors);
+    const created = await writeRoster(deps, actor, { drafts, orgIds, fileName: upload.fileName }, progress);
+    return { phase: 'done', created };
+  }
+
+  return {
+    /** The blank template, listing the branches `actor` may import into. */
+    async template(actor: Actor): Promise<Buffer> {
+      const branches = (await members.orgsInScope(db, regionId, actor.orgPath)).filter((o) => o.status === 'active' && (MEMBER_HOME_ORG_TYPES as readonly string[]).includes(o.type));
+      return buildRosterTemplate(branches.map((o) => o.name));
+    },
+
+    /** Records the upload as a job of `actor` and imports it in the background; `log` receives unexpected errors. */
+    async start(actor: Actor, upload: Upload, log: (err: unknown) => void): Promise<MemberImportAccepted> {
+      const jobId = await tracker.start(actor, upload.fileName || '党员名册.xlsx', (progress) => run(actor, upload, progress), log);
+      return { jobId };
+    },
+
+    /** The job's phase and progress, or its result (created, or the row errors); only for the account that started it. */
+    job: (actor: Actor, jobId: string): Promise<MemberImportJob> => tracker.get(actor, jobId),
+
+    /** The uploaded sheet with a 错误说明 column and its problem cells highlighted; changes nothing. */
+    async errorReport(actor: Actor, upload: Upload): Promise<Buffer> {
+      const sheet = await open(upload);
+      const { errors } = await check(actor, sheet, null);
+      annotateErrors(sheet, errors);
+      return toBuffer(sheet.workbook);
+    },
+
+    /** Resolves when the jobs running in this process have finished. */
+    drain: () => tracker.drain(),
+  };
+}
+export type MemberImportService = ReturnType<typeof createMemberImportService>;
