@@ -1,7 +1,6 @@
 import { appraisalGradeLabel, dispositionKindLabel, dispositionStatusLabel, type AppraisalGrade, type DispositionKind, type DispositionStatus, type MyAppraisal } from '@jiceng/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { ErrorBlock, List, SpinLoading, Tag } from 'antd-mobile';
-import { api } from '../api/client.ts';
+import { NOT_LINKED, useMyAppraisals } from './memberApi.ts';
 
 const GRADE_COLOR: Record<string, string> = { excellent: 'danger', qualified: 'success', basically_qualified: 'warning', unqualified: 'default' };
 
@@ -14,7 +13,7 @@ function dispositionLine(d: NonNullable<MyAppraisal['disposition']>): string {
 
 /** 我的评议: the member's 民主评议 grades by year, newest first, with any 组织处置. */
 export function AppraisalScreen() {
-  const { data, isPending, isError } = useQuery({ queryKey: ['my', 'appraisals'], queryFn: () => api.get<MyAppraisal[]>('/api/me/appraisals') });
+  const { data, isPending, isError } = useMyAppraisals();
   return (
     <>
       <div className="h5-hero">
@@ -23,8 +22,9 @@ export function AppraisalScreen() {
       </div>
       {isPending && <div style={{ paddingTop: 60, display: 'flex', justifyContent: 'center' }}><SpinLoading color="primary" /></div>}
       {isError && <ErrorBlock status="disconnected" title="暂时无法读取评议结果" description="请稍后重试" />}
-      {data && data.length === 0 && <ErrorBlock status="empty" title="暂无评议结果" description="所在党支部完成年度民主评议后会显示在这里" />}
-      {data && data.length > 0 && (
+      {data === null && <ErrorBlock status="empty" {...NOT_LINKED} />}
+      {data?.length === 0 && <ErrorBlock status="empty" title="暂无评议结果" description="所在党支部完成年度民主评议后会显示在这里" />}
+      {!!data?.length && (
         <div className="h5-section">
           <List>
             {[...data].sort((a, b) => b.year - a.year).map((a) => (

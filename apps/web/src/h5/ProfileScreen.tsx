@@ -1,6 +1,6 @@
 import { genderLabel, memberCategoryLabel, memberStatusLabel, type Gender, type Member, type MemberCategory, type MemberStatus } from '@jiceng/contracts';
 import { ErrorBlock, List, SpinLoading, Space, Tag } from 'antd-mobile';
-import { useMyMember } from './memberApi.ts';
+import { NOT_LINKED, useMyMember } from './memberApi.ts';
 
 const STATUS_COLOR: Record<string, string> = { full: 'danger', probationary: 'warning' };
 
@@ -11,10 +11,10 @@ function partyAgeLine(m: Member): string {
 
 /** 我的档案: the 党员 account's own record as its branch keeps it (read-only). */
 export function ProfileScreen() {
-  const { data: m, isPending, isError } = useMyMember(true);
+  const { data: m, isPending, isError } = useMyMember();
   if (isPending) return <div style={{ paddingTop: 120, display: 'flex', justifyContent: 'center' }}><SpinLoading color="primary" /></div>;
   if (isError) return <ErrorBlock status="disconnected" title="暂时无法读取档案" description="请稍后重试" />;
-  if (!m) return <ErrorBlock status="empty" title="尚未关联党员档案" description="您的账号还没有关联党员档案，请联系所在党支部办理" />;
+  if (!m) return <ErrorBlock status="empty" {...NOT_LINKED} />;
 
   return (
     <>
