@@ -150,13 +150,9 @@ export const memberRepository = {
     }
   },
 
+  /** One member; the column list lives in insertMany. */
   async insert(db: Database, regionId: string, id: string, w: MemberWrite) {
-    await db.run(sql`insert into member (region_id, id, org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_hash, id_number_masked,
-        education, occupation, work_unit, position, phone_enc, phone_hash, phone_masked, address_enc, address_masked,
-        applied_date, joined_date, confirmed_date, status, categories, search)
-      values (${regionId}, ${id}, ${w.orgId}, ${w.name}, ${w.gender}, ${w.ethnicity}, ${w.birthDate}, ${w.idNumberEnc}, ${w.idNumberHash}, ${w.idNumberMasked},
-        ${w.education}, ${w.occupation}, ${w.workUnit}, ${w.position}, ${w.phoneEnc}, ${w.phoneHash}, ${w.phoneMasked}, ${w.addressEnc}, ${w.addressMasked},
-        ${w.appliedDate}, ${w.joinedDate}, ${w.confirmedDate}, ${w.status}, ${textArray(w.categories)}, ${searchVector([w.name])})`);
+    await memberRepository.insertMany(db, regionId, [{ id, w }]);
   },
 
   async update(db: Database, regionId: string, id: string, w: Omit<MemberWrite, 'orgId' | 'joinedDate' | 'confirmedDate' | 'status'>) {
