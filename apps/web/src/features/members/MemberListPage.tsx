@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
 import { appRoutes } from '../../routes.tsx';
+import { MemberExportButton } from '../member-import/MemberExportButton.tsx';
 import { MEMBER_PAGE_SIZE, useMembers } from './api.ts';
 import { CreateMemberModal } from './CreateMemberModal.tsx';
 import { CategoryTags, genderText, MemberStatusTag, partyAgeText } from './labels.tsx';
@@ -14,13 +15,14 @@ import { MemberFilters } from './MemberFilters.tsx';
 
 const IMPORT_PATH = '/members/import';
 
-/** 党员管理: the members of the account's subtree, filtered and searched; 登记党员 and 导入党员名册. */
+/** 党员管理: the members of the account's subtree, filtered and searched; 导出 (same filters), 导入党员名册, 登记党员. */
 export default function MemberListPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
-  const { data, isFetching } = useMembers(toListQuery(filter));
+  const query = toListQuery(filter);
+  const { data, isFetching } = useMembers(query);
   const [creating, setCreating] = useState(false);
   const setFilter = (next: MemberFilterState) => setParams(filterToParams(next), { replace: true });
   const canImport = hasPermission(me, Permission.MEMBER_IMPORT) && appRoutes.some((r) => r.path === IMPORT_PATH);
@@ -30,6 +32,7 @@ export default function MemberListPage() {
       title="党员管理"
       extra={
         <Space>
+          <MemberExportButton query={query} />
           {canImport && <Button icon={<ImportOutlined />} onClick={() => navigate(IMPORT_PATH)}>导入党员名册</Button>}
           {hasPermission(me, Permission.MEMBER_WRITE) && <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)}>登记党员</Button>}
         </Space>
