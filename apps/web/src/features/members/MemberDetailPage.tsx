@@ -62,7 +62,7 @@ export default function MemberDetailPage() {
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="member-title">{m.name}</Typography.Title>
             <Typography.Text type="secondary" data-testid="member-org">{m.orgName}</Typography.Text>
           </Space>
-          <Space size={4} wrap style={{ marginTop: 8 }}>
+          <Space size={4} wrap style={{ marginTop: 8, display: 'flex' }}>
             <MemberStatusTag status={m.status} leaveReason={m.leaveReason} />
             <VoteTag member={m} />
             <Tag bordered={false}>党龄：{partyAgeText(m.partyAge, m.status)}</Tag>
