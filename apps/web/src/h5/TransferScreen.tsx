@@ -1,6 +1,7 @@
 import { transferKindLabel, type Transfer, type TransferKind } from '@jiceng/contracts';
-import { ErrorBlock, List, SpinLoading, Tag } from 'antd-mobile';
-import { NOT_LINKED, useMyTransfers } from './memberApi.ts';
+import { List, Tag } from 'antd-mobile';
+import { useMyTransfers } from './memberApi.ts';
+import { OwnListScreen } from './OwnListScreen.tsx';
 
 const STATUS_COLOR: Record<string, string> = { pending: 'warning', accepted: 'success', received: 'success', returned: 'danger', cancelled: 'default' };
 
@@ -17,32 +18,15 @@ function detailLines(t: Transfer): string[] {
 
 /** 我的转接: the member's own organization-relation transfers, newest first (read-only). */
 export function TransferScreen() {
-  const { data, isPending, isError } = useMyTransfers();
   return (
-    <>
-      <div className="h5-hero">
-        <h1>我的转接</h1>
-        <p>组织关系转接办理进度</p>
-      </div>
-      {isPending && <div style={{ paddingTop: 60, display: 'flex', justifyContent: 'center' }}><SpinLoading color="primary" /></div>}
-      {isError && <ErrorBlock status="disconnected" title="暂时无法读取转接记录" description="请稍后重试" />}
-      {data === null && <ErrorBlock status="empty" {...NOT_LINKED} />}
-      {data?.length === 0 && <ErrorBlock status="empty" title="暂无转接记录" description="需要转移组织关系时，请联系所在党支部办理" />}
-      {!!data?.length && (
-        <div className="h5-section">
-          <List>
-            {[...data].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((t) => (
-              <List.Item
-                key={t.id}
-                extra={<Tag color={STATUS_COLOR[t.status] ?? 'default'} fill="solid">{t.statusText}</Tag>}
-                description={detailLines(t).map((l) => <div key={l}>{l}</div>)}
-              >
-                {t.fromOrgName} → {t.toOrgName}
-              </List.Item>
-            ))}
-          </List>
-        </div>
-      )}
-    </>
+    <OwnListScreen title="我的转接" subtitle="组织关系转接办理进度" query={useMyTransfers()} noun="转接记录" empty={{ title: '暂无转接记录', description: '需要转移组织关系时，请联系所在党支部办理' }}>
+      {(items) =>
+        [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((t) => (
+          <List.Item key={t.id} extra={<Tag color={STATUS_COLOR[t.status] ?? 'default'} fill="solid">{t.statusText}</Tag>} description={detailLines(t).map((l) => <div key={l}>{l}</div>)}>
+            {t.fromOrgName} → {t.toOrgName}
+          </List.Item>
+        ))
+      }
+    </OwnListScreen>
   );
 }
