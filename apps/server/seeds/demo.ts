@@ -1,6 +1,9 @@
 import type { Server } from '../src/server.ts';
 import { hashPassword } from '../src/modules/account/index.ts';
+import { memberRepository } from '../src/modules/member/member.repository.ts';
+import { checkMember, toMemberWrite } from '../src/modules/member/member.validation.ts';
 import { newId } from '../src/platform/ids.ts';
+import { planMembers } from './demo-members.ts';
 import { staffOrg, type DemoContext } from './demo-committee.ts';
 import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PASSWORD } from './demo-accounts.ts';
 import { planDistrict } from './demo-district.ts';
@@ -12,6 +15,7 @@ import { seedRepository } from './seed.repository.ts';
 /** Seeds of the two random streams: change them and every e2e test that names an organization breaks. */
 const STRUCTURE_SEED = 20_260_101;
 const PEOPLE_SEED = 7_100_001;
+const MEMBER_SEED = 3_300_017;
 
 /**
  * The demo district as a plan: names and structure are the same on every run; term dates are
@@ -29,7 +33,8 @@ export function planDemo(today: string): OrgPlan {
 
 /**
  * First start with the demo: the demo district (about 1,100 organizations with terms and
- * committees) and the demo accounts of DEMO_ACCOUNTS, in one transaction, nothing audited.
+ * committees, and 3–12 members in every branch) and the demo accounts of DEMO_ACCOUNTS, in one
+ * transaction, nothing audited.
  */
 export async function seedDemo(server: Server): Promise<void> {
   const plan = planDemo(server.clock.today());
@@ -40,8 +45,22 @@ export async function seedDemo(server: Server): Promise<void> {
     if (!orgId) throw new Error(`demo account ${a.username}: no organization named ${a.orgName}`);
     return { id: newId(), username: a.username, displayName: a.displayName, role: a.role, orgId, passwordHash: hashes[i]! };
   });
+  const today = server.clock.today();
+  const dangyuan = DEMO_ACCOUNTS.find((a) => a.role === 'member')!;
+  const members = planMembers(plan, today, createRandom(MEMBER_SEED), [{ orgName: dangyuan.orgName, name: dangyuan.displayName, female: true, birthDate: '1988-03-12' }]).map((input) => {
+    const { problems, checked } = checkMember(input, today);
+    if (!checked) throw new Error(`demo member ${input.name}: ${problems.map((p) => p.message).join('；')}`);
+    return { id: newId(), w: toMemberWrite(input, checked, server.crypto) };
+  });
   await server.db.transaction(async (tx) => {
     await seedRepository.insertPlan(tx, server.regionId, plan);
     await seedRepository.insertAccounts(tx, server.regionId, accounts);
+    for (let i = 0; i < members.length; i += 500) {
+      const batch = members.slice(i, i + 500);
+      await memberRepository.insertMany(tx, server.regionId, batch);
+      await memberRepository.insertEvents(tx, server.regionId, batch.map((m) => ({ id: newId(), memberId: m.id, event: 'register', status: m.w.status, date: m.w.joinedDate, reason: '演示数据', actorId: null, actorName: null })));
+    }
+    // the 党员 demo account sees its own record (the first planned member)
+    await seedRepository.linkAccountMember(tx, server.regionId, dangyuan.username, members[0]!.id);
   });
 }

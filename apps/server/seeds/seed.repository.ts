@@ -67,4 +67,9 @@ export const seedRepository = {
       (a) => sql`(${regionId}, ${a.id}, ${a.username}, ${a.displayName}, ${a.role}, ${a.orgId}, ${a.passwordHash}, false)`,
     );
   },
+
+  /** Binds a demo account to its member record. */
+  async linkAccountMember(db: Database, regionId: string, username: string, memberId: string): Promise<void> {
+    await db.run(sql`update account set member_id = ${memberId} where region_id = ${regionId} and username = ${username}`);
+  },
 };

@@ -49,6 +49,18 @@ describe.each(ENGINES)('demo district (%s)', (engine) => {
     expect(await bootstrap(server, true)).toEqual([]);
   });
 
+  it('has members in the branches, and the 党员 account sees its own record', async () => {
+    const all = await admin.get<{ total: number }>('/api/members?pageSize=1');
+    expect(all.body.total).toBeGreaterThan(1000);
+    const me = await login(server, 'dangyuan', 'Demo@2026');
+    const mine = await me.get<{ name: string; orgName: string; status: string }>('/api/me/member');
+    expect(mine.body).toMatchObject({ name: '孙丽', orgName: '梅花山社区第一党支部', status: 'full' });
+    const street = await login(server, 'jiedao', 'Demo@2026');
+    const scoped = await street.get<{ items: { orgName: string }[]; total: number }>('/api/members?pageSize=200');
+    expect(scoped.body.total).toBeGreaterThan(0);
+    expect(scoped.body.total).toBeLessThan(all.body.total);
+  });
+
   it('has about 8 streets and townships with at least 100 社区/村 organizations', async () => {
     const [root] = (await admin.get<OrgSummary[]>('/api/orgs/tree')).body;
     expect(root?.name).toBe(DEMO_ORG.root);
