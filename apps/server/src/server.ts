@@ -40,8 +40,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const crypto: FieldCrypto = createFieldCrypto(fieldKey);
   const isDemo = async () => (await settingsRepository.get<boolean>(db, regionId, 'demo')) === true;
   const org = createOrgModule({ db, regionId, audit, clock });
-  const account = createAccountModule({ db, regionId, audit, orgs: org.service, sessionTtlMinutes: config.sessionTtlMinutes, secureCookie: config.cookieSecure, isDemo });
   const member = createMemberModule({ db, regionId, audit, clock, crypto, orgs: org.service });
+  const account = createAccountModule({ db, regionId, audit, orgs: org.service, members: member.service, sessionTtlMinutes: config.sessionTtlMinutes, secureCookie: config.cookieSecure, isDemo });
   const notifications = createNotificationService(db, regionId);
   const todos = createTodoRegistry();
   todos.add(termTodoSource(org.service));

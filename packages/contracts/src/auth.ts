@@ -52,6 +52,8 @@ export const AccountInput = Type.Object({
   role: RoleSchema,
   orgId: Id,
   password: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: '初始密码' }),
+  /** For a 党员 account: the member record it may see as its own (the account is bound to that member's branch). */
+  memberId: Type.Optional(Type.Unsafe<string>({ type: 'string', format: 'uuid', description: '关联党员档案' })),
 });
 export type AccountInput = Static<typeof AccountInput>;
 
@@ -76,6 +78,8 @@ export const Account = Type.Object({
   roleLabel: Type.String(),
   orgId: Id,
   orgName: Type.String(),
+  /** The bound member record of a 党员 account. */
+  memberId: Type.Union([Id, Type.Null()]),
   disabled: Type.Boolean(),
   lockedUntil: Type.Union([Timestamp, Type.Null()]),
   lastLoginAt: Type.Union([Timestamp, Type.Null()]),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '@jiceng/contracts';
-import { ENGINES, login, PASSWORD, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { buildMember, ENGINES, login, PASSWORD, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 type Err = { error: { code: string; message: string } };
 
@@ -9,10 +9,12 @@ describe.each(ENGINES)('accounts, sessions and audit (%s)', (engine) => {
   let server: TestServer;
   let t: SeededTree;
   let streetA: Client;
+  let streetB: Client;
 
   beforeAll(async () => {
     ({ server, t } = await startSeeded(engine));
     streetA = await login(server, 'streetA');
+    streetB = await login(server, 'streetB');
   });
   afterAll(() => server.close());
 
@@ -143,6 +145,23 @@ describe.each(ENGINES)('accounts, sessions and audit (%s)', (engine) => {
       const res = await tryLogin('resetme', 'Reset@2026');
       expect(res.statusCode).toBe(200);
       expect(res.json<{ mustChangePassword: boolean }>().mustChangePassword).toBe(true);
+    });
+
+    it('binds a 党员 account to a member record in scope, once', async () => {
+      const m = await streetA.post<{ id: string }>('/api/members', buildMember(t.branchA1a, { name: '关联党员' }));
+      const body = (username: string, over: Record<string, unknown> = {}) => ({ username, displayName: '关联党员', role: 'member', orgId: t.branchA1a, password: PASSWORD, memberId: m.body.id, ...over });
+      const res = await streetA.post<Account>('/api/accounts', body('bound1'));
+      expect(res.status).toBe(201);
+      expect(res.body.memberId).toBe(m.body.id);
+      const me = await login(server, 'bound1');
+      expect((await me.get<{ name: string }>('/api/me/member')).body.name).toBe('关联党员');
+      const again = await streetA.post<Err>('/api/accounts', body('bound2'));
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toBe('该党员已关联账号「bound1」');
+      expect((await streetA.post<Err>('/api/accounts', body('bound3', { role: 'secretary' }))).status).toBe(400);
+      expect((await streetA.post<Err>('/api/accounts', body('bound4', { orgId: t.branchA1b }))).body.error.message).toMatch(/账号所属组织应为/);
+      const other = await streetB.post<Err>('/api/accounts', body('bound5', { orgId: t.branchB1a }));
+      expect(other.status).toBe(404);
     });
 
     it('does not let an account disable itself', async () => {

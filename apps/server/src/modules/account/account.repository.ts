@@ -56,9 +56,14 @@ export const accountRepository = {
     return { items, total: total?.n ?? 0 };
   },
 
-  async insert(db: Database, regionId: string, a: { id: string; username: string; displayName: string; role: string; orgId: string; passwordHash: string; mustChangePassword: boolean }) {
-    await db.run(sql`insert into account (region_id, id, username, display_name, role, org_id, password_hash, must_change_password)
-      values (${regionId}, ${a.id}, ${a.username}, ${a.displayName}, ${a.role}, ${a.orgId}, ${a.passwordHash}, ${a.mustChangePassword})`);
+  async insert(db: Database, regionId: string, a: { id: string; username: string; displayName: string; role: string; orgId: string; passwordHash: string; mustChangePassword: boolean; memberId?: string | null }) {
+    await db.run(sql`insert into account (region_id, id, username, display_name, role, org_id, password_hash, must_change_password, member_id)
+      values (${regionId}, ${a.id}, ${a.username}, ${a.displayName}, ${a.role}, ${a.orgId}, ${a.passwordHash}, ${a.mustChangePassword}, ${a.memberId ?? null})`);
+  },
+
+  /** The account already bound to a member record, if any. */
+  byMember(db: Database, regionId: string, memberId: string) {
+    return db.one<{ username: string }>(sql`select username from account where region_id = ${regionId} and member_id = ${memberId}`);
   },
 
   async update(db: Database, regionId: string, id: string, p: { displayName?: string; role?: string; orgId?: string; disabled?: boolean }) {

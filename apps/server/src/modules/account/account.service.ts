@@ -2,9 +2,10 @@ import { roleLabel, type Account, type AccountInput, type AccountListQuery, type
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { isoTime } from '../../platform/db/time.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { pathInScope, type Actor } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
+import type { MemberService } from '../member/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { assertCanGrantRole, assertNotSelf } from './account.policy.ts';
 import type { AccountRepository, AccountRow } from './account.repository.ts';
@@ -15,6 +16,7 @@ export interface AccountServiceDeps {
   regionId: string;
   accounts: AccountRepository;
   orgs: Pick<OrgService, 'resolveInScope'>;
+  members: Pick<MemberService, 'resolveInScope'>;
   audit: AuditService;
 }
 
@@ -26,6 +28,7 @@ const present = (r: AccountRow): Account => ({
   roleLabel: roleLabel[r.role as Role],
   orgId: r.org_id,
   orgName: r.org_name,
+  memberId: r.member_id,
   disabled: r.disabled,
   lockedUntil: r.locked_until && new Date(isoTime(r.locked_until)) > new Date() ? isoTime(r.locked_until) : null,
   lastLoginAt: isoTime(r.last_login_at),
@@ -34,14 +37,24 @@ const present = (r: AccountRow): Account => ({
 
 /** Account management inside the actor's subtree. */
 export function createAccountService(deps: AccountServiceDeps) {
-  const { db, regionId, accounts, orgs, audit } = deps;
+  const { db, regionId, accounts, orgs, members, audit } = deps;
 
   async function load(tx: Database, actor: Actor, id: string): Promise<AccountRow> {
     const row = await accounts.byId(tx, regionId, id);
     if (!row || !pathInScope(actor, row.org_path)) throw notFound('账号');
     return row;
   }
-  const snapshot = (r: AccountRow) => ({ username: r.username, displayName: r.display_name, role: r.role, orgId: r.org_id, disabled: r.disabled });
+  /** A member record a new 党员 account may be bound to: in scope, in the account's branch, not yet bound. */
+  async function bindableMember(tx: Database, actor: Actor, memberId: string, role: string, orgId: string): Promise<string> {
+    if (role !== 'member') throw invalid('只有党员账号可以关联党员档案');
+    const m = await members.resolveInScope(actor, memberId, tx);
+    if (m.org_id !== orgId) throw invalid(`账号所属组织应为该党员所在的「${m.org_name}」`);
+    const bound = await accounts.byMember(tx, regionId, memberId);
+    if (bound) throw conflict(`该党员已关联账号「${bound.username}」`);
+    return m.id;
+  }
+
+  const snapshot = (r: AccountRow) => ({ username: r.username, displayName: r.display_name, role: r.role, orgId: r.org_id, memberId: r.member_id, disabled: r.disabled });
 
   return {
     async list(actor: Actor, q: AccountListQuery) {
@@ -59,8 +72,9 @@ export function createAccountService(deps: AccountServiceDeps) {
       const hash = await hashPassword(input.password);
       return db.transaction(async (tx) => {
         if (await accounts.byUsername(tx, regionId, input.username)) throw conflict(`用户名「${input.username}」已被使用`);
+        const memberId = input.memberId ? await bindableMember(tx, actor, input.memberId, input.role, org.id) : null;
         const id = newId();
-        await accounts.insert(tx, regionId, { id, username: input.username, displayName: input.displayName, role: input.role, orgId: org.id, passwordHash: hash, mustChangePassword: true });
+        await accounts.insert(tx, regionId, { id, username: input.username, displayName: input.displayName, role: input.role, orgId: org.id, passwordHash: hash, mustChangePassword: true, memberId });
         const row = (await accounts.byId(tx, regionId, id))!;
         await audit.record(tx, actor, { action: 'account.create', entity: 'account', entityId: id, orgPath: org.path, after: snapshot(row) });
         return present(row);

@@ -1,6 +1,7 @@
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/app.ts';
+import type { MemberService } from '../member/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { accountRepository } from './account.repository.ts';
@@ -12,7 +13,7 @@ import { hashPassword } from './password.ts';
 export { hashPassword };
 
 /** Accounts, sessions and login. */
-export function createAccountModule(deps: { db: Database; regionId: string; audit: AuditService; orgs: OrgService; sessionTtlMinutes: number; secureCookie: boolean; isDemo(): Promise<boolean> }) {
+export function createAccountModule(deps: { db: Database; regionId: string; audit: AuditService; orgs: OrgService; members: MemberService; sessionTtlMinutes: number; secureCookie: boolean; isDemo(): Promise<boolean> }) {
   const auth = createAuthService({ ...deps, accounts: accountRepository });
   const service = createAccountService({ ...deps, accounts: accountRepository });
   return {
