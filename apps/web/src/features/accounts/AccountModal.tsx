@@ -2,6 +2,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, ROLES, roleLabel, USERNAME_MAX, USERNAME_MI
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { applyFieldErrors } from '../../api/errors.ts';
 import { showSuccess } from '../../shared/feedback.ts';
+import { MemberPicker } from '../../shared/MemberPicker.tsx';
 import { OrgSelect } from '../../shared/OrgSelect.tsx';
 import { useCreateAccount, useUpdateAccount } from './api.ts';
 
@@ -12,6 +13,7 @@ interface AccountForm {
   orgId: string;
   password: string;
   disabled: boolean;
+  memberId?: string | null;
 }
 
 export const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel[r] }));
@@ -22,6 +24,7 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
   const create = useCreateAccount();
   const update = useUpdateAccount();
   const pending = create.isPending || update.isPending;
+  const role = Form.useWatch('role', form);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -37,7 +40,7 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
       );
     } else {
       create.mutate(
-        { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, orgId: v.orgId, password: v.password },
+        { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, orgId: v.orgId, password: v.password, ...(v.role === 'member' && v.memberId ? { memberId: v.memberId } : {}) },
         { onError, onSuccess: done(`已创建账号「${v.username.trim()}」，请将初始密码告知使用人，首次登录需修改密码`) },
       );
     }
@@ -73,6 +76,11 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
         <Form.Item name="orgId" label="所属组织" extra="账号只能查看和办理该组织及其下级组织的事项" rules={[{ required: true, message: '请搜索并选择所属组织' }]}>
           <OrgSelect initialLabel={account?.orgName} style={{ width: '100%' }} />
         </Form.Item>
+        {!account && role === 'member' && (
+          <Form.Item name="memberId" label="关联党员档案" extra="关联后，该党员登录即可查看本人档案、转接和评议；所属组织请选择该党员所在党支部">
+            <MemberPicker />
+          </Form.Item>
+        )}
         {!account && (
           <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请输入初始密码' }, { min: PASSWORD_MIN, message: `密码至少 ${PASSWORD_MIN} 位` }]}>
             <Input.Password maxLength={PASSWORD_MAX} autoComplete="new-password" />

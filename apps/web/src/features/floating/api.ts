@@ -1,4 +1,4 @@
-import type { ContactAttemptInput, FloatingArrivalInput, FloatingDestination, FloatingInput, FloatingListQuery, FloatingRecord, FloatingStepInput, FloatingUpdate, LostContactDetail, LostContactInput, LostContactListQuery, LostContactRecord, LostContactUpdate, MemberSummary } from '@jiceng/contracts';
+import type { ContactAttemptInput, FloatingArrivalInput, FloatingDestination, FloatingInput, FloatingListQuery, FloatingRecord, FloatingStepInput, FloatingUpdate, LostContactDetail, LostContactInput, LostContactListQuery, LostContactRecord, LostContactUpdate } from '@jiceng/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
@@ -27,8 +27,6 @@ export const useFloating = (id: string | null, unmask: boolean) =>
 export const useDestinations = (q: string) =>
   useQuery({ queryKey: floatingKeys.destinations(q), queryFn: () => api.get<FloatingDestination[]>('/api/floating/destinations', { q: q.trim() }), enabled: q.trim().length > 0, staleTime: 30_000 });
 
-/** Members in scope by name (the registration forms' member picker). */
-export const searchMembers = (q: string) => api.get<{ items: MemberSummary[]; total: number }>('/api/members', { q: q.trim() || undefined, pageSize: 20 });
 
 export const useLostContacts = (q: LostContactListQuery) =>
   useQuery({ queryKey: lostKeys.list(q), queryFn: () => api.get<{ items: LostContactRecord[]; total: number }>('/api/lost-contact', { ...q }), placeholderData: keepPreviousData });

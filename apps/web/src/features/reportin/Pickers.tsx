@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { typeLabel } from '../../shared/labels.tsx';
 import { useDebounced } from '../../shared/useDebounced.ts';
-import { fetchMember, searchMembers, useCommunities } from './api.ts';
+import { useCommunities } from './api.ts';
+
+export { MemberPicker } from '../../shared/MemberPicker.tsx';
 
 interface PickerProps {
   value?: string | null;
@@ -39,18 +40,6 @@ function SearchSelect({ value, onChange, id, disabled, options, onSearch, loadin
       optionRender={optionRender && ((o) => optionRender(String(o.value)))}
     />
   );
-}
-
-/** Picks a member in the account's scope by name; shows a preset member (`?memberId=`) by name too. */
-export function MemberPicker(props: PickerProps) {
-  const { value } = props;
-  const [typed, setTyped] = useState('');
-  const q = useDebounced(typed);
-  const found = useQuery({ queryKey: ['members', 'picker', q], queryFn: () => searchMembers(q), staleTime: 30_000 });
-  const preset = useQuery({ queryKey: ['members', 'picker-one', value], queryFn: () => fetchMember(value!), enabled: !!value });
-  const options = (found.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.orgName}）` }));
-  if (value && preset.data && !options.some((o) => o.value === value)) options.unshift({ value, label: `${preset.data.name}（${preset.data.orgName}）` });
-  return <SearchSelect {...props} options={options} onSearch={setTyped} loading={found.isFetching} placeholder="输入党员姓名搜索" notFound="本组织及下级中没有匹配的党员" />;
 }
 
 /** Picks a community (village) Party organization anywhere in the region (one may live outside one's street). */

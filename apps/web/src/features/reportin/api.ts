@@ -1,4 +1,4 @@
-import type { Member, MemberReportIn, MemberReportInInput, MemberReportInQuery, MemberSummary, ReportInCancelInput, ReportInCommunity, UnitReportIn, UnitReportInInput, UnitReportInQuery } from '@jiceng/contracts';
+import type { MemberReportIn, MemberReportInInput, MemberReportInQuery, ReportInCancelInput, ReportInCommunity, UnitReportIn, UnitReportInInput, UnitReportInQuery } from '@jiceng/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
@@ -32,9 +32,6 @@ export const fetchUnitUnmasked = (id: string) => api.get<UnitReportIn>(`/api/rep
 export const useCommunities = (q: string) =>
   useQuery({ queryKey: reportInKeys.communities(q), queryFn: () => api.get<ReportInCommunity[]>('/api/report-ins/communities', { q: q.trim() || undefined }), staleTime: 30_000 });
 
-/** Members in scope by name (member pickers), and one member by id (a preset value). */
-export const searchMembers = (q: string) => api.get<{ items: MemberSummary[]; total: number }>('/api/members', { q: q.trim() || undefined, pageSize: 20 });
-export const fetchMember = (id: string) => api.get<Member>(`/api/members/${id}`);
 
 function useReportMutation<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
