@@ -12,12 +12,23 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** The `p`-th percentile (0–100) of `xs`, nearest rank. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
 /**
- * Medians of `a` and `b` run alternately, so both see the same machine load (other processes on a
- * shared 2-core machine move absolute figures by 2× between runs).
+ * Times of `a` and `b` run alternately, so both see the same machine load (other processes on a
+ * shared 2-core machine move absolute figures by 2× between runs). Stops after `runs` pairs, or
+ * once `budgetMs` has passed and at least `minRuns` pairs were taken.
  */
-export async function medianPairMs(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup = 3): Promise<[number, number]> {
-  for (let i = 0; i < warmup; i++) await Promise.all([a(), b()]);
+export async function pairedTimes(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  opts: { runs: number; warmup?: number; budgetMs?: number; minRuns?: number },
+): Promise<[number[], number[]]> {
+  for (let i = 0; i < (opts.warmup ?? 3); i++) await Promise.all([a(), b()]);
   const ta: number[] = [];
   const tb: number[] = [];
   const timed = async (fn: () => Promise<unknown>, times: number[]) => {
@@ -25,10 +36,18 @@ export async function medianPairMs(a: () => Promise<unknown>, b: () => Promise<u
     await fn();
     times.push(performance.now() - t0);
   };
-  for (let i = 0; i < runs; i++) {
+  const started = performance.now();
+  for (let i = 0; i < opts.runs; i++) {
+    if (opts.budgetMs !== undefined && i >= (opts.minRuns ?? 5) && performance.now() - started > opts.budgetMs) break;
     await timed(a, ta);
     await timed(b, tb);
   }
+  return [ta, tb];
+}
+
+/** Medians of `a` and `b` run alternately (see pairedTimes). */
+export async function medianPairMs(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup = 3): Promise<[number, number]> {
+  const [ta, tb] = await pairedTimes(a, b, { runs, warmup });
   return [median(ta), median(tb)];
 }
 

@@ -15,21 +15,18 @@
  * maintenance database; each run creates and drops its own databases. Figures are never asserted.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
-import { SESSION_COOKIE, type TreeCounts } from '@jiceng/contracts';
+import type { TreeCounts } from '@jiceng/contracts';
 import { orgRepository } from '../apps/server/src/modules/org/org.repository.ts';
 import { chinaDate } from '../apps/server/src/platform/clock.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
-import { openPglite, openPostgres, type Database } from '../apps/server/src/platform/db/database.ts';
-import { acquireDataLock } from '../apps/server/src/platform/db/lock.ts';
 import { migrate } from '../apps/server/src/platform/db/migrate.ts';
 import { createServer } from '../apps/server/src/server.ts';
 import { BENCH_ADMIN, generateCity } from './city.ts';
-import { coldStartMs, load, median, medianPairMs, nodeStartMs, REPO } from './measure.ts';
+import { engineList, getJson, loginCookie, open, type Engine } from './engines.ts';
+import { coldStartMs, load, median, medianPairMs, nodeStartMs } from './measure.ts';
+import { createReport, ms, times } from './report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -43,116 +40,12 @@ const TOTAL = Number(values.orgs);
 const RUNS = Number(values.runs);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = 10;
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REGION = '320102';
-type Engine = 'postgres' | 'pglite';
-
-interface Row {
-  engine: Engine;
-  measure: string;
-  value: string;
-  baseline: string;
-  ratio: string;
-}
-const rows: Row[] = [];
-const raw: Record<string, unknown> = {};
-const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
-const times = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-
-interface Handle {
-  db: Database;
-  dataDir: string;
-  close(): Promise<void>;
-  /** Environment for a server child process on a fresh, empty database, and how to remove it. */
-  fresh(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
-}
-
-const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'jc-bench-'));
-
-/** A database of its own on the PostgreSQL server, created like the test harness does. */
-async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = await openPostgres(PG_URL, 1);
-  const name = `jc_bench_${crypto.randomBytes(5).toString('hex')}`;
-  await admin.script(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    // Plain DROP, retried while the closed pool's backends finish exiting (FORCE would kill them mid-goodbye).
-    drop: async () => {
-      for (let i = 0; ; i++) {
-        try {
-          await admin.script(`drop database if exists ${name}`);
-          break;
-        } catch (e) {
-          if (i >= 50) throw e;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
-      await admin.close();
-    },
-  };
-}
-
-async function open(engine: Engine): Promise<Handle> {
-  if (engine === 'postgres') {
-    const target = await pgDatabase();
-    const db = await openPostgres(target.url);
-    const dataDir = tmpDir();
-    return {
-      db,
-      dataDir,
-      close: async () => {
-        await db.close();
-        await target.drop();
-        fs.rmSync(dataDir, { recursive: true, force: true });
-      },
-      fresh: async () => {
-        const t = await pgDatabase();
-        const dir = tmpDir();
-        return {
-          env: { DATABASE_URL: t.url, DATA_DIR: dir, JICENG_DEMO: 'false' },
-          cleanup: async () => (await t.drop(), fs.rmSync(dir, { recursive: true, force: true })),
-        };
-      },
-    };
-  }
-  const dataDir = tmpDir();
-  const release = acquireDataLock(dataDir);
-  const db = await openPglite(path.join(dataDir, 'pgdata'));
-  return {
-    db,
-    dataDir,
-    close: async () => {
-      await db.close();
-      release();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-    fresh: async () => {
-      const dir = tmpDir();
-      return { env: { DATA_DIR: dir, JICENG_DEMO: 'false' }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-    },
-  };
-}
-
-async function loginCookie(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
-  const c = res.headers.getSetCookie().find((h) => h.startsWith(`${SESSION_COOKIE}=`));
-  if (res.status !== 200 || !c) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return c.split(';')[0]!;
-}
-
-async function getJson<T>(url: string, cookie: string): Promise<T> {
-  const res = await fetch(url, { headers: { cookie } });
-  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const report = createReport('bench');
 
 async function benchEngine(engine: Engine): Promise<void> {
-  const add = (measure: string, value: string, baseline = '', ratio = '') => {
-    rows.push({ engine, measure, value, baseline, ratio });
-    console.log(`  ${measure}: ${value}${baseline ? ` vs ${baseline} → ${ratio}` : ''}`);
-  };
+  const add = (measure: string, value: string, baseline = '', ratio = '') => report.add(engine, measure, value, baseline, ratio);
+  const raw = report.raw;
   console.log(`[${engine}]`);
   const h = await open(engine);
   const { db } = h;
@@ -166,7 +59,7 @@ async function benchEngine(engine: Engine): Promise<void> {
     const server = await createServer({ config, db, fieldKey: crypto.randomBytes(32).toString('base64') });
     const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const cookie = await loginCookie(base);
+      const cookie = await loginCookie(base, BENCH_ADMIN);
 
       // 1. Subtree roll-up through the API vs the repository's SQL on the same connection.
       const [street] = (
@@ -245,28 +138,5 @@ async function benchEngine(engine: Engine): Promise<void> {
   }
 }
 
-function printTable(loadBefore: number): void {
-  const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
-  const cols = ['engine', 'measure', 'value', 'baseline', 'ratio'] as const;
-  const w = cols.map((c) => Math.max(width(c), ...rows.map((r) => width(r[c]))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, w[i]!)).join('  ');
-  const loadAvg = `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}`;
-  console.log(`\nJiceng bench — ${TOTAL} orgs, Node ${process.version}, ${os.cpus().length} cores, ${loadAvg}, ${new Date().toISOString()}`);
-  console.log(line([...cols]));
-  console.log(line(w.map((n) => '-'.repeat(n))));
-  for (const r of rows) console.log(line(cols.map((c) => r[c])));
-}
-
-const started = performance.now();
-const loadBefore = os.loadavg()[0]!;
-for (const engine of values.engines.split(',').map((e) => e.trim()) as Engine[]) {
-  if (engine !== 'postgres' && engine !== 'pglite') throw new Error(`unknown engine ${engine}`);
-  await benchEngine(engine);
-}
-printTable(loadBefore);
-console.log(`total ${ms(performance.now() - started)}`);
-fs.mkdirSync(path.join(REPO, 'bench/out'), { recursive: true });
-const out = path.join(REPO, 'bench/out', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(out, JSON.stringify({ total: TOTAL, runs: RUNS, seconds: SECONDS, connections: CONNECTIONS, rows, raw }, null, 2));
-console.log(`raw figures: ${path.relative(REPO, out)}`);
+for (const engine of engineList(values.engines)) await benchEngine(engine);
+report.finish(`Jiceng bench — ${TOTAL} orgs`, { total: TOTAL, runs: RUNS, seconds: SECONDS, connections: CONNECTIONS });
