@@ -54,6 +54,7 @@ export const auditActionLabel: Record<string, string> = {
   'member.create': '登记党员',
   'member.update': '修改党员信息',
   'member.detail_add': '新增党员档案记录',
+  'member.photo': '上传党员照片',
   'member.detail_remove': '删除党员档案记录',
   'appraisal.grade': '评定民主评议等次',
   'appraisal.bulk_grade': '批量评定民主评议等次',

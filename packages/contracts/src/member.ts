@@ -11,6 +11,8 @@ export const MEMBER_POSITION_MAX = 60;
 export const ADDRESS_MAX = 120;
 export const PHONE_PATTERN = '^(1\\d{10}|0\\d{2,3}-?\\d{7,8})$';
 export const REASON_MAX = 500;
+/** Largest member photo, bytes (a 证件照 needs far less). */
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
 export const MemberInput = Type.Object({
   name: Type.String({ minLength: 1, maxLength: MEMBER_NAME_MAX, description: '姓名' }),
@@ -79,6 +81,8 @@ export const Member = Type.Composite([
     disciplineUntil: Type.Union([DateOnly, Type.Null()]),
     /** 表决权: only full members not under 留党察看 and not suspended. */
     canVote: Type.Boolean(),
+    /** A photo is on file (GET /api/members/:id/photo). */
+    hasPhoto: Type.Boolean(),
     /** True when personal fields are shown in full (and the read was audited). */
     unmasked: Type.Boolean(),
     createdAt: Timestamp,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member, MemberSummary } from '@jiceng/contracts';
+import { upload } from '../../test/xlsx.ts';
 import { buildIdNumber, buildMember, ENGINES, login, PASSWORD, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 type Err = { error: { code: string; message: string } };
@@ -176,6 +177,23 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
       expect((await secA1a.get<unknown[]>(`/api/members/${m.id}/details?kind=reward`)).body).toHaveLength(1);
       expect((await secA1a.del(`/api/members/${m.id}/details/${add.body.id}`)).status).toBe(200);
       expect((await secA1a.get<unknown[]>(`/api/members/${m.id}/details?kind=reward`)).body).toHaveLength(0);
+    });
+  });
+
+  describe('photo', () => {
+    it('stores a JPG or PNG, serves it back in scope, refuses other files and other streets', async () => {
+      const m = await create(secA1a, t.branchA1a);
+      const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+      expect((await upload(secA1a, `/api/members/${m.id}/photo`, png, '照片.png', 'PUT')).status).toBe(200);
+      expect((await secA1a.get<Member>(`/api/members/${m.id}`)).body.hasPhoto).toBe(true);
+      const back = await secA1a.get(`/api/members/${m.id}/photo`);
+      expect(back.headers['content-type']).toBe('image/png');
+      expect(back.raw.equals(png)).toBe(true);
+      const text = await upload<Err>(secA1a, `/api/members/${m.id}/photo`, Buffer.from('不是图片'), 'x.txt', 'PUT');
+      expect(text.status).toBe(400);
+      expect(text.body.error.message).toBe('照片应为 JPG 或 PNG 图片');
+      expect((await streetB.get(`/api/members/${m.id}/photo`)).status).toBe(404);
+      expect((await upload(streetB, `/api/members/${m.id}/photo`, png, 'p.png', 'PUT')).status).toBe(404);
     });
   });
 

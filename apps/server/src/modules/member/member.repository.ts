@@ -33,6 +33,7 @@ export interface MemberRow {
   discipline_until: string | null;
   categories: string[];
   transferred_out_date: string | null;
+  has_photo: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -77,6 +78,7 @@ const columns = sql`m.id, m.org_id, o.name as org_name, o.path::text as org_path
   m.id_number_enc, m.id_number_masked, m.education, m.occupation, m.work_unit, m.position, m.phone_enc, m.phone_masked,
   m.address_enc, m.address_masked, m.applied_date, m.joined_date, m.confirmed_date, m.status, m.leave_reason, m.left_date,
   m.probation_extended_months, m.suspended_from_status, m.discipline_until, m.categories, m.transferred_out_date,
+  exists (select 1 from member_photo p where p.region_id = m.region_id and p.member_id = m.id) as has_photo,
   m.created_at::text as created_at, m.updated_at::text as updated_at`;
 const from = sql`from member m join org o on o.region_id = m.region_id and o.id = m.org_id`;
 
@@ -173,6 +175,15 @@ export const memberRepository = {
   /** Moves the member's relation to another branch (transfers), only from the expected branch. */
   async moveToOrg(db: Database, regionId: string, id: string, fromOrgId: string, toOrgId: string): Promise<boolean> {
     return (await db.run(sql`update member set org_id = ${toOrgId}, updated_at = now() where region_id = ${regionId} and id = ${id} and org_id = ${fromOrgId}`)) === 1;
+  },
+
+  async setPhoto(db: Database, regionId: string, memberId: string, contentType: string, data: Buffer) {
+    await db.run(sql`insert into member_photo (region_id, member_id, content_type, data) values (${regionId}, ${memberId}, ${contentType}, ${data})
+      on conflict (region_id, member_id) do update set content_type = excluded.content_type, data = excluded.data, updated_at = now()`);
+  },
+
+  photo(db: Database, regionId: string, memberId: string) {
+    return db.one<{ content_type: string; data: Uint8Array }>(sql`select content_type, data from member_photo where region_id = ${regionId} and member_id = ${memberId}`);
   },
 
   async markTransferredOut(db: Database, regionId: string, id: string, date: string | null) {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { IdParams, Member, MemberDetail, MemberDetailInput, MemberEventInput, MemberGetQuery, MemberInput, MemberListQuery, MemberStatusEvent, MemberSummary, MemberUpdate, Ok, Page, Permission } from '@jiceng/contracts';
 import { actorOf, type App } from '../../platform/http/app.ts';
+import { uploadedFile } from '../../platform/http/files.ts';
 import type { MemberService } from './member.service.ts';
 
 const DetailParams = Type.Object({ id: IdParams.properties.id, detailId: IdParams.properties.id });
@@ -40,6 +41,18 @@ export function registerMemberRoutes(app: App, members: MemberService): void {
     async (req) => {
       await members.removeDetail(actorOf(req), req.params.id, req.params.detailId);
       return { ok: true as const };
+    });
+
+  app.put('/api/members/:id/photo', { config: write, schema: { tags, summary: '上传党员照片（JPG/PNG，multipart 字段 file）', params: IdParams, consumes: ['multipart/form-data'], response: { 200: Ok } } },
+    async (req) => {
+      await members.setPhoto(actorOf(req), req.params.id, (await uploadedFile(req, ' JPG 或 PNG 照片')).data);
+      return { ok: true as const };
+    });
+
+  app.get('/api/members/:id/photo', { config: read, schema: { tags, summary: '党员照片', params: IdParams } },
+    async (req, reply) => {
+      const p = await members.photo(actorOf(req), req.params.id);
+      return reply.header('content-type', p.contentType).header('cache-control', 'private, no-cache').send(p.data);
     });
 
   app.get('/api/me/member', { config: { access: Permission.MEMBER_SELF }, schema: { tags, summary: '本人党员档案', response: { 200: Member } } },

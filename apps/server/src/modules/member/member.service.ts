@@ -1,5 +1,5 @@
 import { Value } from '@sinclair/typebox/value';
-import { MemberDetailData, type Member, type MemberDetail, type MemberDetailInput, type MemberEventInput, type MemberInput, type MemberListQuery, type MemberStatus, type MemberStatusEvent, type MemberSummary, type MemberUpdate, type LeaveReason, type MemberCategory, normalizeIdNumber, memberEventLabel } from '@jiceng/contracts';
+import { MemberDetailData, type Member, type MemberDetail, type MemberDetailInput, type MemberEventInput, type MemberInput, type MemberListQuery, type MemberStatus, type MemberStatusEvent, type MemberSummary, type MemberUpdate, type LeaveReason, type MemberCategory, normalizeIdNumber, memberEventLabel, PHOTO_MAX_BYTES } from '@jiceng/contracts';
 import { applyMemberEvent, MEMBER_HOME_ORG_TYPES, type MemberState } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -239,6 +239,25 @@ export function createMemberService(deps: MemberServiceDeps) {
     /** A member by id without scope (system jobs, the receiving side of a transfer); null when absent. */
     async byIdUnscoped(tx: Database, id: string): Promise<MemberRow | null> {
       return (await members.byId(tx, regionId, id)) ?? null;
+    },
+
+    /** Stores the member's photo: a JPEG or PNG (checked by its bytes) of at most PHOTO_MAX_BYTES. */
+    async setPhoto(actor: Actor, id: string, data: Buffer): Promise<void> {
+      const type = data[0] === 0xff && data[1] === 0xd8 ? 'image/jpeg' : data.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) ? 'image/png' : null;
+      if (!type) throw invalid('照片应为 JPG 或 PNG 图片');
+      if (data.length > PHOTO_MAX_BYTES) throw invalid(`照片不能超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB，请压缩后上传`);
+      await db.transaction(async (tx) => {
+        const row = await load(tx, actor, id);
+        await members.setPhoto(tx, regionId, id, type, data);
+        await audit.record(tx, actor, { action: 'member.photo', entity: 'member', entityId: id, orgPath: row.org_path, after: { contentType: type, bytes: data.length } });
+      });
+    },
+
+    async photo(actor: Actor, id: string): Promise<{ contentType: string; data: Buffer }> {
+      await load(db, actor, id);
+      const p = await members.photo(db, regionId, id);
+      if (!p) throw notFound('照片');
+      return { contentType: p.content_type, data: Buffer.from(p.data) };
     },
 
     /** Resolves a member inside the actor's scope (for other modules: transfers, appraisal …). */

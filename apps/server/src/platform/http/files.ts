@@ -31,9 +31,9 @@ export function sendXlsx(reply: FastifyReply, fileName: string, asciiFallback: s
 }
 
 /** The one uploaded file of a multipart request, under the field `file`; a Chinese 400 otherwise. */
-export async function uploadedFile(req: FastifyRequest): Promise<Upload> {
-  if (!req.isMultipart()) throw invalid(`请以 multipart/form-data 方式上传 .xlsx 文件（字段名 ${IMPORT_FILE_FIELD}）`);
+export async function uploadedFile(req: FastifyRequest, what = '.xlsx 文件'): Promise<Upload> {
+  if (!req.isMultipart()) throw invalid(`请以 multipart/form-data 方式上传${what}（字段名 ${IMPORT_FILE_FIELD}）`);
   const file = await req.file();
-  if (!file || file.fieldname !== IMPORT_FILE_FIELD) throw invalid(`请选择要上传的 .xlsx 文件（字段名 ${IMPORT_FILE_FIELD}）`);
+  if (!file || file.fieldname !== IMPORT_FILE_FIELD) throw invalid(`请选择要上传的${what}（字段名 ${IMPORT_FILE_FIELD}）`);
   return { fileName: file.filename ?? '', data: await file.toBuffer() };
 }

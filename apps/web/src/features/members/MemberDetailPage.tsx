@@ -9,6 +9,7 @@ import { PageLoading } from '../../shared/PageLoading.tsx';
 import { useMember } from './api.ts';
 import { MemberDetailTab } from './MemberDetailTab.tsx';
 import { MemberInfoTab } from './MemberInfoTab.tsx';
+import { MemberPhoto } from './MemberPhoto.tsx';
 import { MemberStatusTab } from './MemberStatusTab.tsx';
 import { CategoryTags, MemberStatusTag, partyAgeText } from './labels.tsx';
 
@@ -57,6 +58,8 @@ export default function MemberDetailPage() {
     <Card styles={{ body: { paddingTop: 12 } }}>
       <Breadcrumb items={[{ title: <Link to="/members">党员管理</Link> }, { title: m.name }]} style={{ marginBottom: 8 }} />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, flexWrap: 'wrap' }}>
+        <Space align="start" size={16}>
+        <MemberPhoto member={m} canWrite={canWrite && active} />
         <div>
           <Space align="baseline" size={12}>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="member-title">{m.name}</Typography.Title>
@@ -69,6 +72,7 @@ export default function MemberDetailPage() {
             <CategoryTags categories={m.categories} />
           </Space>
         </div>
+        </Space>
         <Space wrap>
           {actions.map((a) => <Button key={a.path} onClick={() => navigate(`${a.path}?memberId=${m.id}`)}>{a.label}</Button>)}
           {canUnmask && !m.unmasked && <Button icon={<EyeOutlined />} onClick={() => setParam('unmask', 'true')}>查看完整信息</Button>}

@@ -33,6 +33,7 @@ const member = (over: Partial<Member> = {}): Member => ({
   probationEndDate: null,
   disciplineUntil: null,
   canVote: true,
+  hasPhoto: false,
   unmasked: false,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
