@@ -14,6 +14,10 @@ export const ErrorCode = {
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
   IMPORT_INVALID: 'IMPORT_INVALID',
   RULE_VIOLATION: 'RULE_VIOLATION',
+  /** The account must change its temporary password before anything else. */
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
+  /** Too many attempts (login throttling); `details.retryAfterSeconds` says how long to wait. */
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -31,6 +35,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   ACCOUNT_DISABLED: 403,
   IMPORT_INVALID: 422,
   RULE_VIOLATION: 409,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  TOO_MANY_ATTEMPTS: 429,
   INTERNAL: 500,
 };
 

@@ -15,16 +15,16 @@ export function registerAccountRoutes(app: App, auth: AuthService, accounts: Acc
     return auth.me(actor);
   });
 
-  app.post('/api/auth/logout', { config: { access: 'authenticated' }, schema: { tags, summary: '退出登录', response: { 200: Ok } } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: { access: 'authenticated', beforePasswordChange: true }, schema: { tags, summary: '退出登录', response: { 200: Ok } } }, async (req, reply) => {
     await auth.logout(actorOf(req), req.cookies[SESSION_COOKIE] ?? '');
     void reply.clearCookie(SESSION_COOKIE, cookieOpts);
     return { ok: true as const };
   });
 
-  app.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags, summary: `当前账号（含 ${CSRF_HEADER}）`, response: { 200: Me } } },
+  app.get('/api/auth/me', { config: { access: 'authenticated', beforePasswordChange: true }, schema: { tags, summary: `当前账号（含 ${CSRF_HEADER}）`, response: { 200: Me } } },
     (req) => auth.me(actorOf(req)));
 
-  app.post('/api/auth/password', { config: { access: 'authenticated' }, schema: { tags, summary: '修改本人密码', body: PasswordChangeInput, response: { 200: Ok } } }, async (req) => {
+  app.post('/api/auth/password', { config: { access: 'authenticated', beforePasswordChange: true }, schema: { tags, summary: '修改本人密码', body: PasswordChangeInput, response: { 200: Ok } } }, async (req) => {
     await auth.changePassword(actorOf(req), req.body, req.cookies[SESSION_COOKIE] ?? '');
     return { ok: true as const };
   });

@@ -5,6 +5,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission this route needs; every route must name one (a test walks them all). */
     access?: RouteAccess;
+    /** Callable while the account must still change its temporary password (me, password, logout). */
+    beforePasswordChange?: true;
   }
   interface FastifyRequest {
     actor: Actor | null;

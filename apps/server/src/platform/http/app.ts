@@ -126,6 +126,10 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== actor.csrfToken) {
       throw new AppError('CSRF', '请求校验失败，请刷新页面后重试');
     }
+    // A temporary password (new or reset account) opens nothing but changing it.
+    if (actor.mustChangePassword && !req.routeOptions.config.beforePasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码或管理员重置的密码，再使用其他功能');
+    }
     if (access !== 'authenticated' && !actor.permissions.includes(access)) {
       throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
     }
