@@ -78,6 +78,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     logLevel: config.logLevel,
     resolveSession: (token, ip) => account.auth.resolveSession(token, ip),
     webDist: config.webDist,
+    trustProxy: config.trustProxy,
+    apiDocs: config.apiDocs,
   });
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ status: 'ok', engine: db.engine }));
   account.register(app);

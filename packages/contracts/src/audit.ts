@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateOnly, Id, Timestamp } from './common.ts';
+import { DateOnly, Id, Timestamp, PageNumber, pageSizeField } from './common.ts';
 import { memberEventLabel } from './member.ts';
 import { transferAuditLabel } from './transfer.ts';
 import { floatingAuditLabel } from './floating.ts';
@@ -27,8 +27,8 @@ export const AuditQuery = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 60 })),
   from: Type.Optional(DateOnly),
   to: Type.Optional(DateOnly),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  page: PageNumber,
+  pageSize: pageSizeField(),
 });
 export type AuditQuery = Static<typeof AuditQuery>;
 
@@ -61,6 +61,7 @@ export const auditActionLabel: Record<string, string> = {
   'appraisal.excellent_override': '优秀超过三分之一（说明理由）',
   'appraisal.disposition_update': '调整不合格党员组织处置',
   'member.import': '导入党员名册',
+  'member.duplicate_refused': '拒绝重复登记（公民身份号码已有党员档案）',
   ...Object.fromEntries(Object.entries(memberEventLabel).map(([k, v]) => [`member.${k}`, v])),
   ...transferAuditLabel,
   ...floatingAuditLabel,

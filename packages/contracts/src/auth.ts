@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Timestamp } from './common.ts';
+import { Id, Timestamp, PageNumber, pageSizeField } from './common.ts';
 
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;
@@ -90,7 +90,7 @@ export type Account = Static<typeof Account>;
 export const AccountListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 30 })),
   role: Type.Optional(RoleSchema),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  page: PageNumber,
+  pageSize: pageSizeField(),
 });
 export type AccountListQuery = Static<typeof AccountListQuery>;

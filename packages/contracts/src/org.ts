@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateOnly, Id, Timestamp } from './common.ts';
+import { DateOnly, Id, Timestamp, PageNumber, pageSizeField } from './common.ts';
 
 /** Organization types (组织类别). */
 export const OrgType = {
@@ -183,8 +183,8 @@ export const OrgListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 50, description: '名称关键字' })),
   type: Type.Optional(Enum(ORG_TYPES, '组织类别')),
   includeDissolved: Type.Optional(Type.Boolean()),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  page: PageNumber,
+  pageSize: pageSizeField(50),
 });
 export type OrgListQuery = Static<typeof OrgListQuery>;
 

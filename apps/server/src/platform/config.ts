@@ -25,6 +25,10 @@ export interface Config {
   jobs: boolean;
   /** Mark the session cookie Secure (set when served over HTTPS). */
   cookieSecure: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: none. */
+  trustProxy: string[];
+  /** Who may read the OpenAPI description at /api/docs. */
+  apiDocs: 'public' | 'login' | 'off';
 }
 
 type Env = Record<string, string | undefined>;
@@ -49,6 +53,26 @@ function bool(env: Env, name: string, def: boolean): boolean {
   return bad(name, raw, ' true 或 false');
 }
 
+/** An IPv4/IPv6 address or CIDR, or one of proxy-addr's names for private ranges. */
+const PROXY_ENTRY = /^(loopback|linklocal|uniquelocal|(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?|[0-9a-f:]*:[0-9a-f:.]*(\/\d{1,3})?)$/i;
+
+function proxies(env: Env): string[] {
+  const raw = env.TRUST_PROXY ?? '';
+  const list = raw
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (list.some((x) => !PROXY_ENTRY.test(x))) bad('TRUST_PROXY', raw, '逗号分隔的代理地址或网段（如 127.0.0.1,10.0.0.0/8），留空表示不信任任何代理');
+  return list;
+}
+
+/** API_DOCS: public (default with the demo), login (default otherwise) or off. */
+function docs(env: Env, demo: boolean): Config['apiDocs'] {
+  const raw = env.API_DOCS || (demo ? 'public' : 'login');
+  if (raw !== 'public' && raw !== 'login' && raw !== 'off') bad('API_DOCS', raw, ' public、login 或 off');
+  return raw;
+}
+
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
 /** Reads and validates configuration; throws an AppError naming the variable on a wrong value. */
@@ -61,13 +85,14 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
   if (fieldKey && Buffer.from(fieldKey, 'base64').length !== 32) bad('FIELD_KEY', '***', ' base64 编码的 32 字节密钥');
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) bad('LOG_LEVEL', logLevel, ' info/warn/error/debug/silent 之一');
+  const demo = argv.includes('--no-demo') ? false : bool(env, 'JICENG_DEMO', true);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
     databaseUrl,
     regionId,
-    demo: argv.includes('--no-demo') ? false : bool(env, 'JICENG_DEMO', true),
+    demo,
     sessionTtlMinutes: int(env, 'SESSION_TTL_MINUTES', 480, 5, 43_200),
     fieldKey,
     logLevel,
@@ -75,5 +100,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'apps/web/dist')),
     jobs: bool(env, 'JICENG_JOBS', true),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
+    trustProxy: proxies(env),
+    apiDocs: docs(env, demo),
   };
 }

@@ -1,4 +1,4 @@
-import type { CommitteeMemberInput, Org, OrgInput, OrgListQuery, OrgSummary, OrgType, OrgUpdate, TermInput, TermProblem, TreeCounts } from '@jiceng/contracts';
+import type { CommitteeMember, CommitteeMemberInput, Org, OrgInput, OrgListQuery, OrgSummary, OrgType, OrgUpdate, TermInput, TermProblem, TreeCounts } from '@jiceng/contracts';
 import { hasElectedTerm, mayContain, TERM_RULES_2018, daysBetween, termEndDate, termStatus, termYears } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -10,6 +10,10 @@ import { assertNotScopeRoot, assertOrgInScope } from './org.policy.ts';
 import { presentCommitteeMember, presentOrg, presentOrgSummary, presentTerm } from './org.presenter.ts';
 import type { OrgRepository, OrgRow, OrgWrite } from './org.repository.ts';
 import { checkOrgFields, type FieldProblem } from './org.validation.ts';
+
+
+/** The fields of a committee member the audit log keeps (a fixed list, never the request body). */
+const committeeAudit = (m: CommitteeMember) => ({ personName: m.personName, post: m.post, unitName: m.unitName, startDate: m.startDate, endDate: m.endDate });
 
 export interface OrgServiceDeps {
   db: Database;
@@ -209,8 +213,9 @@ export function createOrgService(deps: OrgServiceDeps) {
         if (row.type === 'group') throw invalid('党小组不设委员会，请在组长信息中维护');
         const id = newId();
         await orgs.insertCommitteeMember(tx, regionId, id, orgId, input);
-        await audit.record(tx, actor, { action: 'org.committee_add', entity: 'org_committee_member', entityId: id, orgPath: row.path, after: input });
-        return presentCommitteeMember((await orgs.committeeMember(tx, regionId, orgId, id))!);
+        const added = presentCommitteeMember((await orgs.committeeMember(tx, regionId, orgId, id))!);
+        await audit.record(tx, actor, { action: 'org.committee_add', entity: 'org_committee_member', entityId: id, orgPath: row.path, after: committeeAudit(added) });
+        return added;
       });
     },
 
@@ -221,8 +226,9 @@ export function createOrgService(deps: OrgServiceDeps) {
         const before = await orgs.committeeMember(tx, regionId, orgId, memberId);
         if (!before) throw notFound('班子成员');
         await orgs.updateCommitteeMember(tx, regionId, memberId, input);
-        await audit.record(tx, actor, { action: 'org.committee_update', entity: 'org_committee_member', entityId: memberId, orgPath: row.path, before, after: input });
-        return presentCommitteeMember((await orgs.committeeMember(tx, regionId, orgId, memberId))!);
+        const updated = presentCommitteeMember((await orgs.committeeMember(tx, regionId, orgId, memberId))!);
+        await audit.record(tx, actor, { action: 'org.committee_update', entity: 'org_committee_member', entityId: memberId, orgPath: row.path, before: committeeAudit(presentCommitteeMember(before)), after: committeeAudit(updated) });
+        return updated;
       });
     },
 

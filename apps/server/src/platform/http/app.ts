@@ -8,11 +8,20 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CSRF_HEADER, SESSION_COOKIE, type ErrorBody, type RouteAccess } from '@jiceng/contracts';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import { AppError } from '../errors.ts';
 import { SAFE_METHODS } from './access.ts';
 import type { Actor } from './actor.ts';
+import { guardInput } from './input-guard.ts';
+import { describeRoute, securitySchemes } from './openapi.ts';
 import { translateSchemaError, type SchemaError } from './validation-messages.ts';
+import { compileValidator } from './validators.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -21,6 +30,10 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The request schemas (walked by the fuzz suite to build malformed requests). */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
+  /** Takes a file upload (multipart) instead of a JSON body. */
+  upload: boolean;
 }
 
 declare module 'fastify' {
@@ -37,21 +50,54 @@ export interface AppOptions {
   webDist?: string;
   /** Largest upload (imports), bytes. */
   uploadLimit?: number;
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (addresses or CIDRs, as proxy-addr reads them);
+   * empty: none, and the client address is the socket's, so no caller can forge the audit log's IP.
+   */
+  trustProxy?: string[];
+  /** Who may read the OpenAPI description at /api/docs. */
+  apiDocs?: 'public' | 'login' | 'off';
+}
+
+/** Node's HTTP parser refuses a request line or headers over this size (a long query string). */
+const MAX_HEADER_BYTES = 16 * 1024;
+
+/** A JSON error answer written straight to the socket, for errors before Fastify has a request. */
+function rawError(status: number, reason: string, code: string, message: string): string {
+  const body = JSON.stringify({ error: { code, message } });
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
 
 /** Builds the HTTP app: security headers, cookies, validation in Chinese, access control, OpenAPI. */
 export async function createHttpApp(opts: AppOptions): Promise<App> {
+  const apiDocs = opts.apiDocs ?? 'public';
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
-    trustProxy: true,
-    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: false } },
+    trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    // Errors the HTTP parser meets before there is a request (a query string over 16 KB, a broken
+    // request line) answer in Chinese like every other error.
+    clientErrorHandler: (err: Error & { code?: string }, socket) => {
+      if (!socket.writable) return;
+      socket.end(
+        err.code === 'HPE_HEADER_OVERFLOW'
+          ? rawError(431, 'Request Header Fields Too Large', 'VALIDATION', '请求地址或请求头过长（查询条件过多），请减少查询条件后重试')
+          : rawError(400, 'Bad Request', 'VALIDATION', '请求格式不正确，请检查后重试'),
+      );
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(compileValidator);
 
   app.decorateRequest('actor', null);
   const routes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', routes);
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) routes.push({ method, url: r.url, access: r.config?.access });
+    describeRoute(r as Parameters<typeof describeRoute>[0]);
+    const s = (r.schema ?? {}) as RegisteredRoute['schema'] & { consumes?: string[] };
+    const upload = s.consumes?.includes('multipart/form-data') ?? false;
+    for (const method of [r.method].flat()) {
+      routes.push({ method, url: r.url, access: r.config?.access, schema: { body: s.body, querystring: s.querystring, params: s.params }, upload });
+    }
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -61,9 +107,16 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: opts.uploadLimit ?? 20 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
-    openapi: { info: { title: '基层党建工作平台 API', version: '0.1.0' } },
+    openapi: {
+      info: {
+        title: '基层党建工作平台 API',
+        version: '0.1.0',
+        description: '错误答复统一为 { error: { code, message, details } }，message 为中文，code 见各答复说明。',
+      },
+      components: { securitySchemes },
+    },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  if (apiDocs !== 'off') await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   app.setErrorHandler((err, req, reply) => {
     const e = err as Error & { validation?: SchemaError[]; validationContext?: string; statusCode?: number; code?: string };
@@ -108,7 +161,7 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
   // Who is asking (the session cookie), and may they: runs before body validation, so an
   // unauthenticated or forged request learns nothing about the route's input rules.
   // Every route names its access; a route without one is a programming error and refuses to serve.
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     req.actor = token ? await opts.resolveSession(token, req.ip) : null;
     const route = req.routeOptions.url ?? '';
@@ -117,7 +170,11 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
       if (req.url.startsWith('/api/') && !req.is404) throw new AppError('NOT_FOUND', '接口不存在');
       return;
     }
-    if (route.startsWith('/api/docs')) return;
+    if (route.startsWith('/api/docs')) {
+      // answered here: the documentation plugin's own error handler would answer in English
+      if (apiDocs === 'login' && !req.actor) return reply.status(401).send({ error: { code: 'UNAUTHENTICATED', message: '请先登录后再查看接口文档' } });
+      return;
+    }
     const access = req.routeOptions.config.access;
     if (!access) throw new AppError('INTERNAL', '接口未声明访问权限');
     if (access === 'public') return;
@@ -133,6 +190,20 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
     if (access !== 'authenticated' && !actor.permissions.includes(access)) {
       throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
     }
+  });
+
+  // Every part of every request is checked before its schema: no control characters, bounded
+  // nesting, strings trimmed (so length checks see what would be stored).
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    guardInput('params', req.params);
+    guardInput('querystring', req.query);
+    if (req.body !== undefined && !req.isMultipart()) guardInput('body', req.body);
+  });
+
+  // API answers carry personal data (unmasked for some readers): no cache may keep any of them.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) void reply.header('cache-control', 'no-store');
   });
 
   if (opts.webDist && fs.existsSync(opts.webDist)) {

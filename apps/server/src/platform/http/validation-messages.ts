@@ -1,3 +1,5 @@
+import { DATE_PATTERN } from '@jiceng/contracts';
+
 /**
  * Turns schema-validation errors into Chinese messages naming the field, using each property's
  * `description` from the contract when it has one.
@@ -7,6 +9,8 @@ export interface SchemaError {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The offending value (validators run with `verbose`). */
+  data?: unknown;
   parentSchema?: { description?: string; properties?: Record<string, { description?: string }> };
 }
 
@@ -34,7 +38,7 @@ export function translateSchemaError(e: SchemaError, context: string): FieldErro
       message = `缺少必填项${label}`;
       break;
     case 'minLength':
-      message = Number(p.limit) === 1 ? `${label}不能为空` : `${label}至少需要 ${String(p.limit)} 个字符`;
+      message = Number(p.limit) === 1 || e.data === '' ? `${label}不能为空` : `${label}至少需要 ${String(p.limit)} 个字符`;
       break;
     case 'maxLength':
       message = `${label}不能超过 ${String(p.limit)} 个字符`;
@@ -58,7 +62,7 @@ export function translateSchemaError(e: SchemaError, context: string): FieldErro
       message = p.format === 'uuid' ? `${label}不是有效的编号` : `${label}格式不正确`;
       break;
     case 'pattern':
-      message = `${label}格式不正确`;
+      message = p.pattern === DATE_PATTERN ? `${label}不是有效的日期，请按 YYYY-MM-DD 填写真实存在的日期` : `${label}格式不正确`;
       break;
     case 'type':
       message = `${label}类型不正确`;
