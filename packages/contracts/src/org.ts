@@ -113,7 +113,7 @@ export const OrgUnitInput = Type.Object({
   /** 单位名称 */
   name: Type.String({ minLength: 1, maxLength: UNIT_NAME_MAX, description: '单位名称' }),
   /** 统一社会信用代码 (18 chars, GB 32100 check digit); optional for units without one. */
-  creditCode: Type.Optional(Type.Union([Type.String({ description: '统一社会信用代码' }), Type.Null()])),
+  creditCode: Type.Optional(Type.Union([Type.String({ maxLength: 40, description: '统一社会信用代码' }), Type.Null()])),
   /** 单位类别 */
   category: Enum(ORG_DOMAINS, '单位类别'),
 });
