@@ -59,6 +59,15 @@ export interface AppOptions {
   apiDocs?: 'public' | 'login' | 'off';
 }
 
+/** Chinese answers to what Fastify refuses before a route runs (body parsing). */
+const PARSER_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: '请求内容过大，请精简后重试',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: '不支持的请求内容类型，请以 JSON（application/json）提交',
+  FST_ERR_CTP_EMPTY_JSON_BODY: '请求内容为空：声明为 JSON 时须提交 JSON 内容',
+  FST_ERR_CTP_INVALID_JSON_BODY: '请求内容不是有效的 JSON，请检查后重试',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: '请求内容长度与声明不符',
+};
+
 /** Node's HTTP parser refuses a request line or headers over this size (a long query string). */
 const MAX_HEADER_BYTES = 16 * 1024;
 
@@ -134,7 +143,7 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
       body = { error: { code: 'VALIDATION', message: '上传文件过大，请拆分后再导入' } };
     } else if (e.statusCode && e.statusCode < 500) {
       status = e.statusCode;
-      body = { error: { code: 'VALIDATION', message: '请求格式不正确，请检查后重试' } };
+      body = { error: { code: 'VALIDATION', message: PARSER_MESSAGES[e.code ?? ''] ?? '请求格式不正确，请检查后重试' } };
     } else {
       req.log.error(err);
       status = 500;
