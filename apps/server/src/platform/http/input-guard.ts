@@ -9,6 +9,9 @@ export const MAX_INPUT_DEPTH = 16;
  */
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u;
 
+/** True when `s` holds a character no request may carry (see FORBIDDEN_CHARS). */
+export const hasForbiddenChars = (s: string): boolean => FORBIDDEN_CHARS.test(s);
+
 /** Body fields kept exactly as sent: a password's spaces are part of it. */
 const UNTRIMMED_KEY = /password/i;
 
