@@ -50,9 +50,30 @@ export const orgRepository = {
     return db.one<OrgRow>(sql`${orgSelect} where o.region_id = ${regionId} and o.id = ${id}`);
   },
 
-  /** Lock the rows of a subtree for a structural change (move, dissolve). */
-  async lockSubtree(db: Database, regionId: string, path: string) {
-    await db.run(sql`select id from org where region_id = ${regionId} and path <@ ${path}::ltree for update`);
+  /**
+   * Locks organizations by id, always in id order (two structural changes locking the same pair
+   * wait for each other instead of deadlocking). Read the rows again after this: a row read before
+   * the lock may have moved meanwhile.
+   */
+  async lockRows(db: Database, regionId: string, ids: string[]): Promise<void> {
+    await db.run(
+      sql`select id from org where region_id = ${regionId} and id in (${sql.join(
+        ids.map((x) => sql`${x}::uuid`),
+        sql`, `,
+      )}) order by id for update`,
+    );
+  },
+
+  /** Locks an organization against structural change while a child is created under it. */
+  async lockForChild(db: Database, regionId: string, id: string): Promise<void> {
+    await db.run(sql`select id from org where region_id = ${regionId} and id = ${id} for share`);
+  },
+
+  /** Locks the rows of a subtree for a structural change (move, dissolve); returns how many. */
+  async lockSubtree(db: Database, regionId: string, path: string): Promise<number> {
+    const r = await db.one<{ n: number }>(sql`with locked as (select id from org where region_id = ${regionId} and path <@ ${path}::ltree for update)
+      select count(*)::int as n from locked`);
+    return r?.n ?? 0;
   },
 
   byName(db: Database, regionId: string, scopePath: string, name: string) {
@@ -97,7 +118,10 @@ export const orgRepository = {
   withTerms(db: Database, regionId: string, scopePath: string, types: string[]) {
     return db.rows<OrgRow & { parent_name: string | null }>(sql`select x.*, p.name as parent_name from (${orgSelect}
         where o.region_id = ${regionId} and o.path <@ ${scopePath}::ltree and o.status = 'active'
-          and o.type in (${sql.join(types.map((t) => sql`${t}`), sql`, `)})) x
+          and o.type in (${sql.join(
+            types.map((t) => sql`${t}`),
+            sql`, `,
+          )})) x
       left join org p on p.region_id = ${regionId} and p.id = x.parent_id`);
   },
 
@@ -116,8 +140,8 @@ export const orgRepository = {
   },
 
   /** Re-roots the subtree at `oldPath` under `newParentPath` in one statement. */
-  async moveSubtree(db: Database, regionId: string, id: string, oldPath: string, newParent: { id: string; path: string }) {
-    await db.run(sql`update org set
+  async moveSubtree(db: Database, regionId: string, id: string, oldPath: string, newParent: { id: string; path: string }): Promise<number> {
+    return db.run(sql`update org set
         path = ${newParent.path}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1),
         depth = nlevel(${newParent.path}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1)) - 1,
         parent_id = case when id = ${id} then ${newParent.id}::uuid else parent_id end,
@@ -147,7 +171,10 @@ export const orgRepository = {
     if (codes.length === 0) return Promise.resolve([]);
     return db.rows<{ credit_code: string; org_name: string }>(sql`select u.credit_code, o.name as org_name from org_unit u
       join org o on o.region_id = u.region_id and o.id = u.org_id
-      where u.region_id = ${regionId} and o.status = 'active' and u.credit_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})
+      where u.region_id = ${regionId} and o.status = 'active' and u.credit_code in (${sql.join(
+        codes.map((c) => sql`${c}`),
+        sql`, `,
+      )})
         and u.org_id is distinct from ${exceptOrgId}::uuid`);
   },
 

@@ -1,4 +1,16 @@
-import type { CommitteeMember, CommitteeMemberInput, Org, OrgInput, OrgListQuery, OrgSummary, OrgType, OrgUpdate, TermInput, TermProblem, TreeCounts } from '@jiceng/contracts';
+import type {
+  CommitteeMember,
+  CommitteeMemberInput,
+  Org,
+  OrgInput,
+  OrgListQuery,
+  OrgSummary,
+  OrgType,
+  OrgUpdate,
+  TermInput,
+  TermProblem,
+  TreeCounts,
+} from '@jiceng/contracts';
 import { hasElectedTerm, mayContain, TERM_RULES_2018, daysBetween, termEndDate, termStatus, termYears } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -10,7 +22,6 @@ import { assertNotScopeRoot, assertOrgInScope } from './org.policy.ts';
 import { presentCommitteeMember, presentOrg, presentOrgSummary, presentTerm } from './org.presenter.ts';
 import type { OrgRepository, OrgRow, OrgWrite } from './org.repository.ts';
 import { checkOrgFields, type FieldProblem } from './org.validation.ts';
-
 
 /** The fields of a committee member the audit log keeps (a fixed list, never the request body). */
 const committeeAudit = (m: CommitteeMember) => ({ personName: m.personName, post: m.post, unitName: m.unitName, startDate: m.startDate, endDate: m.endDate });
@@ -59,7 +70,8 @@ export function createOrgService(deps: OrgServiceDeps) {
 
   async function checkUniqueness(tx: Database, w: OrgWrite, units: OrgInput['units'], parentId: string | null, exceptId: string | null): Promise<void> {
     const problems: FieldProblem[] = [];
-    if (parentId && (await orgs.siblingNamed(tx, regionId, parentId, w.name, exceptId))) problems.push({ field: 'name', message: `上级组织下已有同名组织「${w.name}」` });
+    if (parentId && (await orgs.siblingNamed(tx, regionId, parentId, w.name, exceptId)))
+      problems.push({ field: 'name', message: `上级组织下已有同名组织「${w.name}」` });
     if (w.code && (await orgs.codeTaken(tx, regionId, w.code, exceptId))) problems.push({ field: 'code', message: `组织代码「${w.code}」已被使用` });
     const codes = units.map((u) => u.creditCode?.trim()).filter((c): c is string => !!c);
     for (const o of await orgs.creditCodeOwners(tx, regionId, codes, exceptId)) {
@@ -97,7 +109,14 @@ export function createOrgService(deps: OrgServiceDeps) {
       return db.transaction(async (tx) => {
         if (await orgs.root(tx, regionId)) throw conflict('本行政区已有根组织');
         const id = newId();
-        await orgs.insert(tx, regionId, id, null, pathLabel(id), { ...w, shortName: null, code: null, formationMode: 'single', approvalDocNo: null, approvalDate: null });
+        await orgs.insert(tx, regionId, id, null, pathLabel(id), {
+          ...w,
+          shortName: null,
+          code: null,
+          formationMode: 'single',
+          approvalDocNo: null,
+          approvalDate: null,
+        });
         await audit.record(tx, null, { action: 'org.create', entity: 'org', entityId: id, orgPath: pathLabel(id), after: w });
         return id;
       });
@@ -116,6 +135,8 @@ export function createOrgService(deps: OrgServiceDeps) {
     /** Checks and creates one organization inside an open transaction (shared with the import). */
     async createIn(tx: Database, actor: Actor, input: OrgInput): Promise<OrgRow> {
       if (!input.parentId) throw invalid('请选择上级组织（隶属关系）');
+      // the parent may not move or be dissolved while its new child takes its path
+      await orgs.lockForChild(tx, regionId, input.parentId);
       const parent = await orgs.byId(tx, regionId, input.parentId);
       if (!parent) throw notFound('上级组织');
       assertOrgInScope(actor, parent);
@@ -128,7 +149,13 @@ export function createOrgService(deps: OrgServiceDeps) {
       await orgs.insert(tx, regionId, id, parent, pathLabel(id), w);
       await orgs.replaceUnits(tx, regionId, id, input.units);
       const row = (await orgs.byId(tx, regionId, id))!;
-      await audit.record(tx, actor, { action: 'org.create', entity: 'org', entityId: id, orgPath: row.path, after: { ...w, parentId: parent.id, units: input.units } });
+      await audit.record(tx, actor, {
+        action: 'org.create',
+        entity: 'org',
+        entityId: id,
+        orgPath: row.path,
+        after: { ...w, parentId: parent.id, units: input.units },
+      });
       return row;
     },
 
@@ -140,14 +167,29 @@ export function createOrgService(deps: OrgServiceDeps) {
       return db.transaction(async (tx) => {
         const row = await load(tx, actor, id);
         if (row.status !== 'active') throw invalid('已撤销的组织不能修改');
-        const units = (await orgs.units(tx, regionId, id)).map((u) => ({ name: u.name, creditCode: u.credit_code, category: u.category as OrgInput['domain'] }));
-        const before = { name: row.name, shortName: row.short_name, code: row.code, type: row.type, domain: row.domain, formationMode: row.formation_mode, approvalDocNo: row.approval_doc_no, approvalDate: row.approval_date, units };
+        const units = (await orgs.units(tx, regionId, id)).map((u) => ({
+          name: u.name,
+          creditCode: u.credit_code,
+          category: u.category as OrgInput['domain'],
+        }));
+        const before = {
+          name: row.name,
+          shortName: row.short_name,
+          code: row.code,
+          type: row.type,
+          domain: row.domain,
+          formationMode: row.formation_mode,
+          approvalDocNo: row.approval_doc_no,
+          approvalDate: row.approval_date,
+          units,
+        };
         const merged = { ...before, ...patch } as Omit<OrgInput, 'parentId'>;
         const parent = row.parent_id ? await orgs.byId(tx, regionId, row.parent_id) : undefined;
         const problems = checkOrgFields(merged, (parent?.type as OrgType | undefined) ?? null, clock.today());
         if (merged.type !== row.type) {
           for (const c of await orgs.childCountsByType(tx, regionId, id)) {
-            if (!mayContain(merged.type, c.type as OrgType)) problems.push({ field: 'type', message: '改变组织类别后，现有下级组织将不符合隶属关系，请先调整下级组织' });
+            if (!mayContain(merged.type, c.type as OrgType))
+              problems.push({ field: 'type', message: '改变组织类别后，现有下级组织将不符合隶属关系，请先调整下级组织' });
           }
         }
         if (problems.length) fail(problems);
@@ -163,18 +205,31 @@ export function createOrgService(deps: OrgServiceDeps) {
     /** Moves a subtree under a new parent; both ends must be in scope; paths rewritten in one transaction. */
     async move(actor: Actor, id: string, newParentId: string): Promise<Org> {
       return db.transaction(async (tx) => {
+        // Lock the moved organization and its new parent first, then read both: what was read before
+        // the lock may have been moved by a concurrent change (and a cycle check on stale paths lets
+        // two opposite moves make each other's parent).
+        await orgs.lockRows(tx, regionId, [id, newParentId]);
         const row = await load(tx, actor, id);
         assertNotScopeRoot(actor, id, '调整');
         const parent = await orgs.byId(tx, regionId, newParentId);
         assertOrgInScope(actor, parent);
         if (parent.path === row.path || parent.path.startsWith(row.path + '.')) throw invalid('不能把组织移到其自身或其下级组织之下');
         if (parent.status !== 'active') throw invalid(`上级组织「${parent.name}」已撤销`);
-        if (!mayContain(parent.type as OrgType, row.type as OrgType)) fail(checkOrgFields({ ...toInputShape(row), units: [] }, parent.type as OrgType, clock.today()));
+        if (!mayContain(parent.type as OrgType, row.type as OrgType))
+          fail(checkOrgFields({ ...toInputShape(row), units: [] }, parent.type as OrgType, clock.today()));
         if (parent.id === row.parent_id) throw invalid('新的上级组织与原上级组织相同');
-        await orgs.lockSubtree(tx, regionId, row.path);
-        await orgs.moveSubtree(tx, regionId, id, row.path, parent);
+        const locked = await orgs.lockSubtree(tx, regionId, row.path);
+        const updated = await orgs.moveSubtree(tx, regionId, id, row.path, parent);
+        if (updated === 0 || updated !== locked) throw conflict('组织结构刚被他人调整，请刷新后重试');
         const moved = (await orgs.byId(tx, regionId, id))!;
-        await audit.record(tx, actor, { action: 'org.move', entity: 'org', entityId: id, orgPath: moved.path, before: { parentId: row.parent_id, path: row.path }, after: { parentId: parent.id, path: moved.path } });
+        await audit.record(tx, actor, {
+          action: 'org.move',
+          entity: 'org',
+          entityId: id,
+          orgPath: moved.path,
+          before: { parentId: row.parent_id, path: row.path },
+          after: { parentId: parent.id, path: moved.path },
+        });
         return detail(tx, moved);
       });
     },
@@ -182,6 +237,7 @@ export function createOrgService(deps: OrgServiceDeps) {
     /** Marks an organization 已撤销; refused while it has active sub-organizations. */
     async dissolve(actor: Actor, id: string): Promise<Org> {
       return db.transaction(async (tx) => {
+        await orgs.lockRows(tx, regionId, [id]);
         const row = await load(tx, actor, id);
         assertNotScopeRoot(actor, id, '撤销');
         if (row.status !== 'active') throw conflict('该组织已撤销');
@@ -189,7 +245,14 @@ export function createOrgService(deps: OrgServiceDeps) {
         const children = (await orgs.children(tx, regionId, id, false)).length;
         if (children > 0) throw conflict(`该组织还有 ${children} 个下级组织，请先撤销或调整下级组织`);
         await orgs.dissolve(tx, regionId, id);
-        await audit.record(tx, actor, { action: 'org.dissolve', entity: 'org', entityId: id, orgPath: row.path, before: { status: 'active' }, after: { status: 'dissolved' } });
+        await audit.record(tx, actor, {
+          action: 'org.dissolve',
+          entity: 'org',
+          entityId: id,
+          orgPath: row.path,
+          before: { status: 'active' },
+          after: { status: 'dissolved' },
+        });
         return detail(tx, (await orgs.byId(tx, regionId, id))!);
       });
     },
@@ -214,7 +277,13 @@ export function createOrgService(deps: OrgServiceDeps) {
         const id = newId();
         await orgs.insertCommitteeMember(tx, regionId, id, orgId, input);
         const added = presentCommitteeMember((await orgs.committeeMember(tx, regionId, orgId, id))!);
-        await audit.record(tx, actor, { action: 'org.committee_add', entity: 'org_committee_member', entityId: id, orgPath: row.path, after: committeeAudit(added) });
+        await audit.record(tx, actor, {
+          action: 'org.committee_add',
+          entity: 'org_committee_member',
+          entityId: id,
+          orgPath: row.path,
+          after: committeeAudit(added),
+        });
         return added;
       });
     },
@@ -227,7 +296,14 @@ export function createOrgService(deps: OrgServiceDeps) {
         if (!before) throw notFound('班子成员');
         await orgs.updateCommitteeMember(tx, regionId, memberId, input);
         const updated = presentCommitteeMember((await orgs.committeeMember(tx, regionId, orgId, memberId))!);
-        await audit.record(tx, actor, { action: 'org.committee_update', entity: 'org_committee_member', entityId: memberId, orgPath: row.path, before: committeeAudit(presentCommitteeMember(before)), after: committeeAudit(updated) });
+        await audit.record(tx, actor, {
+          action: 'org.committee_update',
+          entity: 'org_committee_member',
+          entityId: memberId,
+          orgPath: row.path,
+          before: committeeAudit(presentCommitteeMember(before)),
+          after: committeeAudit(updated),
+        });
         return updated;
       });
     },
@@ -297,7 +373,12 @@ export function createOrgService(deps: OrgServiceDeps) {
 export type OrgService = ReturnType<typeof createOrgService>;
 
 function toInputShape(r: OrgRow): Omit<OrgInput, 'parentId' | 'units'> {
-  return { name: r.name, type: r.type as OrgInput['type'], domain: r.domain as OrgInput['domain'], formationMode: r.formation_mode as OrgInput['formationMode'] };
+  return {
+    name: r.name,
+    type: r.type as OrgInput['type'],
+    domain: r.domain as OrgInput['domain'],
+    formationMode: r.formation_mode as OrgInput['formationMode'],
+  };
 }
 
 function checkDates(start: string, end: string | null): void {

@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { isRetryable } from './db-errors.ts';
 
 /** Any Drizzle handle on either engine. */
 type Orm = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -52,6 +53,8 @@ interface Conn {
 }
 
 let savepointSeq = 0;
+/** How often a transaction that lost a race (deadlock, serialization failure) is run in all. */
+export const TRANSACTION_ATTEMPTS = 4;
 
 function wrap(engine: Database['engine'], conn: Conn, inTransaction: boolean, close: () => Promise<void>): Database {
   const exec = async (q: SQL) => (await conn.orm.execute(q)) as unknown as ExecResult;
@@ -66,7 +69,18 @@ function wrap(engine: Database['engine'], conn: Conn, inTransaction: boolean, cl
       return Number(r.rowCount ?? r.affectedRows ?? 0);
     },
     transaction: async <T>(fn: (tx: Database) => Promise<T>): Promise<T> => {
-      if (!inTransaction) return conn.begin((c) => fn(wrap(engine, c, true, close)));
+      if (!inTransaction) {
+        // A deadlock or serialization failure rolled the whole transaction back: run it again, a
+        // few times, after a short random pause so the racers do not collide the same way twice.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await conn.begin((c) => fn(wrap(engine, c, true, close)));
+          } catch (e) {
+            if (attempt >= TRANSACTION_ATTEMPTS || !isRetryable(e)) throw e;
+            await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+          }
+        }
+      }
       const sp = `sp_${++savepointSeq}`;
       await conn.raw(`savepoint ${sp}`);
       try {

@@ -15,6 +15,7 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
+import { answerForDbError } from '../db/db-errors.ts';
 import { AppError } from '../errors.ts';
 import { SAFE_METHODS } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -131,9 +132,12 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
     const e = err as Error & { validation?: SchemaError[]; validationContext?: string; statusCode?: number; code?: string };
     let body: ErrorBody;
     let status: number;
-    if (e instanceof AppError) {
-      status = e.status;
-      body = { error: { code: e.code, message: e.message, details: e.details } };
+    const fromDb = e instanceof AppError ? null : answerForDbError(e);
+    if (fromDb) req.log.warn({ err }, '数据库拒绝了请求（已答复 4xx）');
+    const known = e instanceof AppError ? e : fromDb;
+    if (known) {
+      status = known.status;
+      body = { error: { code: known.code, message: known.message, details: known.details } };
     } else if (e.validation) {
       const fields = e.validation.map((v) => translateSchemaError(v, e.validationContext ?? ''));
       status = 400;
