@@ -203,5 +203,6 @@ export const hardshipAuditLabel: Record<string, string> = {
   'hardship.close': '结束困难帮扶',
   'hardship.cadre_assign': '指定帮扶干部',
   'hardship.cadre_create': '登记帮扶干部',
+  'hardship.cadre_duplicate_refused': '拒绝重复登记帮扶干部（手机号或党员已登记）',
   'hardship.visit_add': '登记走访慰问',
 };

@@ -50,7 +50,12 @@ export const MemberSummary = Type.Object({
   orgName: Type.String(),
   name: Type.String(),
   gender: Type.String(),
-  birthDate: DateOnly,
+  /**
+   * Full only where the personal fields are shown in full (an audited unmask, or one's own record);
+   * null in every masked answer, since with the masked ID number it would rebuild the whole number.
+   */
+  birthDate: Type.Union([DateOnly, Type.Null()]),
+  /** 年龄 in whole years (what masked answers show instead of the birth date). */
   age: Type.Integer(),
   /** Masked unless the request asked for and may see it in full. */
   idNumber: Type.String(),

@@ -153,8 +153,8 @@ export const Transfer = Type.Object({
   memberName: Type.String({ description: '姓名' }),
   /** Snapshot: male / female. */
   memberGender: Type.String({ description: '性别' }),
-  /** Snapshot: birth date. */
-  memberBirthDate: Type.Unsafe<string>({ ...DateOnly, description: '出生日期' }),
+  /** The member's age in whole years today (never the birth date: with the masked ID it rebuilds the number). */
+  memberAge: Type.Integer({ description: '年龄' }),
   /** Snapshot: masked ID number. */
   memberIdNumber: Type.String({ description: '公民身份号码（脱敏）' }),
   /** Snapshot: full / probationary. */

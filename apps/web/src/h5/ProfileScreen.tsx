@@ -51,7 +51,7 @@ export function ProfileScreen() {
         <List header="个人信息">
           <List.Item extra={genderLabel[m.gender as Gender] ?? m.gender}>性别</List.Item>
           <List.Item extra={m.ethnicity}>民族</List.Item>
-          <List.Item extra={m.birthDate}>出生日期</List.Item>
+          {m.birthDate ? <List.Item extra={`${m.birthDate}（${m.age} 岁）`}>出生日期</List.Item> : <List.Item extra={`${m.age} 岁`}>年龄</List.Item>}
           <List.Item extra={m.phone ?? '未登记'}>联系电话</List.Item>
           {m.workUnit && <List.Item description={m.workUnit}>工作单位</List.Item>}
         </List>

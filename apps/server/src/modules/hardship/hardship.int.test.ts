@@ -174,9 +174,16 @@ describe.each(ENGINES)('困难党员帮扶 over HTTP (%s)', (engine) => {
 
     it('refuses a cadre registered twice, and keeps cadres in scope', async () => {
       const first = await secA1a.post<HardshipCadre>('/api/hardship/cadres', { name: '钱帮扶', phone: '13600000002' });
-      const dup = await streetB.post<Err>('/api/hardship/cadres', { name: '钱二', phone: '13600000002' });
+      const dup = await secA1a.post<Err>('/api/hardship/cadres', { name: '钱二', phone: '13600000002' });
       expect(dup.status).toBe(409);
       expect(dup.body.error.message).toBe('该手机号已登记为帮扶干部，请在帮扶干部中直接选择');
+      // registered outside the writer's scope: refused without describing the other record, and audited
+      const elsewhere = await streetB.post<Err>('/api/hardship/cadres', { name: '钱二', phone: '13600000002' });
+      expect(elsewhere.status).toBe(409);
+      expect(elsewhere.body.error.message).toBe('该手机号或党员无法登记为帮扶干部：已有帮扶干部档案使用，请联系上级党组织核实');
+      const refusals = await t.admin.get<{ items: { actorName: string; after: unknown }[] }>('/api/audit?action=hardship.cadre_duplicate_refused&pageSize=2');
+      expect(refusals.body.items.map((e) => e.actorName)).toEqual(['streetB', 'secA1a']);
+      expect(refusals.body.items[0]).toMatchObject({ after: { phone: '136****0002', inScope: false, cadreId: null } });
       expect((await secA1a.post<Err>('/api/hardship/cadres', { name: '孙', phone: '12' })).status).toBe(400);
       expect((await supA.post('/api/hardship/cadres', { name: '孙帮扶', phone: '13600000003' })).status).toBe(403);
       expect((await streetB.get<HardshipCadre[]>('/api/hardship/cadres')).body.map((c) => c.id)).not.toContain(first.body.id);

@@ -133,9 +133,11 @@ export const hardshipRepository = {
       ${q ? sql`and strpos(c.name, ${q}) > 0` : sql``} order by c.name, c.id limit 200`);
   },
 
+  /** A cadre already registered with this phone or member, with the registering organization's path (scope check). */
   cadreTaken(db: Database, regionId: string, phoneHash: string, memberId: string | null) {
-    return db.one<{ id: string; by_phone: boolean }>(sql`select id, phone_hash = ${phoneHash} as by_phone from hardship_cadre
-      where region_id = ${regionId} and (phone_hash = ${phoneHash} or member_id = ${memberId}::uuid) limit 1`);
+    return db.one<{ id: string; by_phone: boolean; org_path: string }>(sql`select c.id, c.phone_hash = ${phoneHash} as by_phone, o.path::text as org_path
+      from hardship_cadre c join org o on o.region_id = c.region_id and o.id = c.org_id
+      where c.region_id = ${regionId} and (c.phone_hash = ${phoneHash} or c.member_id = ${memberId}::uuid) limit 1`);
   },
 
   async insertCadre(db: Database, regionId: string, c: { id: string; orgId: string; name: string; memberId: string | null; phoneEnc: string; phoneHash: string; phoneMasked: string }) {

@@ -5,8 +5,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import { maskPhone } from '../../platform/crypto/mask.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { AuditedRefusal, withAuditedRefusals } from '../../platform/audit/refusal.ts';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
-import type { Actor } from '../../platform/http/actor.ts';
+import { pathInScope, type Actor } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
 import type { MemberService } from '../member/index.ts';
 import type { OrgService } from '../org/index.ts';
@@ -135,22 +136,29 @@ export function createHardshipService(deps: HardshipServiceDeps) {
       return (await hardships.cadres(db, regionId, actor.orgPath, q?.trim() || undefined)).map(presentCadre);
     },
 
-    /** Registers a helping cadre under the actor's organization; one record per phone (and per member). */
+    /**
+     * Registers a helping cadre under the actor's organization; one record per phone (and per member).
+     * A duplicate is refused, described only when the other record is in the actor's scope, and
+     * every such refusal is audited (masked phone), since it tells that the phone is in use.
+     */
     async createCadre(actor: Actor, input: HardshipCadreInput): Promise<HardshipCadre> {
       if (actor.scope === 'self') throw forbidden();
       const phone = input.phone.trim();
       const phoneHash = crypto.lookupHash(phone);
-      return db.transaction(async (tx) => {
+      return withAuditedRefusals(db, audit, actor, () => db.transaction(async (tx) => {
         const m = input.memberId ? await members.resolveInScope(actor, input.memberId, tx) : null;
         const taken = await hardships.cadreTaken(tx, regionId, phoneHash, m?.id ?? null);
-        // the other record may be outside the scope: say only that it exists
-        if (taken) throw conflict(taken.by_phone ? '该手机号已登记为帮扶干部，请在帮扶干部中直接选择' : '该党员已登记为帮扶干部，请在帮扶干部中直接选择');
+        if (taken) {
+          const inScope = pathInScope(actor, taken.org_path);
+          const message = !inScope ? '该手机号或党员无法登记为帮扶干部：已有帮扶干部档案使用，请联系上级党组织核实' : taken.by_phone ? '该手机号已登记为帮扶干部，请在帮扶干部中直接选择' : '该党员已登记为帮扶干部，请在帮扶干部中直接选择';
+          throw new AuditedRefusal(conflict(message), { action: 'hardship.cadre_duplicate_refused', entity: 'hardship_cadre', entityId: null, orgPath: actor.orgPath, after: { phone: maskPhone(phone), memberId: m?.id ?? null, byPhone: taken.by_phone, inScope, cadreId: inScope ? taken.id : null } });
+        }
         const id = newId();
         const w = { id, orgId: actor.orgId, name: input.name.trim(), memberId: m?.id ?? null, phoneEnc: crypto.encrypt(phone), phoneHash, phoneMasked: maskPhone(phone) };
         await hardships.insertCadre(tx, regionId, w);
         await audit.record(tx, actor, { action: 'hardship.cadre_create', entity: 'hardship_cadre', entityId: id, orgPath: actor.orgPath, after: { name: w.name, phone: w.phoneMasked, memberId: w.memberId } });
         return presentCadre((await hardships.cadre(tx, regionId, id))!);
-      });
+      }));
     },
 
     async visits(actor: Actor, id: string): Promise<HardshipVisit[]> {

@@ -43,14 +43,14 @@ describe.each(ENGINES)('member roster export over HTTP (%s)', (engine) => {
     return openXlsx(res.raw);
   };
 
-  it('exports the scope in the template\'s columns plus 性别, 出生日期, 状态, 党龄, masked and not audited', async () => {
+  it('exports the scope in the template\'s columns plus 性别, 出生日期, 年龄, 状态, 党龄, masked (no birth date) and not audited', async () => {
     const unmaskBefore = await audits('personal.unmask');
     const { headers, rows } = sheetTable((await exported(streetA)).getWorksheet('党员名册')!);
-    expect(headers).toEqual([...ROSTER_HEADERS, '性别', '出生日期', '状态', '党龄']);
+    expect(headers).toEqual([...ROSTER_HEADERS, '性别', '出生日期', '年龄', '状态', '党龄']);
     expect(rows.map((r) => r['姓名']).sort()).toEqual(['周正式', '吴预备', '王二支'].sort());
     const zhou = rows.find((r) => r['姓名'] === '周正式')!;
     const id = inputs.get('周正式')!.idNumber;
-    expect(zhou).toMatchObject({ 公民身份号码: `${id.slice(0, 4)}**********${id.slice(-4)}`, 联系电话: '139****5678', 党员类别: '正式党员', 状态: '正式党员', 性别: '女', 党龄: 16, 人员标签: '在职、党务工作者', 所在党支部: '甲一社区第一党支部' });
+    expect(zhou).toMatchObject({ 公民身份号码: `${id.slice(0, 2)}**************${id.slice(-2)}`, 出生日期: null, 年龄: 46, 联系电话: '139****5678', 党员类别: '正式党员', 状态: '正式党员', 性别: '女', 党龄: 16, 人员标签: '在职、党务工作者', 所在党支部: '甲一社区第一党支部' });
     expect(rows.find((r) => r['姓名'] === '吴预备')).toMatchObject({ 党员类别: '预备党员', 转正日期: null, 党龄: null, 联系电话: null });
     expect(await audits('personal.unmask')).toBe(unmaskBefore);
   });
@@ -71,10 +71,10 @@ describe.each(ENGINES)('member roster export over HTTP (%s)', (engine) => {
     expect((await server.app.inject({ method: 'GET', url: EXPORT })).statusCode).toBe(401);
     const before = await audits('personal.unmask');
     const { rows } = sheetTable((await exported(secA1a, '?unmask=true')).worksheets[0]!);
-    expect(rows.find((r) => r['姓名'] === '周正式')).toMatchObject({ 公民身份号码: inputs.get('周正式')!.idNumber, 联系电话: '13912345678', 家庭住址: inputs.get('周正式')!.address });
+    expect(rows.find((r) => r['姓名'] === '周正式')).toMatchObject({ 公民身份号码: inputs.get('周正式')!.idNumber, 出生日期: new Date(Date.UTC(1980, 2, 4)), 年龄: 46, 联系电话: '13912345678', 家庭住址: inputs.get('周正式')!.address });
     expect(await audits('personal.unmask')).toBe(before + 1);
     const audit = await t.admin.get<{ items: { actorName: string; entity: string; after: unknown }[] }>('/api/audit?action=personal.unmask&pageSize=1');
-    expect(audit.body.items[0]).toMatchObject({ actorName: 'secA1a', entity: 'member', after: { fields: ['idNumber', 'phone', 'address'], count: 2, via: 'export' } });
+    expect(audit.body.items[0]).toMatchObject({ actorName: 'secA1a', entity: 'member', after: { fields: ['idNumber', 'birthDate', 'phone', 'address'], count: 2, via: 'export' } });
   });
 
   it('round-trips an unmasked export through the import\'s row reader, and refuses the ones who left', async () => {

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { educationLabel, genderLabel, MEMBER_LABEL_SEPARATOR, memberCategoryLabel, memberStatusLabel, occupationLabel, type MemberExportQuery, type MemberStatus } from '@jiceng/contracts';
-import { partyAge } from '@jiceng/rules';
+import { partyAge, wholeYears } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { excelDate } from '../../platform/xlsx/cells.ts';
 import { addTableSheet, newWorkbook, toBuffer } from '../../platform/xlsx/workbook.ts';
 import { assertMayUnmask } from './member.policy.ts';
+import { UNMASKED_FIELDS } from './member.presenter.ts';
 import type { MemberRepository, MemberRow } from './member.repository.ts';
 import type { MemberService } from './member.service.ts';
 import { EXPORT_EXTRA_COLUMNS, IMPORT_COLUMNS, ROSTER_SHEET } from './member.xlsx.ts';
@@ -23,8 +24,6 @@ export interface MemberExportDeps {
   crypto: FieldCrypto;
 }
 
-/** Personal fields an unmasked export shows in full (named in its audit row). */
-const UNMASKED_FIELDS = ['idNumber', 'phone', 'address'];
 
 const label = <K extends string>(labels: Record<K, string>, k: string | null) => (k === null ? null : (labels[k as K] ?? k));
 
@@ -37,9 +36,10 @@ function kindOf(r: MemberRow): 'full' | 'probationary' {
 
 /**
  * Excel export of the member list (the same filters, scope included) in the template's columns,
- * plus 性别, 出生日期, 状态 and 党龄. ID numbers, phones and addresses are masked unless the
- * request asks for them in full and may see them; then one personal.unmask audit row records the
- * count, and the file can be imported again.
+ * plus 性别, 出生日期, 年龄, 状态 and 党龄. ID numbers, phones and addresses are masked and 出生日期
+ * is left empty (年龄 stands in: the date would give the masked number away) unless the request asks
+ * for them in full and may see them; then one personal.unmask audit row records the count, and the
+ * file can be imported again.
  */
 export function createMemberExportService(deps: MemberExportDeps) {
   const { db, regionId, members, service, audit, clock, crypto } = deps;
@@ -64,7 +64,8 @@ export function createMemberExportService(deps: MemberExportDeps) {
       branchName: r.org_name,
       categories: r.categories.map((c) => label(memberCategoryLabel, c)).join(MEMBER_LABEL_SEPARATOR),
       gender: label(genderLabel, r.gender),
-      birthDate: excelDate(r.birth_date),
+      birthDate: unmask ? excelDate(r.birth_date) : null,
+      age: wholeYears(r.birth_date, today),
       state: label(memberStatusLabel, r.status as MemberStatus),
       partyAge: r.status === 'probationary' ? null : partyAge(r.confirmed_date, today),
     };
@@ -83,7 +84,7 @@ export function createMemberExportService(deps: MemberExportDeps) {
         for (const r of batch) ws.addRow(toRow(r, filter.today, unmask));
         count += batch.length;
       }
-      if (unmask) await audit.record(db, actor, { action: 'personal.unmask', entity: 'member', entityId: null, orgPath: filter.scopePath, after: { fields: UNMASKED_FIELDS, count, via: 'export' } });
+      if (unmask) await audit.record(db, actor, { action: 'personal.unmask', entity: 'member', entityId: null, orgPath: filter.scopePath, after: { fields: [...UNMASKED_FIELDS], count, via: 'export' } });
       return { fileName: `党员名册_${clock.today()}.xlsx`, data: await toBuffer(wb) };
     },
   };

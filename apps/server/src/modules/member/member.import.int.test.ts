@@ -141,7 +141,8 @@ describe.each(ENGINES)('member roster import over HTTP (%s)', (engine) => {
       expect(at(job, 10, '所在党支部')).toMatch(/不是党支部/);
       expect(at(job, 11, '人员标签')).toMatch(/“积极分子”不正确/);
       expect(at(job, 12, '公民身份号码')).toBe('公民身份号码与第 2 行重复，同一人只能登记一次');
-      expect(at(job, 13, '公民身份号码')).toMatch(/已登记为党员/);
+      // registered in the importer's own scope: the record is named
+      expect(at(job, 13, '公民身份号码')).toMatch(/^该公民身份号码已登记为党员（甲一社区第一党支部：张建国），请勿重复导入/);
       expect(at(job, 14, '联系电话')).toMatch(/格式不正确/);
       expect(at(job, 15, '状态')).toMatch(/“已出党”的人员不能导入/);
       expect(at(job, 16, '申请入党日期')).toMatch(/不能晚于入党日期/);
@@ -164,9 +165,13 @@ describe.each(ENGINES)('member roster import over HTTP (%s)', (engine) => {
       const before = await count();
       const job = await importRoster(streetA, await rosterFile([rosterRow(registered, '甲一社区第一党支部'), rosterRow(twice, '甲一社区第一党支部'), rosterRow(fullWidth(twice), '甲一社区第二党支部')]));
       expect(job.errors).toEqual([
-        { row: 2, column: '公民身份号码', message: '该公民身份号码已登记为党员，请勿重复导入；如组织关系需要调整，请办理转接' },
+        // registered in another street: refused without naming the record, and audited with the masked number
+        { row: 2, column: '公民身份号码', message: '该公民身份号码无法导入：已有党员档案使用此号码，请联系上级党组织核实' },
         { row: 4, column: '公民身份号码', message: '公民身份号码与第 3 行重复，同一人只能登记一次' },
       ]);
+      const audit = await t.admin.get<{ items: { actorName: string; after: unknown }[] }>('/api/audit?action=member.duplicate_refused&pageSize=1');
+      expect(audit.body.items[0]).toMatchObject({ actorName: 'streetA', after: { via: 'import', count: 1, outOfScope: 1, idNumbers: [`${registered.slice(0, 2)}**************${registered.slice(-2).toUpperCase()}`] } });
+      expect(JSON.stringify(audit.body.items[0])).not.toContain(registered);
       expect(await count()).toBe(before);
     });
 

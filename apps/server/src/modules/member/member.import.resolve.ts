@@ -48,10 +48,11 @@ export function resolveBranches(drafts: readonly RosterDraft[], scope: readonly 
 }
 
 /**
- * ID numbers (by keyed hash) repeated within the file, or already registered. A member registered
- * elsewhere is not named: the importer may not see other scopes.
+ * ID numbers (by keyed hash) repeated within the file, or already registered. `registered` gives
+ * the message for a number already held, which names the holder only inside the importer's scope
+ * (member.duplicates.ts); `refused` receives the index of each such row (for the audit).
  */
-export function duplicateIdNumbers(drafts: readonly RosterDraft[], hashes: readonly (string | null)[], registered: ReadonlySet<string>): ImportRowError[] {
+export function duplicateIdNumbers(drafts: readonly RosterDraft[], hashes: readonly (string | null)[], registered: (hash: string) => string | null, refused: (index: number) => void = () => {}): ImportRowError[] {
   const errors: ImportRowError[] = [];
   const first = new Map<string, number>();
   const column = headerOf('idNumber');
@@ -62,7 +63,11 @@ export function duplicateIdNumbers(drafts: readonly RosterDraft[], hashes: reado
     if (seen !== undefined) errors.push({ row, column, message: `公民身份号码与第 ${seen} 行重复，同一人只能登记一次` });
     else {
       first.set(h, row);
-      if (registered.has(h)) errors.push({ row, column, message: '该公民身份号码已登记为党员，请勿重复导入；如组织关系需要调整，请办理转接' });
+      const message = registered(h);
+      if (message) {
+        errors.push({ row, column, message });
+        refused(i);
+      }
     }
   });
   return errors;

@@ -73,10 +73,12 @@ describe('roster branches and duplicates', () => {
 
   it('reports an ID number repeated in the file against its first row, and one already registered', () => {
     const rows = [2, 3, 4, 5].map((r) => draft(r, 'x'));
-    expect(duplicateIdNumbers(rows, ['h1', 'h2', 'h1', null], new Set(['h2']))).toEqual([
-      { row: 3, column: '公民身份号码', message: '该公民身份号码已登记为党员，请勿重复导入；如组织关系需要调整，请办理转接' },
+    const refused: number[] = [];
+    expect(duplicateIdNumbers(rows, ['h1', 'h2', 'h1', null], (h) => (h === 'h2' ? '已登记' : null), (i) => refused.push(i))).toEqual([
+      { row: 3, column: '公民身份号码', message: '已登记' },
       { row: 4, column: '公民身份号码', message: '公民身份号码与第 2 行重复，同一人只能登记一次' },
     ]);
+    expect(refused).toEqual([1]);
   });
 });
 

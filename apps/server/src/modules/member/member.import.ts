@@ -10,13 +10,15 @@ import { importInvalid, sortRowErrors } from '../../platform/xlsx/rejection.ts';
 import { annotateErrors } from '../../platform/xlsx/report.ts';
 import { readSheet } from '../../platform/xlsx/sheet.ts';
 import { loadWorkbook, toBuffer } from '../../platform/xlsx/workbook.ts';
+import { maskIdNumber } from '../../platform/crypto/mask.ts';
+import { duplicateIdMessage, importRefusalsEvent } from './member.duplicates.ts';
 import { createImportJobs, type JobProgress } from './member.import.job.ts';
 import type { ImportJobRepository, JobOutcome } from './member.import.repository.ts';
 import { duplicateIdNumbers, resolveBranches } from './member.import.resolve.ts';
 import { parseRosterRow, type RosterDraft } from './member.import.rows.ts';
 import { buildRosterTemplate } from './member.import.template.ts';
 import { writeRoster } from './member.import.write.ts';
-import type { MemberRepository } from './member.repository.ts';
+import type { MemberRepository, RegisteredId } from './member.repository.ts';
 import { ROSTER_READ, type RosterSheet } from './member.xlsx.ts';
 
 export interface MemberImportDeps {
@@ -49,19 +51,24 @@ interface Checked {
  * background job the web app polls.
  */
 export function createMemberImportService(deps: MemberImportDeps) {
-  const { db, regionId, members, jobs, clock, crypto } = deps;
+  const { db, regionId, members, jobs, audit, clock, crypto } = deps;
   const tracker = createImportJobs({ db, regionId, jobs, clock });
 
-  async function registeredHashes(hashes: (string | null)[]): Promise<Set<string>> {
+  /** The members already holding the file's ID numbers, by keyed hash. */
+  async function registeredHashes(hashes: (string | null)[]): Promise<Map<string, RegisteredId>> {
     const wanted = hashes.filter((h): h is string => h !== null);
-    const found = new Set<string>();
+    const found = new Map<string, RegisteredId>();
     for (let k = 0; k < wanted.length; k += HASH_CHUNK) {
-      for (const r of await members.existingIdHashes(db, regionId, wanted.slice(k, k + HASH_CHUNK))) found.add(r.id_number_hash);
+      for (const r of await members.existingIdHashes(db, regionId, wanted.slice(k, k + HASH_CHUNK))) found.set(r.id_number_hash, r);
     }
     return found;
   }
 
-  async function check(actor: Actor, sheet: RosterSheet, progress: JobProgress | null): Promise<Checked> {
+  /**
+   * Checks every row. Numbers already registered are refused (named only inside the scope) and, as
+   * any duplicate refusal, written to the audit log: `via` says whether by the import or its error report.
+   */
+  async function check(actor: Actor, sheet: RosterSheet, progress: JobProgress | null, via: { name: 'import' | 'error-report'; fileName: string }): Promise<Checked> {
     const today = clock.today();
     const total = sheet.rows.length;
     const errors: ImportRowError[] = [...sheet.headerErrors];
@@ -78,7 +85,15 @@ export function createMemberImportService(deps: MemberImportDeps) {
     }
     const { orgIds, errors: branchErrors } = resolveBranches(drafts, await members.orgsInScope(db, regionId, actor.orgPath));
     const hashes = drafts.map((d) => (d.checked ? crypto.lookupHash(d.checked.idNumber) : null));
-    errors.push(...branchErrors, ...duplicateIdNumbers(drafts, hashes, await registeredHashes(hashes)));
+    const holders = await registeredHashes(hashes);
+    const refused: { maskedIdNumber: string; holder: RegisteredId }[] = [];
+    const message = (h: string) => {
+      const holder = holders.get(h);
+      return holder ? duplicateIdMessage(actor, holder, '导入') : null;
+    };
+    const record = (i: number) => refused.push({ maskedIdNumber: maskIdNumber(drafts[i]!.checked!.idNumber), holder: holders.get(hashes[i]!)! });
+    errors.push(...branchErrors, ...duplicateIdNumbers(drafts, hashes, message, record));
+    if (refused.length) await audit.record(db, actor, importRefusalsEvent(actor, refused, via.name, via.fileName));
     return { errors: sortRowErrors(errors, ROSTER_READ.columns), drafts, orgIds };
   }
 
@@ -89,7 +104,7 @@ export function createMemberImportService(deps: MemberImportDeps) {
   /** The job's work: read, check, write; any problem ends it failed with nothing written. */
   async function run(actor: Actor, upload: Upload, progress: JobProgress): Promise<JobOutcome> {
     // The workbook (hundreds of MB at 50,000 rows) is not referenced past the check, so it is freed before the write.
-    const { errors, drafts, orgIds } = await check(actor, await open(upload), progress);
+    const { errors, drafts, orgIds } = await check(actor, await open(upload), progress, { name: 'import', fileName: upload.fileName });
     if (errors.length > 0) throw importInvalid(errors);
     const created = await writeRoster(deps, actor, { drafts, orgIds, fileName: upload.fileName }, progress);
     return { phase: 'done', created };
@@ -114,7 +129,7 @@ export function createMemberImportService(deps: MemberImportDeps) {
     /** The uploaded sheet with a 错误说明 column and its problem cells highlighted; changes nothing. */
     async errorReport(actor: Actor, upload: Upload): Promise<Buffer> {
       const sheet = await open(upload);
-      const { errors } = await check(actor, sheet, null);
+      const { errors } = await check(actor, sheet, null, { name: 'error-report', fileName: upload.fileName });
       annotateErrors(sheet, errors);
       return toBuffer(sheet.workbook);
     },

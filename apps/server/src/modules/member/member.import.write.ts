@@ -1,6 +1,7 @@
 import { conflict } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
+import { DUPLICATE_REFUSED_ACTION } from './member.duplicates.ts';
 import type { MemberImportDeps } from './member.import.ts';
 import type { JobProgress } from './member.import.job.ts';
 import type { RosterDraft } from './member.import.rows.ts';
@@ -55,7 +56,11 @@ export async function writeRoster(
       await audit.record(tx, actor, { action: 'member.import', entity: 'member', entityId: null, orgPath: actor.orgPath, after: { created: total, fileName: file.fileName } });
     });
   } catch (e) {
-    if (idNumberTaken(e)) throw conflict('写入时发现文件中有公民身份号码刚被登记（可能有人同时登记了同一党员），未导入任何数据，请重新上传以查看是哪一行');
+    if (idNumberTaken(e)) {
+      // a duplicate refusal like any other: audited (which number is not known here, only the file)
+      await audit.record(db, actor, { action: DUPLICATE_REFUSED_ACTION, entity: 'member', entityId: null, orgPath: actor.orgPath, after: { via: 'import', fileName: file.fileName, concurrent: true } });
+      throw conflict('写入时发现文件中有公民身份号码刚被登记（可能有人同时登记了同一党员），未导入任何数据，请重新上传以查看是哪一行');
+    }
     throw e;
   }
   return total;

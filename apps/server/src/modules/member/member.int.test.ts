@@ -30,7 +30,7 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
     it('stores personal fields encrypted and answers them masked', async () => {
       const idNumber = buildIdNumber('1985-06-15');
       const m = await create(secA1a, t.branchA1a, { name: '李秀英', idNumber, phone: '13812345678' });
-      expect(m).toMatchObject({ name: '李秀英', gender: 'male', birthDate: '1985-06-15', idNumber: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`, phone: '138****5678', unmasked: false, canVote: true, partyAge: 16 });
+      expect(m).toMatchObject({ name: '李秀英', gender: 'male', birthDate: null, age: 41, idNumber: `${idNumber.slice(0, 2)}**************${idNumber.slice(-2)}`, phone: '138****5678', unmasked: false, canVote: true, partyAge: 16 });
       const raw = await server.db.one<Record<string, unknown>>(sql`select * from member where id = ${m.id}`);
       expect(JSON.stringify(raw)).not.toContain(idNumber);
       expect(JSON.stringify(raw)).not.toContain('13812345678');
@@ -54,7 +54,28 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
       await create(streetA, t.branchA1a, { idNumber });
       const res = await streetB.post<Err>('/api/members', buildMember(t.branchB1a, { idNumber: idNumber.toLowerCase() }));
       expect(res.status).toBe(409);
-      expect(res.body.error.message).not.toMatch(/甲/);
+      expect(res.body.error.message).toBe('该公民身份号码无法登记：已有党员档案使用此号码，请联系上级党组织核实');
+      // the refusal is audited in the writer's scope, with the masked number only
+      const audit = await streetB.get<{ items: { action: string; entityId: string | null; after: unknown }[] }>('/api/audit?action=member.duplicate_refused');
+      expect(audit.body.items).toEqual([expect.objectContaining({ entityId: null, after: { via: 'create', idNumber: `${idNumber.slice(0, 2)}**************${idNumber.slice(-2)}`, inScope: false, memberId: null } })]);
+      expect(JSON.stringify(audit.body)).not.toContain(idNumber);
+    });
+
+    it('names the holder of a duplicate ID number inside the writer\'s scope, on registration and on edit', async () => {
+      const idNumber = buildIdNumber();
+      const held = await create(secA1a, t.branchA1a, { name: '欧阳重号', idNumber });
+      const again = await streetA.post<Err>('/api/members', buildMember(t.branchA1b, { idNumber }));
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toBe('该公民身份号码已登记为党员（甲一社区第一党支部：欧阳重号），请勿重复登记；如组织关系需要调整，请办理转接');
+      const other = await create(streetA, t.branchA1b, { name: '司马另号' });
+      const edit = await streetA.patch<Err>(`/api/members/${other.id}`, { idNumber });
+      expect(edit.status).toBe(409);
+      expect(edit.body.error.message).toMatch(/欧阳重号/);
+      const audit = await streetA.get<{ items: { actorName: string; after: unknown }[] }>('/api/audit?action=member.duplicate_refused&pageSize=2');
+      expect(audit.body.items.map((e) => e.after)).toEqual([
+        { via: 'update', idNumber: `${idNumber.slice(0, 2)}**************${idNumber.slice(-2)}`, inScope: true, memberId: held.id },
+        { via: 'create', idNumber: `${idNumber.slice(0, 2)}**************${idNumber.slice(-2)}`, inScope: true, memberId: held.id },
+      ]);
     });
 
     it('puts members only in branches inside the scope', async () => {
@@ -80,11 +101,13 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
 
     it('shows personal fields in full only on request, with the permission, and audits the read', async () => {
       const full = await secA1a.get<Member>(`/api/members/${m.id}?unmask=true`);
-      expect(full.body).toMatchObject({ unmasked: true, phone: '13700001111', address: '南京市玄武区孝陵卫街道中山门大街1号' });
-      const audit = await t.admin.get<{ items: { entityId: string; actorName: string }[] }>('/api/audit?action=personal.unmask');
-      expect(audit.body.items.some((e) => e.entityId === m.id && e.actorName === 'secA1a')).toBe(true);
+      expect(full.body).toMatchObject({ unmasked: true, birthDate: '1979-11-02', age: 47, phone: '13700001111', address: '南京市玄武区孝陵卫街道中山门大街1号' });
+      const audit = await t.admin.get<{ items: { entityId: string; actorName: string; after: { fields: string[] } }[] }>('/api/audit?action=personal.unmask');
+      expect(audit.body.items.find((e) => e.entityId === m.id && e.actorName === 'secA1a')?.after.fields).toEqual(['idNumber', 'birthDate', 'phone', 'address']);
+      // masked, the birth date is the age only (with the masked number it would rebuild the whole)
       const masked = await streetA.get<Member>(`/api/members/${m.id}`);
-      expect(masked.body.phone).toBe('137****1111');
+      expect(masked.body).toMatchObject({ phone: '137****1111', birthDate: null, age: 47, unmasked: false });
+      expect((await streetA.get<{ items: MemberSummary[] }>('/api/members?pageSize=200')).body.items.every((x) => x.birthDate === null)).toBe(true);
       const supervisor = await login(server, 'supA');
       expect((await supervisor.get<Member>(`/api/members/${m.id}`)).body.unmasked).toBe(false);
       const denied = await supervisor.get<Err>(`/api/members/${m.id}?unmask=true`);

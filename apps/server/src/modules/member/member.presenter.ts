@@ -4,7 +4,14 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import { isoTime } from '../../platform/db/time.ts';
 import type { MemberRow } from './member.repository.ts';
 
-/** A list row: masked forms only, nothing decrypted. */
+/**
+ * Personal fields an unmasked read shows in full (named in its personal.unmask audit row). The birth
+ * date is one of them: it is positions 7–14 of the ID number, so next to the masked number it would
+ * give most of it away; masked answers carry the age instead.
+ */
+export const UNMASKED_FIELDS = ['idNumber', 'birthDate', 'phone', 'address'] as const;
+
+/** A list row: masked forms only, nothing decrypted, the age but not the birth date. */
 export function presentMemberSummary(r: MemberRow, today: string): MemberSummary {
   return {
     id: r.id,
@@ -12,7 +19,7 @@ export function presentMemberSummary(r: MemberRow, today: string): MemberSummary
     orgName: r.org_name,
     name: r.name,
     gender: r.gender,
-    birthDate: r.birth_date,
+    birthDate: null,
     age: wholeYears(r.birth_date, today),
     idNumber: r.id_number_masked,
     phone: r.phone_masked,
@@ -27,11 +34,12 @@ export function presentMemberSummary(r: MemberRow, today: string): MemberSummary
   };
 }
 
-/** The full record; personal fields decrypted only when `unmask` (the caller audits that read). */
+/** The full record; personal fields (birth date included) shown only when `unmask` (the caller audits that read). */
 export function presentMember(r: MemberRow, today: string, crypto: FieldCrypto, unmask: boolean): Member {
   const base = presentMemberSummary(r, today);
   return {
     ...base,
+    birthDate: unmask ? r.birth_date : null,
     idNumber: unmask ? crypto.decrypt(r.id_number_enc) : r.id_number_masked,
     phone: unmask && r.phone_enc ? crypto.decrypt(r.phone_enc) : r.phone_masked,
     address: unmask && r.address_enc ? crypto.decrypt(r.address_enc) : r.address_masked,

@@ -84,6 +84,15 @@ const from = sql`from member m join org o on o.region_id = m.region_id and o.id 
 
 const textArray = (a: string[]) => sql`array[${sql.join(a.map((x) => sql`${x}`), sql`, `)}]::text[]`;
 
+/** A member already holding an ID number: named to the writer only when in the writer's scope. */
+export interface RegisteredId {
+  id: string;
+  id_number_hash: string;
+  name: string;
+  org_name: string;
+  org_path: string;
+}
+
 export interface MemberFilter extends MemberListQuery {
   scopePath: string;
   idNumberHash?: string;
@@ -120,16 +129,17 @@ export const memberRepository = {
     return db.one<MemberRow>(sql`select ${columns} ${from} where m.region_id = ${regionId} and m.id = ${id} for update of m`);
   },
 
+  /** The member holding this ID number (other than `exceptId`), with its branch path for the scope check. */
   idNumberTaken(db: Database, regionId: string, hash: string, exceptId: string | null) {
-    return db.one<{ id: string; name: string; org_name: string }>(sql`select m.id, m.name, o.name as org_name ${from}
+    return db.one<RegisteredId>(sql`select m.id, m.id_number_hash, m.name, o.name as org_name, o.path::text as org_path ${from}
       where m.region_id = ${regionId} and m.id_number_hash = ${hash} and m.id is distinct from ${exceptId}::uuid`);
   },
 
-  /** Which of these hashes are already registered (imports). */
+  /** The members holding any of these ID numbers (imports), with their branch paths for the scope check. */
   existingIdHashes(db: Database, regionId: string, hashes: string[]) {
-    if (hashes.length === 0) return Promise.resolve([] as { id_number_hash: string }[]);
-    return db.rows<{ id_number_hash: string }>(sql`select id_number_hash from member where region_id = ${regionId}
-      and id_number_hash = any(${textArray(hashes)})`);
+    if (hashes.length === 0) return Promise.resolve([] as RegisteredId[]);
+    return db.rows<RegisteredId>(sql`select m.id, m.id_number_hash, m.name, o.name as org_name, o.path::text as org_path ${from}
+      where m.region_id = ${regionId} and m.id_number_hash = any(${textArray(hashes)})`);
   },
 
   async list(db: Database, regionId: string, f: MemberFilter) {

@@ -6,13 +6,15 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { isoTime } from '../../platform/db/time.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { withAuditedRefusals } from '../../platform/audit/refusal.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
 import type { OrgService } from '../org/index.ts';
+import { duplicateIdRefusal } from './member.duplicates.ts';
 import { assertMayUnmask, assertMemberInScope } from './member.policy.ts';
-import { presentMember, presentMemberSummary } from './member.presenter.ts';
-import type { MemberFilter, MemberRepository, MemberRow } from './member.repository.ts';
+import { presentMember, presentMemberSummary, UNMASKED_FIELDS } from './member.presenter.ts';
+import type { MemberFilter, MemberRepository, MemberRow, MemberWrite } from './member.repository.ts';
 import { checkMember, toMemberWrite, type FieldProblem } from './member.validation.ts';
 
 export interface MemberServiceDeps {
@@ -60,20 +62,27 @@ export function createMemberService(deps: MemberServiceDeps) {
     return org;
   }
 
-  async function assertIdFree(tx: Database, hash: string, exceptId: string | null) {
-    const other = await members.idNumberTaken(tx, regionId, hash, exceptId);
-    // Another scope's member is not named: only that the number is registered.
-    if (other) throw conflict('该公民身份号码已登记为党员，请勿重复登记；如组织关系需要调整，请办理转接');
+  /**
+   * Refuses an ID number another record holds, naming that record only inside the actor's scope.
+   * The refusal is audited: callers run the transaction inside `guardDuplicates`.
+   */
+  async function assertIdFree(tx: Database, actor: Actor, w: Pick<MemberWrite, 'idNumberHash' | 'idNumberMasked'>, exceptId: string | null, via: string) {
+    const other = await members.idNumberTaken(tx, regionId, w.idNumberHash, exceptId);
+    if (other) throw duplicateIdRefusal(actor, other, w.idNumberMasked, via);
   }
 
   const service = {
-    /** Registers one member inside an open transaction (shared with the roster import). */
-    async createIn(tx: Database, actor: Actor, input: MemberInput): Promise<MemberRow> {
+    /**
+     * Registers one member inside an open transaction (shared with arrivals by letter, whose `via`
+     * names them in the audit). The caller runs its transaction inside `guardDuplicates`, so that a
+     * refused duplicate ID number is audited although the transaction rolls back.
+     */
+    async createIn(tx: Database, actor: Actor, input: MemberInput, via = 'create'): Promise<MemberRow> {
       const { problems, checked } = checkMember(input, clock.today());
       if (!checked) fail(problems);
       const org = await homeBranch(tx, actor, input.orgId);
       const w = toMemberWrite(input, checked!, crypto);
-      await assertIdFree(tx, w.idNumberHash, null);
+      await assertIdFree(tx, actor, w, null, via);
       const id = newId();
       await members.insert(tx, regionId, id, w);
       await members.insertEvent(tx, regionId, { id: newId(), memberId: id, event: 'register', fromStatus: w.status, toStatus: w.status, date: input.joinedDate, reason: '登记党员信息', detail: null, actorId: actor.id, actorName: actor.displayName });
@@ -83,12 +92,12 @@ export function createMemberService(deps: MemberServiceDeps) {
     },
 
     async create(actor: Actor, input: MemberInput): Promise<Member> {
-      const row = await db.transaction((tx) => service.createIn(tx, actor, input));
+      const row = await service.guardDuplicates(actor, () => db.transaction((tx) => service.createIn(tx, actor, input)));
       return presentMember(row, clock.today(), crypto, false);
     },
 
     async update(actor: Actor, id: string, patch: MemberUpdate): Promise<Member> {
-      return db.transaction(async (tx) => {
+      return service.guardDuplicates(actor, () => db.transaction(async (tx) => {
         const row = await load(tx, actor, id, true);
         if (row.status === 'left') throw invalid('已出党人员的信息不能修改');
         const current: MemberInput = {
@@ -112,20 +121,25 @@ export function createMemberService(deps: MemberServiceDeps) {
         const { problems, checked } = checkMember(merged, clock.today());
         if (!checked) fail(problems);
         const w = toMemberWrite(merged, checked!, crypto);
-        if (normalizeIdNumber(merged.idNumber) !== current.idNumber) await assertIdFree(tx, w.idNumberHash, id);
+        if (normalizeIdNumber(merged.idNumber) !== current.idNumber) await assertIdFree(tx, actor, w, id, 'update');
         await members.update(tx, regionId, id, w);
         const after = (await members.byId(tx, regionId, id))!;
         const changed = Object.keys(patch).filter((k) => JSON.stringify((patch as Record<string, unknown>)[k]) !== JSON.stringify((current as Record<string, unknown>)[k]));
         await audit.record(tx, actor, { action: 'member.update', entity: 'member', entityId: id, orgPath: row.org_path, before: snapshot(row), after: { ...snapshot(after), changedFields: changed } });
         return presentMember(after, clock.today(), crypto, false);
-      });
+      }));
+    },
+
+    /** Runs `work` (a whole transaction); a refused duplicate ID number is audited after its rollback. */
+    guardDuplicates<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+      return withAuditedRefusals(db, audit, actor, work);
     },
 
     /** One record; with `unmask` the personal fields in full, written to the audit log. */
     async get(actor: Actor, id: string, unmask = false): Promise<Member> {
       if (unmask) assertMayUnmask(actor);
       const row = await load(db, actor, id);
-      if (unmask) await audit.recordUnmask(db, actor, 'member', id, row.org_path, ['idNumber', 'phone', 'address']);
+      if (unmask) await audit.recordUnmask(db, actor, 'member', id, row.org_path, [...UNMASKED_FIELDS]);
       return presentMember(row, clock.today(), crypto, unmask);
     },
 

@@ -30,12 +30,14 @@ export const IMPORT_COLUMNS = [
 
 /**
  * Columns the export adds after the import columns. 性别 and 出生日期 are derived from the ID number;
- * the importer reads them when present and checks that they agree. It also reads 状态, so a member
- * who has left, exported and re-imported, is refused instead of registered again as active.
+ * the importer reads them when present and checks that they agree. 出生日期 is filled only in an
+ * unmasked export (a masked one has 年龄, which the importer ignores like 党龄). It also reads 状态, so
+ * a member who has left, exported and re-imported, is refused instead of registered again as active.
  */
 export const EXPORT_EXTRA_COLUMNS = [
   { key: 'gender', header: '性别', width: 6 },
   { key: 'birthDate', header: '出生日期', width: 12, numFmt: 'yyyy-mm-dd' },
+  { key: 'age', header: '年龄', width: 6 },
   { key: 'state', header: '状态', width: 10 },
   { key: 'partyAge', header: '党龄', width: 6 },
 ] as const satisfies readonly SheetColumn[];
@@ -43,7 +45,7 @@ export const EXPORT_EXTRA_COLUMNS = [
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 /** Keys the importer reads: the import columns and the export's 性别, 出生日期 and 状态. */
 export type ReadKey = ImportColumnKey | 'gender' | 'birthDate' | 'state';
-const READ_EXTRAS = EXPORT_EXTRA_COLUMNS.filter((c) => c.key !== 'partyAge');
+const READ_EXTRAS = EXPORT_EXTRA_COLUMNS.filter((c) => c.key !== 'partyAge' && c.key !== 'age');
 
 /** What the importer reads from an upload. */
 export const ROSTER_READ: SheetSpec<ReadKey> = { columns: [...IMPORT_COLUMNS, ...READ_EXTRAS], sheet: ROSTER_SHEET, noun: '党员' };

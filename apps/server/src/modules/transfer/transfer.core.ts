@@ -15,7 +15,7 @@ export interface TransferDeps {
   db: Database;
   regionId: string;
   transfers: TransferRepository;
-  members: Pick<MemberService, 'resolveInScope' | 'moveRelation' | 'byIdUnscoped' | 'createIn' | 'markTransferredOut'>;
+  members: Pick<MemberService, 'resolveInScope' | 'moveRelation' | 'byIdUnscoped' | 'createIn' | 'guardDuplicates' | 'markTransferredOut'>;
   audit: AuditService;
   clock: Clock;
 }

@@ -50,11 +50,12 @@ export function createLetterService(deps: TransferDeps & { crypto: FieldCrypto }
     async registerIncoming(actor: Actor, input: IncomingLetterInput): Promise<Transfer> {
       const today = clock.today();
       if (input.letterDate > today) throw invalid('介绍信开具日期不能晚于今天');
-      return db.transaction(async (tx) => {
-        const m = await members.createIn(tx, actor, input.member);
+      // a refused duplicate ID number is audited after the rollback, like a registration's
+      return members.guardDuplicates(actor, () => db.transaction(async (tx) => {
+        const m = await members.createIn(tx, actor, input.member, 'incoming-letter');
         const letter = { year: null, seq: null, no: input.letterNo.trim(), validUntil: null, duesPaidTo: input.duesPaidTo ?? null };
         return core.open(tx, actor, m, { kind: 'letter_in', status: 'accepted', from: { id: null, name: input.fromOrgName.trim() }, to: branchOf(m), startedOn: input.letterDate, completedOn: today, letter });
-      });
+      }));
     },
 
     /**

@@ -1,11 +1,14 @@
 import { transferStatusText, type Transfer } from '@jiceng/contracts';
-import { letterDaysOverdue } from '@jiceng/rules';
+import { letterDaysOverdue, wholeYears } from '@jiceng/rules';
 import { isoTime } from '../../platform/db/time.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { actionsFor, sidesOf } from './transfer.policy.ts';
 import type { TransferRow } from './transfer.repository.ts';
 
-/** A transfer for the asking account: the stored member snapshot, never the member record. */
+/**
+ * A transfer for the asking account: the stored member snapshot, never the member record. The
+ * snapshot's ID number is masked and its birth date shown only as the age (both sides see it).
+ */
 export function presentTransfer(r: TransferRow, actor: Actor, today: string): Transfer {
   const daysOverdue = r.kind === 'letter_out' && r.status === 'pending' && r.valid_until ? letterDaysOverdue(r.valid_until, today) : 0;
   return {
@@ -16,7 +19,7 @@ export function presentTransfer(r: TransferRow, actor: Actor, today: string): Tr
     memberId: r.member_id,
     memberName: r.member_name,
     memberGender: r.member_gender,
-    memberBirthDate: r.member_birth_date,
+    memberAge: wholeYears(r.member_birth_date, today),
     memberIdNumber: r.member_id_number_masked,
     memberStatus: r.member_status,
     fromOrgId: r.from_org_id,

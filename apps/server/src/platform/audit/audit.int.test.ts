@@ -22,7 +22,7 @@ describe.each(ENGINES)('personal data: encrypted, masked, unmasked reads audited
     const streetA = await login(server, 'streetA');
     const actor = (await server.systemActor())!;
     const value = present('320102199001011234', 'idNumber', true);
-    expect(present('320102199001011234', 'idNumber', false)).toBe('3201**********1234');
+    expect(present('320102199001011234', 'idNumber', false)).toBe('32**************34');
     expect(value).toBe('320102199001011234');
     const orgPath = (await server.modules.org.service.resolveInScope(actor, t.branchA1a)).path;
     await server.audit.recordUnmask(server.db, { ...actor, displayName: '测试管理员', ip: '127.0.0.1' }, 'member', 'm-1', orgPath, ['idNumber']);

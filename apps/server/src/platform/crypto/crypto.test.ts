@@ -48,8 +48,19 @@ describe('field key file', () => {
 });
 
 describe('masking presenter', () => {
-  it('masks 身份证号 as 3201**********1234', () => {
-    expect(maskIdNumber('320102199001011234')).toBe('3201**********1234');
+  it('masks 身份证号 as 32**************34, never showing positions 7–14 (the birth date)', () => {
+    expect(maskIdNumber('320102199001011234')).toBe('32**************34');
+    expect(maskIdNumber('32010219900101123X')).toBe('32**************3X');
+    // a 15-character number keeps only the one character after position 14; 14 or fewer keep no tail
+    expect(maskIdNumber('320102900101123')).toBe('32************3');
+    expect(maskIdNumber('32010219900101')).toBe('32************');
+    expect(maskIdNumber('12345678')).toBe('********');
+    for (const n of [9, 12, 14, 15, 16, 17, 18, 20, 24]) {
+      const masked = maskIdNumber('9'.repeat(n));
+      expect(masked).toHaveLength(n);
+      expect(masked.slice(6, 14)).toMatch(/^\**$/);
+      expect(masked.replace(/\*/g, '').length).toBeLessThanOrEqual(4);
+    }
   });
   it('masks phone, address and name', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');

@@ -90,7 +90,7 @@ export function MemberFormFields({ mode, personalLocked = false }: { mode: 'crea
         </Cell>
         <Cell span={4}>
           <Form.Item name="birthDate" label="出生日期" tooltip="根据公民身份号码自动填写">
-            <DatePicker disabled style={{ width: '100%' }} placeholder="自动填写" />
+            <DatePicker disabled style={{ width: '100%' }} placeholder={personalLocked ? '已隐藏' : '自动填写'} />
           </Form.Item>
         </Cell>
         <Cell>

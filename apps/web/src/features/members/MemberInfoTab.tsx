@@ -53,7 +53,8 @@ export function MemberInfoTab({ member, canWrite }: { member: Member; canWrite: 
         { key: 'name', label: '姓名', children: member.name },
         { key: 'gender', label: '性别', children: genderText(member.gender) },
         { key: 'ethnicity', label: '民族', children: member.ethnicity },
-        { key: 'birth', label: '出生日期', children: `${member.birthDate}（${member.age} 岁）` },
+        // the birth date comes only with the personal fields in full; masked, the age alone
+        { key: 'birth', label: member.birthDate ? '出生日期' : '年龄', children: member.birthDate ? `${member.birthDate}（${member.age} 岁）` : `${member.age} 岁` },
         { key: 'id', label: '公民身份号码', children: mono(member.idNumber), span: 2 },
         { key: 'education', label: '学历', children: educationText(member.education) },
         { key: 'occupation', label: '人员类别', children: occupationText(member.occupation), span: 2 },

@@ -12,9 +12,9 @@ const member = (over: Partial<Member> = {}): Member => ({
   orgName: '第一党支部',
   name: '端木青禾',
   gender: 'female',
-  birthDate: '1986-04-12',
+  birthDate: null,
   age: 40,
-  idNumber: '3201**********0021',
+  idNumber: '32**************21',
   phone: '139****0001',
   education: 'bachelor',
   occupation: 'professional',
@@ -84,8 +84,17 @@ describe('member form', () => {
     expect(toMemberUpdate(v, m)).toEqual({ position: '支部书记', categories: ['employed', 'party_worker'] });
   });
 
+  it('holds no birth date for a masked record (the server sends only the age), and never sends one', () => {
+    const m = member();
+    expect(fromMember(m).birthDate).toBeNull();
+    expect(toMemberUpdate({ ...fromMember(m), name: '端木青' }, m)).toEqual({ name: '端木青' });
+    const full = member({ unmasked: true, idNumber: ID, birthDate: '1986-04-12' });
+    expect(fromMember(full).birthDate?.format('YYYY-MM-DD')).toBe('1986-04-12');
+    expect(toMemberUpdate({ ...fromMember(full), name: '端木青' }, full)).not.toHaveProperty('birthDate');
+  });
+
   it('sends personal fields when they were shown in full', () => {
-    const m = member({ unmasked: true, idNumber: ID, phone: '13912340001', address: '南京市玄武区孝陵卫街道200号' });
+    const m = member({ unmasked: true, idNumber: ID, birthDate: '1986-04-12', phone: '13912340001', address: '南京市玄武区孝陵卫街道200号' });
     expect(toMemberUpdate({ ...fromMember(m), phone: '13800000000' }, m)).toEqual({ phone: '13800000000' });
   });
 });

@@ -7,6 +7,7 @@ export interface MemberFormValues {
   idNumber: string;
   /** Read from the ID number; shown, never typed. */
   gender?: 'male' | 'female';
+  /** Read from the ID number; shown, never typed nor sent. Null while the personal fields are masked. */
   birthDate?: Dayjs | null;
   ethnicity: MemberInput['ethnicity'];
   education: MemberInput['education'];
@@ -63,7 +64,7 @@ export function fromMember(m: Member): MemberFormValues {
     name: m.name,
     idNumber: m.idNumber,
     gender: m.gender as 'male' | 'female',
-    birthDate: dayjs(m.birthDate),
+    birthDate: m.birthDate ? dayjs(m.birthDate) : null,
     ethnicity: m.ethnicity as MemberInput['ethnicity'],
     education: m.education as MemberInput['education'],
     occupation: m.occupation as MemberInput['occupation'],

@@ -11,7 +11,7 @@ export function TransferDrawer({ t, onClose }: { t: Transfer; onClose: () => voi
     ['转接方式', kindText(t.kind)],
     ['姓名', t.memberName],
     ['性别', genderText(t.memberGender)],
-    ['出生日期', t.memberBirthDate],
+    ['年龄', `${t.memberAge} 岁`],
     ['公民身份号码', t.memberIdNumber],
     ['党员类别', memberStatusText(t.memberStatus)],
     ['转出党组织', t.fromOrgName],
