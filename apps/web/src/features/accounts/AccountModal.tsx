@@ -1,20 +1,11 @@
-import { PASSWORD_MAX, PASSWORD_MIN, ROLES, roleLabel, USERNAME_MAX, USERNAME_MIN, type Account, type Role } from '@jiceng/contracts';
+import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE_HINT, ROLES, roleLabel, USERNAME_MAX, USERNAME_MIN, type Account, type Role } from '@jiceng/contracts';
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { applyFieldErrors } from '../../api/errors.ts';
 import { showSuccess } from '../../shared/feedback.ts';
 import { MemberPicker } from '../../shared/MemberPicker.tsx';
 import { OrgSelect } from '../../shared/OrgSelect.tsx';
+import { toAccountInput, toAccountUpdate, type AccountFormValues as AccountForm } from './accountForm.ts';
 import { useCreateAccount, useUpdateAccount } from './api.ts';
-
-interface AccountForm {
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: string;
-  password: string;
-  disabled: boolean;
-  memberId?: string | null;
-}
 
 export const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel[r] }));
 
@@ -34,24 +25,30 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
     };
     const onError = (e: unknown) => applyFieldErrors(form, e);
     if (account) {
-      update.mutate(
-        { id: account.id, patch: { displayName: v.displayName.trim(), role: v.role, orgId: v.orgId, disabled: v.disabled } },
-        { onError, onSuccess: done('账号已保存') },
-      );
+      update.mutate({ id: account.id, patch: toAccountUpdate(v) }, { onError, onSuccess: done('账号已保存') });
     } else {
-      create.mutate(
-        { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, orgId: v.orgId, password: v.password, ...(v.role === 'member' && v.memberId ? { memberId: v.memberId } : {}) },
-        { onError, onSuccess: done(`已创建账号「${v.username.trim()}」，请将初始密码告知使用人，首次登录需修改密码`) },
-      );
+      create.mutate(toAccountInput(v), { onError, onSuccess: done(`已创建账号「${v.username.trim()}」，请将初始密码告知使用人，首次登录需修改密码`) });
     }
   };
 
   return (
-    <Modal open title={account ? `修改账号：${account.username}` : '新建账号'} okText="保存" onOk={() => void submit().catch(() => undefined)} confirmLoading={pending} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={account ? `修改账号：${account.username}` : '新建账号'}
+      okText="保存"
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={pending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form<AccountForm>
         form={form}
         layout="vertical"
-        initialValues={account ? { displayName: account.displayName, role: account.role as Role, orgId: account.orgId, disabled: account.disabled } : { role: 'secretary', disabled: false }}
+        initialValues={
+          account
+            ? { displayName: account.displayName, role: account.role as Role, orgId: account.orgId, disabled: account.disabled }
+            : { role: 'secretary', disabled: false }
+        }
       >
         {!account && (
           <Form.Item
@@ -73,7 +70,12 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
           <Select options={roleOptions} />
         </Form.Item>
-        <Form.Item name="orgId" label="所属组织" extra="账号只能查看和办理该组织及其下级组织的事项" rules={[{ required: true, message: '请搜索并选择所属组织' }]}>
+        <Form.Item
+          name="orgId"
+          label="所属组织"
+          extra="账号只能查看和办理该组织及其下级组织的事项"
+          rules={[{ required: true, message: '请搜索并选择所属组织' }]}
+        >
           <OrgSelect initialLabel={account?.orgName} style={{ width: '100%' }} />
         </Form.Item>
         {!account && role === 'member' && (
@@ -82,7 +84,15 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
           </Form.Item>
         )}
         {!account && (
-          <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请输入初始密码' }, { min: PASSWORD_MIN, message: `密码至少 ${PASSWORD_MIN} 位` }]}>
+          <Form.Item
+            name="password"
+            label="初始密码"
+            extra={`${PASSWORD_RULE_HINT}。使用人首次登录后需修改`}
+            rules={[
+              { required: true, message: '请输入初始密码' },
+              { min: PASSWORD_MIN, message: `密码至少 ${PASSWORD_MIN} 位` },
+            ]}
+          >
             <Input.Password maxLength={PASSWORD_MAX} autoComplete="new-password" />
           </Form.Item>
         )}

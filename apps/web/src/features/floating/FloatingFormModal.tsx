@@ -1,27 +1,20 @@
-import { ACTIVITY_CERT_NO_MAX, FLOATING_PLACE_MAX, FLOATING_REASON_NOTE_MAX, floatingReasonLabel, PHONE_PATTERN, type FloatingInput, type FloatingReason, type FloatingRecord, type FloatingUpdate } from '@jiceng/contracts';
+import {
+  ACTIVITY_CERT_NO_MAX,
+  FLOATING_PLACE_MAX,
+  FLOATING_REASON_NOTE_MAX,
+  floatingReasonLabel,
+  PHONE_PATTERN,
+  type FloatingReason,
+  type FloatingRecord,
+} from '@jiceng/contracts';
 import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { applyFieldErrors } from '../../api/errors.ts';
 import { showSuccess } from '../../shared/feedback.ts';
 import { useCreateFloating, useUpdateFloating } from './api.ts';
+import { destinationMoved, toFloatingInput, toFloatingUpdate, type FloatingFormValues as Values } from './floatingForm.ts';
 import { DestinationSelect, MemberPicker } from './Pickers.tsx';
 
-interface Values {
-  memberId: string | null;
-  destinationPlace: string;
-  destinationOrgId: string | null;
-  destinationSince?: Dayjs | null;
-  reason: FloatingReason;
-  reasonNote?: string;
-  contactPhone?: string;
-  leftDate: Dayjs;
-  expectedReturnDate?: Dayjs | null;
-  certNo?: string;
-  certIssuedDate?: Dayjs | null;
-  certValidUntil?: Dayjs | null;
-}
-
-const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const parse = (s: string | null) => (s ? dayjs(s) : null);
 const reasonOptions = Object.entries(floatingReasonLabel).map(([value, label]) => ({ value, label }));
 const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
@@ -49,44 +42,43 @@ export function FloatingFormModal({ record, memberId, onClose }: { record: Float
   const update = useUpdateFloating();
   const destOrg = Form.useWatch('destinationOrgId', form);
   const destPlace = Form.useWatch('destinationPlace', form);
-  const moved = !!record && ((destOrg ?? null) !== record.destinationOrgId || (destPlace ?? '').trim() !== record.destinationPlace);
+  const moved = !!record && destinationMoved({ destinationOrgId: destOrg, destinationPlace: destPlace }, record);
 
   const submit = async () => {
     const v = await form.validateFields();
-    const fields = {
-      destinationPlace: v.destinationPlace,
-      destinationOrgId: v.destinationOrgId ?? null,
-      reason: v.reason,
-      reasonNote: v.reasonNote || null,
-      leftDate: v.leftDate.format('YYYY-MM-DD'),
-      expectedReturnDate: day(v.expectedReturnDate),
-      certNo: v.certNo || null,
-      certIssuedDate: day(v.certIssuedDate),
-      certValidUntil: day(v.certValidUntil),
-    };
     const done = (r: FloatingRecord) => {
       showSuccess(record ? `已修改「${r.memberName}」的流出登记` : `已为「${r.memberName}」办理流出登记`);
       onClose();
     };
     const onError = (e: unknown) => applyFieldErrors(form, e);
-    if (record) {
-      const patch: FloatingUpdate = { ...fields, ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}), ...(moved ? { destinationSince: day(v.destinationSince) } : {}) };
-      update.mutate({ id: record.id, patch }, { onSuccess: done, onError });
-    } else {
-      const input: FloatingInput = { ...fields, memberId: v.memberId!, contactPhone: v.contactPhone! };
-      create.mutate(input, { onSuccess: done, onError });
-    }
+    if (record) update.mutate({ id: record.id, patch: toFloatingUpdate(v, record) }, { onSuccess: done, onError });
+    else create.mutate(toFloatingInput(v), { onSuccess: done, onError });
   };
 
   return (
-    <Modal open width={760} title={record ? `修改流出登记：${record.memberName}` : '流出登记'} okText="保存" onOk={() => void submit().catch(() => undefined)} confirmLoading={create.isPending || update.isPending} onCancel={onClose} destroyOnHidden maskClosable={false}>
+    <Modal
+      open
+      width={760}
+      title={record ? `修改流出登记：${record.memberName}` : '流出登记'}
+      okText="保存"
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={create.isPending || update.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
       <Form<Values> form={form} layout="vertical" initialValues={initialOf(record, memberId)} name="floating-form">
         <Form.Item name="memberId" label="党员" rules={[{ required: true, message: '请选择党员' }]}>
           <MemberPicker disabled={!!record} />
         </Form.Item>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="destinationPlace" label="流入地" rules={[{ required: true, whitespace: true, message: '请填写流入地' }, { max: FLOATING_PLACE_MAX }]} extra="省、市、县（区）及工作或居住单位">
+            <Form.Item
+              name="destinationPlace"
+              label="流入地"
+              rules={[{ required: true, whitespace: true, message: '请填写流入地' }, { max: FLOATING_PLACE_MAX }]}
+              extra="省、市、县（区）及工作或居住单位"
+            >
               <Input maxLength={FLOATING_PLACE_MAX} placeholder="如：江苏省苏州市工业园区某公司" />
             </Form.Item>
           </Col>
@@ -113,7 +105,15 @@ export function FloatingFormModal({ record, memberId, onClose }: { record: Float
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="contactPhone" label="外出期间联系电话" rules={[{ required: !record, message: '请填写联系电话' }, { pattern: new RegExp(PHONE_PATTERN), message: '请填写手机号或带区号的固定电话' }]} extra={record ? `当前：${record.contactPhone}，不修改请留空` : '加密保存，列表中隐去中间数字'}>
+            <Form.Item
+              name="contactPhone"
+              label="外出期间联系电话"
+              rules={[
+                { required: !record, message: '请填写联系电话' },
+                { pattern: new RegExp(PHONE_PATTERN), message: '请填写手机号或带区号的固定电话' },
+              ]}
+              extra={record ? `当前：${record.contactPhone}，不修改请留空` : '加密保存，列表中隐去中间数字'}
+            >
               <Input maxLength={20} />
             </Form.Item>
           </Col>

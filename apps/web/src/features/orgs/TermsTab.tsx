@@ -29,10 +29,18 @@ function TermModal({ orgId, nextNo, onClose }: { orgId: string; nextNo: number; 
     });
   };
   return (
-    <Modal open title="录入换届（新一届）" okText="保存" onOk={() => void submit().catch(() => undefined)} confirmLoading={add.isPending} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title="录入换届（新一届）"
+      okText="保存"
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={add.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ termNo: nextNo, startDate: dayjs() }}>
         <Form.Item name="termNo" label="届次" rules={[{ required: true, message: '请输入届次' }]}>
-          <InputNumber min={1} max={99} addonBefore="第" addonAfter="届" />
+          <InputNumber min={1} max={99} precision={0} addonBefore="第" addonAfter="届" />
         </Form.Item>
         <Form.Item name="startDate" label="选举产生日期（任期开始）" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
@@ -60,9 +68,20 @@ export function TermsTab({ org, canWrite }: { org: Org; canWrite: boolean }) {
           <TermStatusTag status={org.termStatus} />
           {org.termEndDate && <Typography.Text type="secondary">本届任期至 {org.termEndDate}</Typography.Text>}
         </Space>
-        {canWrite && <Button type="primary" ghost icon={<PlusOutlined />} onClick={() => setAdding(true)}>录入换届</Button>}
+        {canWrite && (
+          <Button type="primary" ghost icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            录入换届
+          </Button>
+        )}
       </Space>
-      {alarm && <Alert type={org.termStatus === 'due_soon' ? 'warning' : 'error'} showIcon style={{ marginBottom: 12 }} message="请按规定做好换届准备，换届完成后在此录入新一届的选举日期。" />}
+      {alarm && (
+        <Alert
+          type={org.termStatus === 'due_soon' ? 'warning' : 'error'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="请按规定做好换届准备，换届完成后在此录入新一届的选举日期。"
+        />
+      )}
       <Table<Term>
         size="middle"
         rowKey="id"

@@ -1,20 +1,11 @@
 import { LETTER_NO_MAX, MemberInput, TRANSFER_ORG_NAME_MAX } from '@jiceng/contracts';
 import { Col, DatePicker, Divider, Form, Input, Modal, Row } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { applyFieldErrors } from '../../api/errors.ts';
 import { showSuccess } from '../../shared/feedback.ts';
-import { toMemberInput, type MemberFormValues } from '../members/memberForm.ts';
 import { MemberFormFields } from '../members/MemberFormFields.tsx';
 import { useIncomingLetter } from './api.ts';
+import { toIncomingLetterInput, type IncomingForm } from './incomingLetterForm.ts';
 import { notFuture } from './labels.tsx';
-
-interface LetterFields {
-  letterNo: string;
-  fromOrgName: string;
-  letterDate: Dayjs;
-  duesPaidTo?: Dayjs | null;
-}
-type IncomingForm = MemberFormValues & LetterFields;
 
 const defaults: Partial<IncomingForm> = { ethnicity: '汉族', status: 'full', categories: [] };
 /** The server names schema problems of the record `member.<field>`; the form has them at the top level. */
@@ -26,16 +17,13 @@ export function IncomingLetterModal({ onClose }: { onClose: () => void }) {
 
   const submit = async () => {
     const v = await form.validateFields();
-    register.mutate(
-      { letterNo: v.letterNo.trim(), fromOrgName: v.fromOrgName.trim(), letterDate: v.letterDate.format('YYYY-MM-DD'), duesPaidTo: v.duesPaidTo ? v.duesPaidTo.format('YYYY-MM') : null, member: toMemberInput(v) },
-      {
-        onError: (e) => applyFieldErrors(form, e, aliases),
-        onSuccess: (t) => {
-          showSuccess(`已登记转入党员「${t.memberName}」，组织关系转入${t.toOrgName}`);
-          onClose();
-        },
+    register.mutate(toIncomingLetterInput(v), {
+      onError: (e) => applyFieldErrors(form, e, aliases),
+      onSuccess: (t) => {
+        showSuccess(`已登记转入党员「${t.memberName}」，组织关系转入${t.toOrgName}`);
+        onClose();
       },
-    );
+    });
   };
 
   return (
@@ -51,7 +39,9 @@ export function IncomingLetterModal({ onClose }: { onClose: () => void }) {
       styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflowY: 'auto', overflowX: 'hidden', paddingRight: 8 } }}
     >
       <Form<IncomingForm> form={form} layout="vertical" initialValues={defaults} name="incoming-letter">
-        <Divider orientation="left" orientationMargin={0} plain style={{ marginTop: 0 }}>介绍信</Divider>
+        <Divider orientation="left" orientationMargin={0} plain style={{ marginTop: 0 }}>
+          介绍信
+        </Divider>
         <Row gutter={16}>
           <Col xs={24} md={12} xl={6}>
             <Form.Item name="letterNo" label="介绍信编号" rules={[{ required: true, whitespace: true, message: '请输入介绍信上的编号' }]}>
@@ -59,7 +49,11 @@ export function IncomingLetterModal({ onClose }: { onClose: () => void }) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12} xl={10}>
-            <Form.Item name="fromOrgName" label="开具介绍信的党组织" rules={[{ required: true, whitespace: true, min: 2, message: '请输入开具介绍信的党组织全称' }]}>
+            <Form.Item
+              name="fromOrgName"
+              label="开具介绍信的党组织"
+              rules={[{ required: true, whitespace: true, min: 2, message: '请输入开具介绍信的党组织全称' }]}
+            >
               <Input maxLength={TRANSFER_ORG_NAME_MAX} />
             </Form.Item>
           </Col>
