@@ -12,6 +12,13 @@ export const DATE_PATTERN =
 export const DateOnly = Type.String({ pattern: DATE_PATTERN, description: '日期 YYYY-MM-DD' });
 export const Timestamp = Type.String({ description: 'ISO 8601 时间' });
 
+/**
+ * The version of a record people edit in forms: every read returns it (and an `ETag`), every write
+ * sends back the one it started from (this field or `If-Match`); a stale one answers STALE_VERSION.
+ */
+export const VERSION_MAX = 2_147_483_647;
+export const Version = Type.Integer({ minimum: 1, maximum: VERSION_MAX, description: '记录版本（读取时返回，保存时原样提交）' });
+
 export const IdParams = Type.Object({ id: Id });
 export type IdParams = Static<typeof IdParams>;
 

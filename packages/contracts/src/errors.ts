@@ -18,6 +18,10 @@ export const ErrorCode = {
   PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
   /** Too many attempts (login throttling); `details.retryAfterSeconds` says how long to wait. */
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  /** The record changed since the form was opened (its version moved on): reload and edit again. */
+  STALE_VERSION: 'STALE_VERSION',
+  /** A write to a versioned record without the version it started from. */
+  VERSION_REQUIRED: 'VERSION_REQUIRED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -37,6 +41,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   RULE_VIOLATION: 409,
   PASSWORD_CHANGE_REQUIRED: 403,
   TOO_MANY_ATTEMPTS: 429,
+  STALE_VERSION: 409,
+  VERSION_REQUIRED: 428,
   INTERNAL: 500,
 };
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateOnly, Id, Timestamp, PageNumber, pageSizeField } from './common.ts';
+import { DateOnly, Id, Timestamp, PageNumber, pageSizeField, Version } from './common.ts';
 
 /** Organization types (组织类别). */
 export const OrgType = {
@@ -106,8 +106,7 @@ export const DOC_NO_MAX = 60;
 export const PERSON_NAME_MAX = 30;
 export const UNITS_PER_ORG_MAX = 20;
 
-const Enum = <T extends string>(values: readonly T[], description: string) =>
-  Type.Unsafe<T>({ type: 'string', enum: [...values], description });
+const Enum = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 
 export const OrgUnitInput = Type.Object({
   /** 单位名称 */
@@ -136,7 +135,7 @@ export const OrgInput = Type.Object({
 export type OrgInput = Static<typeof OrgInput>;
 
 /** PATCH body: everything but the parent (moved by its own endpoint). */
-export const OrgUpdate = Type.Partial(Type.Omit(OrgInput, ['parentId']));
+export const OrgUpdate = Type.Composite([Type.Partial(Type.Omit(OrgInput, ['parentId'])), Type.Object({ version: Type.Optional(Version) })]);
 export type OrgUpdate = Static<typeof OrgUpdate>;
 
 export const OrgUnit = Type.Object({
@@ -172,6 +171,8 @@ export const Org = Type.Composite([
     ancestors: Type.Array(Type.Object({ id: Id, name: Type.String() })),
     /** Direct children counted by type. */
     childCountsByType: Type.Record(Type.String(), Type.Integer()),
+    /** Send back on save (optimistic locking). */
+    version: Version,
     createdAt: Timestamp,
     updatedAt: Timestamp,
   }),
@@ -198,6 +199,8 @@ export const CommitteeMemberInput = Type.Object({
   unitName: Type.Optional(Type.Union([Type.String({ maxLength: UNIT_NAME_MAX }), Type.Null()])),
   startDate: DateOnly,
   endDate: Type.Optional(Type.Union([DateOnly, Type.Null()])),
+  /** On update: the version the form started from (or If-Match). */
+  version: Type.Optional(Version),
 });
 export type CommitteeMemberInput = Static<typeof CommitteeMemberInput>;
 export const CommitteeMember = Type.Composite([
@@ -208,6 +211,7 @@ export const CommitteeMember = Type.Composite([
     unitName: Type.Union([Type.String(), Type.Null()]),
     startDate: DateOnly,
     endDate: Type.Union([DateOnly, Type.Null()]),
+    version: Version,
   }),
 ]);
 export type CommitteeMember = Static<typeof CommitteeMember>;

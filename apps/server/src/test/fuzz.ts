@@ -46,7 +46,7 @@ export function sample(s: Schema | undefined, id: string): unknown {
   if (s.const !== undefined) return s.const;
   if (s.enum?.length) return s.enum[0];
   if (s.anyOf?.length) return sample(s.anyOf.find((x) => x.type !== 'null') ?? s.anyOf[0], id);
-  const type = [s.type].flat()[0];
+  const type = [s.type].flat()[0] ?? 'object';
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};

@@ -191,7 +191,8 @@ describe.each(ENGINES)('accounts, sessions and audit (%s)', (engine) => {
     });
 
     it('records before and after for an edit', async () => {
-      await streetA.patch(`/api/orgs/${t.branchA1b}`, { shortName: '甲一二支' });
+      const { version } = (await streetA.get<{ version: number }>(`/api/orgs/${t.branchA1b}`)).body;
+      await streetA.patch(`/api/orgs/${t.branchA1b}`, { shortName: '甲一二支', version });
       const res = await streetA.get<{ items: { before: { shortName: string | null }; after: { shortName: string } ; ip: string | null }[] }>(`/api/audit?action=org.update&entityId=${t.branchA1b}`);
       expect(res.body.items[0]!.before.shortName).toBeNull();
       expect(res.body.items[0]!.after.shortName).toBe('甲一二支');

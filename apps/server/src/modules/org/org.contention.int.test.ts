@@ -88,4 +88,49 @@ describe.each(ENGINES)('organization moves under contention (%s)', (engine) => {
     expect(answers.map((r) => r.status).filter((s) => s >= 500)).toEqual([]);
     await expectTreeConsistent();
   });
+
+  it('20 concurrent edits from one version: one saved, 19 told someone else changed it, one audit row', async () => {
+    const id = await create(t.communityA1, '被同时编辑的支部', 'branch');
+    const read = await t.admin.get<{ version: number }>(`/api/orgs/${id}`);
+    expect(read.headers.etag).toBe(`"${read.body.version}"`);
+    const { ok, refused } = await race(20, (i) => t.admin.patch(`/api/orgs/${id}`, { shortName: `简称${i}`, version: read.body.version }), {
+      successes: 1,
+      refusals: ['STALE_VERSION'],
+    });
+    expect(refused[0]!.body).toMatchObject({ error: { message: expect.stringContaining('已被他人修改') } });
+    const audit = await server.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'org.update' and entity_id = ${id}`);
+    expect(audit!.n).toBe(1);
+    expect((ok[0]!.body as { version: number }).version).toBe(read.body.version + 1);
+  });
+
+  it('a write names its version (body or If-Match); none is 428, a stale one 409, an out-of-scope record still 404', async () => {
+    const id = await create(t.communityA1, '带版本的支部', 'branch');
+    const { version } = (await t.admin.get<{ version: number }>(`/api/orgs/${id}`)).body;
+    const none = await t.admin.patch<{ error: { code: string } }>(`/api/orgs/${id}`, { shortName: '无版本' });
+    expect([none.status, none.body.error.code]).toEqual([428, 'VERSION_REQUIRED']);
+    const viaHeader = await t.admin.request<{ version: number }>('PATCH', `/api/orgs/${id}`, {
+      body: { shortName: '头部版本' },
+      headers: { 'if-match': `"${version}"` },
+    });
+    expect(viaHeader.status).toBe(200);
+    expect(viaHeader.headers.etag).toBe(`"${version + 1}"`);
+    const stale = await t.admin.patch<{ error: { code: string } }>(`/api/orgs/${id}`, { shortName: '旧版本', version });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'STALE_VERSION']);
+    const streetB = await import('../../test/harness.ts').then((h) => h.login(server, 'streetB'));
+    expect((await streetB.patch(`/api/orgs/${id}`, { shortName: 'x', version: version + 1 })).status).toBe(404);
+  });
+
+  it('committee members are versioned too: 10 concurrent edits, one saved', async () => {
+    const add = await t.admin.post<{ id: string; version: number }>(`/api/orgs/${t.branchA1a}/committee`, {
+      personName: '赵敏',
+      post: 'member',
+      startDate: '2024-01-01',
+    });
+    expect(add.body.version).toBe(1);
+    await race(
+      10,
+      (i) => t.admin.put(`/api/orgs/${t.branchA1a}/committee/${add.body.id}`, { personName: `赵敏${i}`, post: 'member', startDate: '2024-01-01', version: 1 }),
+      { successes: 1, refusals: ['STALE_VERSION'] },
+    );
+  });
 });

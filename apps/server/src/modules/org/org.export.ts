@@ -1,5 +1,15 @@
 import type ExcelJS from 'exceljs';
-import { formationModeLabel, orgDomainLabel, orgStatusLabel, orgTypeLabel, termStatusLabel, type FormationMode, type OrgDomain, type OrgStatus, type OrgType } from '@jiceng/contracts';
+import {
+  formationModeLabel,
+  orgDomainLabel,
+  orgStatusLabel,
+  orgTypeLabel,
+  termStatusLabel,
+  type FormationMode,
+  type OrgDomain,
+  type OrgStatus,
+  type OrgType,
+} from '@jiceng/contracts';
 import { hasElectedTerm, termStatus } from '@jiceng/rules';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { OrgTransferDeps } from './org.import.ts';

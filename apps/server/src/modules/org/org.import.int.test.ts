@@ -30,7 +30,14 @@ describe.each(ENGINES)('organization import and export over HTTP (%s)', (engine)
   /** The organization named `name`, searched by its first Chinese characters (the search ignores brackets). */
   const find = async (c: Client, name: string) =>
     (await c.get<{ items: OrgSummary[] }>(`/api/orgs?q=${encodeURIComponent(name.slice(0, 8))}&pageSize=200`)).body.items.find((o) => o.name === name);
-  const branch = (name: string, parentName: string, over: RowSpec = {}): RowSpec => ({ name, parentName, type: '党支部', domain: '社区', formationMode: '单独组建', ...over });
+  const branch = (name: string, parentName: string, over: RowSpec = {}): RowSpec => ({
+    name,
+    parentName,
+    type: '党支部',
+    domain: '社区',
+    formationMode: '单独组建',
+    ...over,
+  });
 
   describe('template', () => {
     it('downloads a template with the headers, dropdowns and a Chinese file name', async () => {
@@ -63,12 +70,27 @@ describe.each(ENGINES)('organization import and export over HTTP (%s)', (engine)
         branch('甲二社区第一党支部', '中共甲二社区委员会', { approvalDate: '2024年1月5日' }),
         { name: '甲二社区第一党支部第一党小组', parentName: '甲二社区第一党支部', type: '党小组', domain: '社区', formationMode: '单独组建' },
         {
-          name: '甲二社区联合党支部', parentName: '中共甲二社区委员会', type: '联合党支部', domain: '非公企业', formationMode: '联合组建',
-          unitNames: '甲二科技有限公司、甲二物流有限公司', creditCodes: `${c1}；${c2}`, unitCategories: '非公企业', approvalDate: '2024/1/5',
+          name: '甲二社区联合党支部',
+          parentName: '中共甲二社区委员会',
+          type: '联合党支部',
+          domain: '非公企业',
+          formationMode: '联合组建',
+          unitNames: '甲二科技有限公司、甲二物流有限公司',
+          creditCodes: `${c1}；${c2}`,
+          unitCategories: '非公企业',
+          approvalDate: '2024/1/5',
         },
         // full-width letters, spaces and a real date cell
         branch('甲一社区第三党支部（临时）', '　中共甲一社区委员会 ', { type: '党支部 ', code: 'ＪＣ－００３', approvalDate: new Date(Date.UTC(2023, 5, 1)) }),
-        { name: '中共甲二社区委员会', parentName: '中共甲街道工作委员会', type: '党委', domain: '社区', formationMode: '单独组建', approvalDate: 45292, code: 'JC-A2' },
+        {
+          name: '中共甲二社区委员会',
+          parentName: '中共甲街道工作委员会',
+          type: '党委',
+          domain: '社区',
+          formationMode: '单独组建',
+          approvalDate: 45292,
+          code: 'JC-A2',
+        },
       ]);
       const [orgsBefore, createsBefore, importsBefore] = [await total(), await auditCount('org.create'), await auditCount('org.import')];
       const res = await upload<{ created: number; updated: number }>(streetA, IMPORT, file);
@@ -120,7 +142,11 @@ describe.each(ENGINES)('organization import and export over HTTP (%s)', (engine)
       expect(res.body.error.code).toBe('IMPORT_INVALID');
       const errors = res.body.error.details!.errors;
       expect(res.body.error.message).toBe(`导入文件有 ${errors.length} 处错误，未导入任何数据，请修改后重新上传`);
-      const at = (row: number, column: string) => errors.filter((e) => e.row === row && e.column === column).map((e) => e.message).join(' | ');
+      const at = (row: number, column: string) =>
+        errors
+          .filter((e) => e.row === row && e.column === column)
+          .map((e) => e.message)
+          .join(' | ');
       expect(errors.filter((e) => e.row === 2)).toEqual([]);
       expect(at(3, '组织全称')).toMatch(/不能为空/);
       expect(at(3, '组织类别')).toMatch(/不能为空/);
@@ -143,9 +169,15 @@ describe.each(ENGINES)('organization import and export over HTTP (%s)', (engine)
 
     it('treats a parent in another street as not found and creates nothing', async () => {
       const before = await total();
-      const res = await upload<ImportErrorBody>(streetA, IMPORT, await orgFile([branch('甲方越界党支部', '中共乙一社区委员会'), branch('甲一社区第十一党支部', '中共甲一社区委员会')]));
+      const res = await upload<ImportErrorBody>(
+        streetA,
+        IMPORT,
+        await orgFile([branch('甲方越界党支部', '中共乙一社区委员会'), branch('甲一社区第十一党支部', '中共甲一社区委员会')]),
+      );
       expect(res.status).toBe(422);
-      expect(res.body.error.details!.errors).toEqual([{ row: 2, column: '上级组织全称', message: expect.stringMatching(/“中共乙一社区委员会”不存在或不在您的管理范围内/) as unknown as string }]);
+      expect(res.body.error.details!.errors).toEqual([
+        { row: 2, column: '上级组织全称', message: expect.stringMatching(/“中共乙一社区委员会”不存在或不在您的管理范围内/) as unknown as string },
+      ]);
       expect(await total()).toBe(before);
     });
 
@@ -159,7 +191,14 @@ describe.each(ENGINES)('organization import and export over HTTP (%s)', (engine)
           return base.createIn(tx, actor, input);
         },
       };
-      const importer = createOrgImportService({ db: server.db, regionId: server.regionId, orgs: orgRepository, service: flaky, audit: server.audit, clock: server.clock });
+      const importer = createOrgImportService({
+        db: server.db,
+        regionId: server.regionId,
+        orgs: orgRepository,
+        service: flaky,
+        audit: server.audit,
+        clock: server.clock,
+      });
       const actor = (await server.systemActor())!;
       const before = [await total(), await auditCount('org.create'), await auditCount('org.import')];
       const file = await orgFile([
@@ -262,7 +301,12 @@ describe.each(ENGINES)('organization import and export over HTTP (%s)', (engine)
       expect((await secA1a.get('/api/orgs/import/template')).status).toBe(403);
       expect((await upload(secA1a, IMPORT, await orgFile([branch('甲一社区第九十党支部', '中共甲一社区委员会')]))).status).toBe(403);
       expect((await secA1a.get('/api/orgs/export')).status).toBe(403);
-      for (const [method, url] of [['GET', '/api/orgs/import/template'], ['POST', IMPORT], ['POST', REPORT], ['GET', '/api/orgs/export']] as const) {
+      for (const [method, url] of [
+        ['GET', '/api/orgs/import/template'],
+        ['POST', IMPORT],
+        ['POST', REPORT],
+        ['GET', '/api/orgs/export'],
+      ] as const) {
         expect((await server.app.inject({ method, url })).statusCode).toBe(401);
       }
     });

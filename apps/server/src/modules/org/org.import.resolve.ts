@@ -29,7 +29,13 @@ export interface ImportPlan {
 }
 
 /** Which column a problem from checkOrgFields belongs to. */
-const FIELD_COLUMN: Record<string, ImportColumnKey> = { parentId: 'parentName', type: 'type', formationMode: 'formationMode', units: 'unitNames', approvalDate: 'approvalDate' };
+const FIELD_COLUMN: Record<string, ImportColumnKey> = {
+  parentId: 'parentName',
+  type: 'type',
+  formationMode: 'formationMode',
+  units: 'unitNames',
+  approvalDate: 'approvalDate',
+};
 
 /**
  * Checks the rows against each other and against the scope: duplicates within the file, parents
@@ -41,8 +47,16 @@ export function resolvePlan(drafts: RowDraft[], scope: ScopeOrg[], today: string
   const errors: ImportRowError[] = [];
   const add = (i: number, key: ImportColumnKey, message: string) => errors.push({ row: drafts[i]!.row, column: headerOf(key), message });
 
-  const fileByName = firstOccurrences(drafts, (d) => d.name, (i, first) => add(i, 'name', `组织全称“${drafts[i]!.name}”与第 ${drafts[first]!.row} 行重复；同一文件中的组织全称不能重复`));
-  firstOccurrences(drafts, (d) => d.input?.code ?? '', (i, first) => add(i, 'code', `组织代码“${drafts[i]!.input!.code}”与第 ${drafts[first]!.row} 行重复`));
+  const fileByName = firstOccurrences(
+    drafts,
+    (d) => d.name,
+    (i, first) => add(i, 'name', `组织全称“${drafts[i]!.name}”与第 ${drafts[first]!.row} 行重复；同一文件中的组织全称不能重复`),
+  );
+  firstOccurrences(
+    drafts,
+    (d) => d.input?.code ?? '',
+    (i, first) => add(i, 'code', `组织代码“${drafts[i]!.input!.code}”与第 ${drafts[first]!.row} 行重复`),
+  );
   const creditSeen = new Map<string, number>();
   drafts.forEach((d, i) =>
     d.creditCodes.forEach((c) => {
@@ -73,7 +87,8 @@ export function resolvePlan(drafts: RowDraft[], scope: ScopeOrg[], today: string
     const found = byName.get(d.parentName) ?? [];
     const active = found.filter((o) => o.status === 'active');
     if (active.length === 1) return { kind: 'existing', id: active[0]!.id };
-    if (active.length > 1) add(i, 'parentName', `上级组织“${d.parentName}”在您的管理范围内有 ${active.length} 个同名组织，无法确定是哪一个，请先修改重名组织的名称`);
+    if (active.length > 1)
+      add(i, 'parentName', `上级组织“${d.parentName}”在您的管理范围内有 ${active.length} 个同名组织，无法确定是哪一个，请先修改重名组织的名称`);
     else if (found.length > 0) add(i, 'parentName', `上级组织“${d.parentName}”已撤销，不能在其下设立组织`);
     else add(i, 'parentName', `上级组织“${d.parentName}”不存在或不在您的管理范围内；上级组织须是已有组织或本文件中的另一行`);
     return null;

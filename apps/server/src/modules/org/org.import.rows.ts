@@ -94,7 +94,17 @@ export function parseRow(raw: OrgSheetRow, date1904: boolean): { draft: RowDraft
   const units = parseUnits(raw, domain, add);
   const ok = errors.length === 0 && type && domain && formationMode && units;
   const input: RowDraft['input'] = ok
-    ? { name, shortName: shortName || null, type, domain, formationMode, units: units.list, approvalDocNo: approvalDocNo || null, approvalDate: approvalDate ?? null, code: code || null }
+    ? {
+        name,
+        shortName: shortName || null,
+        type,
+        domain,
+        formationMode,
+        units: units.list,
+        approvalDocNo: approvalDocNo || null,
+        approvalDate: approvalDate ?? null,
+        code: code || null,
+      }
     : null;
   return { draft: { row: raw.row, name, parentName, type, input, creditCodes: units?.codes ?? [] }, errors };
 }
@@ -103,7 +113,11 @@ export function parseRow(raw: OrgSheetRow, date1904: boolean): { draft: RowDraft
  * The units of a row: names, credit codes and categories split positionally. Categories may be
  * left empty (the organization's 所属领域 is used) or given once for all units.
  */
-function parseUnits(raw: OrgSheetRow, domain: OrgDomain | null, add: (key: ImportColumnKey, message: string) => void): { list: OrgInput['units']; codes: string[] } | null {
+function parseUnits(
+  raw: OrgSheetRow,
+  domain: OrgDomain | null,
+  add: (key: ImportColumnKey, message: string) => void,
+): { list: OrgInput['units']; codes: string[] } | null {
   const names = splitCell(raw.cells.unitNames ?? null).map(normalizeName);
   const codes = splitCell(raw.cells.creditCodes ?? null).map((c) => c.toUpperCase().replace(/\s/g, ''));
   const cats = splitCell(raw.cells.unitCategories ?? null);

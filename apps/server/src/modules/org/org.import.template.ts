@@ -54,7 +54,10 @@ export async function buildTemplate(): Promise<Buffer> {
   const labels = (l: Record<string, string>) => Object.values(l);
   addDropdown(ws, 'type', labels(orgTypeLabel), { strict: true, prompt: '请从下拉列表中选择组织类别' });
   addDropdown(ws, 'domain', labels(orgDomainLabel), { strict: true, prompt: '请从下拉列表中选择所属领域' });
-  addDropdown(ws, 'formationMode', labels(formationModeLabel), { strict: true, prompt: `${formationModeLabel.joint}须填写 ${JOINT_UNITS_MIN}–${JOINT_UNITS_MAX} 个单位` });
+  addDropdown(ws, 'formationMode', labels(formationModeLabel), {
+    strict: true,
+    prompt: `${formationModeLabel.joint}须填写 ${JOINT_UNITS_MIN}–${JOINT_UNITS_MAX} 个单位`,
+  });
   // Several units may share one cell (非公企业、社会组织), so this list only suggests.
   addDropdown(ws, 'unitCategories', labels(orgDomainLabel), { strict: false, prompt: '多个单位用“、”分隔，按单位名称的顺序填写；只填一个时适用于全部单位' });
   addGuideSheet(wb, { name: GUIDE_SHEET, columns: IMPORT_COLUMNS, lines: GUIDE_LINES, examples: [EXAMPLE, JOINT_EXAMPLE] });

@@ -40,14 +40,25 @@ export function createOrgImportService(deps: OrgTransferDeps) {
   async function checkCodesOutsideScope(plan: ImportPlan, drafts: RowDraft[]): Promise<ImportRowError[]> {
     const errors: ImportRowError[] = [];
     for (const { index, code } of plan.unresolvedCodes) {
-      if (await orgs.codeTaken(db, regionId, code, null)) errors.push({ row: drafts[index]!.row, column: headerOf('code'), message: `组织代码“${code}”已被其他组织使用` });
+      if (await orgs.codeTaken(db, regionId, code, null))
+        errors.push({ row: drafts[index]!.row, column: headerOf('code'), message: `组织代码“${code}”已被其他组织使用` });
     }
     const pending = plan.unresolvedCreditCodes;
     for (let k = 0; k < pending.length; k += CREDIT_CODE_CHUNK) {
       const chunk = pending.slice(k, k + CREDIT_CODE_CHUNK);
-      const taken = new Set((await orgs.creditCodeOwners(db, regionId, chunk.map((c) => c.code), null)).map((o) => o.credit_code));
+      const taken = new Set(
+        (
+          await orgs.creditCodeOwners(
+            db,
+            regionId,
+            chunk.map((c) => c.code),
+            null,
+          )
+        ).map((o) => o.credit_code),
+      );
       for (const { index, code } of chunk) {
-        if (taken.has(code)) errors.push({ row: drafts[index]!.row, column: headerOf('creditCodes'), message: `统一社会信用代码“${code}”已登记在其他组织，不能重复登记` });
+        if (taken.has(code))
+          errors.push({ row: drafts[index]!.row, column: headerOf('creditCodes'), message: `统一社会信用代码“${code}”已登记在其他组织，不能重复登记` });
       }
     }
     return errors;

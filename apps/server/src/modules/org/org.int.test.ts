@@ -37,7 +37,10 @@ describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
     });
 
     it('rejects an invalid unified social credit code', async () => {
-      const res = await streetA.post<{ error: { message: string } }>('/api/orgs', buildOrg(t.communityA1, { units: [{ name: '某公司', creditCode: '91320102MA1XXXXXX1', category: 'private_enterprise' }] }));
+      const res = await streetA.post<{ error: { message: string } }>(
+        '/api/orgs',
+        buildOrg(t.communityA1, { units: [{ name: '某公司', creditCode: '91320102MA1XXXXXX1', category: 'private_enterprise' }] }),
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/统一社会信用代码/);
     });
@@ -113,21 +116,26 @@ describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
   describe('validation of edits, committee and terms', () => {
     it('rejects an edit that breaks a rule and keeps the record', async () => {
       const before = await streetA.get<Org>(`/api/orgs/${t.branchA1a}`);
-      const res = await streetA.patch<{ error: { message: string } }>(`/api/orgs/${t.branchA1a}`, { formationMode: 'joint' });
+      const res = await streetA.patch<{ error: { message: string } }>(`/api/orgs/${t.branchA1a}`, { formationMode: 'joint', version: before.body.version });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/联合组建应由 2–5 个单位组成/);
       expect((await streetA.get<Org>(`/api/orgs/${t.branchA1a}`)).body).toEqual(before.body);
     });
 
     it('rejects an approval date in the future', async () => {
-      const res = await streetA.patch<{ error: { message: string } }>(`/api/orgs/${t.branchA1a}`, { approvalDate: '2099-01-01' });
+      const { version } = (await streetA.get<Org>(`/api/orgs/${t.branchA1a}`)).body;
+      const res = await streetA.patch<{ error: { message: string } }>(`/api/orgs/${t.branchA1a}`, { approvalDate: '2099-01-01', version });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toBe('批准成立日期不能晚于今天');
     });
 
     it('rejects a committee member without a post, and an unknown post', async () => {
       expect((await secA1a.post(`/api/orgs/${t.branchA1a}/committee`, { personName: '李四', startDate: '2024-01-01' })).status).toBe(400);
-      const res = await secA1a.post<{ error: { message: string } }>(`/api/orgs/${t.branchA1a}/committee`, { personName: '李四', post: 'boss', startDate: '2024-01-01' });
+      const res = await secA1a.post<{ error: { message: string } }>(`/api/orgs/${t.branchA1a}/committee`, {
+        personName: '李四',
+        post: 'boss',
+        startDate: '2024-01-01',
+      });
       expect(res.body.error.message).toMatch(/职务/);
     });
 
@@ -159,7 +167,10 @@ describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
       await streetA.post('/api/orgs', buildOrg(t.communityA1, { name: '甲一社区（临时）物业党支部', type: 'temporary_branch' }));
       for (const q of ['（临时）物业', '(临时)物业', '临时', '物']) {
         const res = await streetA.get<{ items: OrgSummary[] }>(`/api/orgs?q=${encodeURIComponent(q)}`);
-        expect(res.body.items.map((o) => o.name), q).toContain('甲一社区（临时）物业党支部');
+        expect(
+          res.body.items.map((o) => o.name),
+          q,
+        ).toContain('甲一社区（临时）物业党支部');
       }
       const miss = await streetA.get<{ items: OrgSummary[] }>(`/api/orgs?q=${encodeURIComponent('临物')}`);
       expect(miss.body.items).toHaveLength(0);
@@ -213,7 +224,12 @@ describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
     it('adds, edits and removes a committee member', async () => {
       const add = await secA1a.post<{ id: string }>(`/api/orgs/${t.branchA1a}/committee`, { personName: '王芳', post: 'secretary', startDate: '2024-01-01' });
       expect(add.status).toBe(201);
-      const edit = await secA1a.put(`/api/orgs/${t.branchA1a}/committee/${add.body.id}`, { personName: '王芳', post: 'secretary', startDate: '2024-01-01', endDate: '2023-01-01' });
+      const edit = await secA1a.put(`/api/orgs/${t.branchA1a}/committee/${add.body.id}`, {
+        personName: '王芳',
+        post: 'secretary',
+        startDate: '2024-01-01',
+        endDate: '2023-01-01',
+      });
       expect(edit.status).toBe(400);
       expect((await secA1a.del(`/api/orgs/${t.branchA1a}/committee/${add.body.id}`)).status).toBe(200);
       expect((await secA1a.get<unknown[]>(`/api/orgs/${t.branchA1a}/committee`)).body).toHaveLength(0);

@@ -22,7 +22,11 @@ export function presentOrgSummary(r: OrgRow, today: string): OrgSummary {
 export function presentOrg(
   r: OrgRow,
   today: string,
-  extra: { units: { name: string; credit_code: string | null; category: string }[]; ancestors: { id: string; name: string }[]; childCountsByType: Record<string, number> },
+  extra: {
+    units: { name: string; credit_code: string | null; category: string }[];
+    ancestors: { id: string; name: string }[];
+    childCountsByType: Record<string, number>;
+  },
 ): Org {
   return {
     ...presentOrgSummary(r, today),
@@ -33,12 +37,22 @@ export function presentOrg(
     approvalDate: r.approval_date,
     ancestors: extra.ancestors,
     childCountsByType: extra.childCountsByType,
+    version: r.version,
     createdAt: isoTime(r.created_at),
     updatedAt: isoTime(r.updated_at),
   };
 }
 
-export const presentCommitteeMember = (m: { id: string; org_id: string; person_name: string; post: string; unit_name: string | null; start_date: string; end_date: string | null }): CommitteeMember => ({
+export const presentCommitteeMember = (m: {
+  id: string;
+  org_id: string;
+  person_name: string;
+  post: string;
+  unit_name: string | null;
+  start_date: string;
+  end_date: string | null;
+  version: number;
+}): CommitteeMember => ({
   id: m.id,
   orgId: m.org_id,
   personName: m.person_name,
@@ -46,6 +60,7 @@ export const presentCommitteeMember = (m: { id: string; org_id: string; person_n
   unitName: m.unit_name,
   startDate: m.start_date,
   endDate: m.end_date,
+  version: m.version,
 });
 
 export const presentTerm = (t: { id: string; org_id: string; term_no: number; start_date: string; end_date: string; term_years: number }): Term => ({

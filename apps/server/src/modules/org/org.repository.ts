@@ -19,6 +19,7 @@ export interface OrgRow {
   approval_date: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
   child_count: number;
   term_id: string | null;
   term_no: number | null;
@@ -38,7 +39,7 @@ export interface OrgWrite {
 
 /** Columns of an org row plus its active child count and current (latest) term. */
 const orgSelect = sql`select o.id, o.parent_id, o.path::text as path, o.depth, o.name, o.short_name, o.code, o.type, o.domain, o.status,
-  o.formation_mode, o.approval_doc_no, o.approval_date, o.created_at::text as created_at, o.updated_at::text as updated_at,
+  o.formation_mode, o.approval_doc_no, o.approval_date, o.version, o.created_at::text as created_at, o.updated_at::text as updated_at,
   (select count(*)::int from org c where c.region_id = o.region_id and c.parent_id = o.id and c.status = 'active') as child_count,
   t.id as term_id, t.term_no, t.end_date as term_end
   from org o
@@ -132,11 +133,12 @@ export const orgRepository = {
               ${w.type}, ${w.domain}, ${w.formationMode}, ${w.approvalDocNo}, ${w.approvalDate}, ${searchVector([w.name, w.shortName])})`);
   },
 
-  async update(db: Database, regionId: string, id: string, w: OrgWrite) {
-    await db.run(sql`update org set name = ${w.name}, short_name = ${w.shortName}, code = ${w.code}, type = ${w.type}, domain = ${w.domain},
+  /** Writes the form fields if the row is still at `expected`; returns 0 when it moved on. */
+  update(db: Database, regionId: string, id: string, w: OrgWrite, expected: number): Promise<number> {
+    return db.run(sql`update org set name = ${w.name}, short_name = ${w.shortName}, code = ${w.code}, type = ${w.type}, domain = ${w.domain},
       formation_mode = ${w.formationMode}, approval_doc_no = ${w.approvalDocNo}, approval_date = ${w.approvalDate},
-      search = ${searchVector([w.name, w.shortName])}, updated_at = now()
-      where region_id = ${regionId} and id = ${id}`);
+      search = ${searchVector([w.name, w.shortName])}, updated_at = now(), version = version + 1
+      where region_id = ${regionId} and id = ${id} and version = ${expected}`);
   },
 
   /** Re-roots the subtree at `oldPath` under `newParentPath` in one statement. */
@@ -145,12 +147,15 @@ export const orgRepository = {
         path = ${newParent.path}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1),
         depth = nlevel(${newParent.path}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1)) - 1,
         parent_id = case when id = ${id} then ${newParent.id}::uuid else parent_id end,
+        version = case when id = ${id} then version + 1 else version end,
         updated_at = now()
       where region_id = ${regionId} and path <@ ${oldPath}::ltree`);
   },
 
   async dissolve(db: Database, regionId: string, id: string) {
-    await db.run(sql`update org set status = 'dissolved', dissolved_at = now(), updated_at = now() where region_id = ${regionId} and id = ${id}`);
+    await db.run(
+      sql`update org set status = 'dissolved', dissolved_at = now(), updated_at = now(), version = version + 1 where region_id = ${regionId} and id = ${id}`,
+    );
   },
 
   units(db: Database, regionId: string, orgId: string) {
@@ -189,16 +194,34 @@ export const orgRepository = {
   },
 
   committee(db: Database, regionId: string, orgId: string) {
-    return db.rows<{ id: string; org_id: string; person_name: string; post: string; unit_name: string | null; start_date: string; end_date: string | null }>(
-      sql`select id, org_id, person_name, post, unit_name, start_date, end_date from org_committee_member
+    return db.rows<{
+      id: string;
+      org_id: string;
+      person_name: string;
+      post: string;
+      unit_name: string | null;
+      start_date: string;
+      end_date: string | null;
+      version: number;
+    }>(
+      sql`select id, org_id, person_name, post, unit_name, start_date, end_date, version from org_committee_member
         where region_id = ${regionId} and org_id = ${orgId}
         order by (end_date is not null), array_position(array['secretary','deputy_secretary','organization','publicity','discipline','member','part_time'], post), start_date`,
     );
   },
 
   committeeMember(db: Database, regionId: string, orgId: string, id: string) {
-    return db.one<{ id: string; org_id: string; person_name: string; post: string; unit_name: string | null; start_date: string; end_date: string | null }>(
-      sql`select id, org_id, person_name, post, unit_name, start_date, end_date from org_committee_member where region_id = ${regionId} and org_id = ${orgId} and id = ${id}`,
+    return db.one<{
+      id: string;
+      org_id: string;
+      person_name: string;
+      post: string;
+      unit_name: string | null;
+      start_date: string;
+      end_date: string | null;
+      version: number;
+    }>(
+      sql`select id, org_id, person_name, post, unit_name, start_date, end_date, version from org_committee_member where region_id = ${regionId} and org_id = ${orgId} and id = ${id}`,
     );
   },
 
@@ -207,9 +230,10 @@ export const orgRepository = {
       values (${regionId}, ${id}, ${orgId}, ${m.personName}, ${m.post}, ${m.unitName ?? null}, ${m.startDate}, ${m.endDate ?? null})`);
   },
 
-  async updateCommitteeMember(db: Database, regionId: string, id: string, m: CommitteeMemberInput) {
-    await db.run(sql`update org_committee_member set person_name = ${m.personName}, post = ${m.post}, unit_name = ${m.unitName ?? null},
-      start_date = ${m.startDate}, end_date = ${m.endDate ?? null} where region_id = ${regionId} and id = ${id}`);
+  /** Writes a committee member if still at `expected`; returns 0 when it moved on. */
+  updateCommitteeMember(db: Database, regionId: string, id: string, m: CommitteeMemberInput, expected: number): Promise<number> {
+    return db.run(sql`update org_committee_member set person_name = ${m.personName}, post = ${m.post}, unit_name = ${m.unitName ?? null},
+      start_date = ${m.startDate}, end_date = ${m.endDate ?? null}, version = version + 1 where region_id = ${regionId} and id = ${id} and version = ${expected}`);
   },
 
   async deleteCommitteeMember(db: Database, regionId: string, id: string) {

@@ -15,7 +15,7 @@ import { hasElectedTerm, mayContain, TERM_RULES_2018, daysBetween, termEndDate, 
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, assertVersion, conflict, invalid, notFound, staleVersion } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { newId, pathLabel } from '../../platform/ids.ts';
 import { assertNotScopeRoot, assertOrgInScope } from './org.policy.ts';
@@ -163,9 +163,12 @@ export function createOrgService(deps: OrgServiceDeps) {
       return db.transaction(async (tx) => detail(tx, await service.createIn(tx, actor, input)));
     },
 
-    async update(actor: Actor, id: string, patch: OrgUpdate): Promise<Org> {
+    /** Saves a form edit made from version `expected`; STALE_VERSION when someone saved in between. */
+    async update(actor: Actor, id: string, input: OrgUpdate, expected: number | null): Promise<Org> {
+      const { version: _sent, ...patch } = input;
       return db.transaction(async (tx) => {
         const row = await load(tx, actor, id);
+        assertVersion(row.version, expected, '该组织');
         if (row.status !== 'active') throw invalid('已撤销的组织不能修改');
         const units = (await orgs.units(tx, regionId, id)).map((u) => ({
           name: u.name,
@@ -195,7 +198,7 @@ export function createOrgService(deps: OrgServiceDeps) {
         if (problems.length) fail(problems);
         const w = toWrite(merged);
         await checkUniqueness(tx, w, merged.units, row.parent_id, id);
-        await orgs.update(tx, regionId, id, w);
+        if ((await orgs.update(tx, regionId, id, w, expected)) === 0) throw staleVersion('该组织');
         if (patch.units) await orgs.replaceUnits(tx, regionId, id, patch.units);
         await audit.record(tx, actor, { action: 'org.update', entity: 'org', entityId: id, orgPath: row.path, before, after: { ...w, units: merged.units } });
         return detail(tx, (await orgs.byId(tx, regionId, id))!);
@@ -288,13 +291,14 @@ export function createOrgService(deps: OrgServiceDeps) {
       });
     },
 
-    async updateCommitteeMember(actor: Actor, orgId: string, memberId: string, input: CommitteeMemberInput) {
+    async updateCommitteeMember(actor: Actor, orgId: string, memberId: string, input: CommitteeMemberInput, expected: number | null) {
       checkDates(input.startDate, input.endDate ?? null);
       return db.transaction(async (tx) => {
         const row = await load(tx, actor, orgId);
         const before = await orgs.committeeMember(tx, regionId, orgId, memberId);
         if (!before) throw notFound('班子成员');
-        await orgs.updateCommitteeMember(tx, regionId, memberId, input);
+        assertVersion(before.version, expected, '该班子成员记录');
+        if ((await orgs.updateCommitteeMember(tx, regionId, memberId, input, expected)) === 0) throw staleVersion('该班子成员记录');
         const updated = presentCommitteeMember((await orgs.committeeMember(tx, regionId, orgId, memberId))!);
         await audit.record(tx, actor, {
           action: 'org.committee_update',

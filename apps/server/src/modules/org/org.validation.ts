@@ -29,7 +29,8 @@ export function checkOrgFields(input: Omit<OrgInput, 'parentId'>, parentType: Or
   units.forEach((u, i) => {
     const code = u.creditCode?.trim();
     if (!code) return;
-    if (!isValidCreditCode(code)) problems.push({ field: `units.${i}.creditCode`, message: `单位「${u.name}」的统一社会信用代码「${code}」无效（应为 18 位且校验位正确）` });
+    if (!isValidCreditCode(code))
+      problems.push({ field: `units.${i}.creditCode`, message: `单位「${u.name}」的统一社会信用代码「${code}」无效（应为 18 位且校验位正确）` });
     else if (seen.has(code)) problems.push({ field: `units.${i}.creditCode`, message: `统一社会信用代码「${code}」重复填写` });
     seen.add(code);
   });

@@ -7,6 +7,7 @@ export const MAX_INPUT_DEPTH = 16;
  * C0 control characters other than tab, line feed and carriage return, DEL, and lone UTF-16
  * surrogates: PostgreSQL refuses NUL in text (a 500 before this guard) and none of them is ever typed.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u;
 
 /** True when `s` holds a character no request may carry (see FORBIDDEN_CHARS). */

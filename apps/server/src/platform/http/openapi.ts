@@ -34,7 +34,9 @@ export function describeRoute(r: Described): void {
     answers[403] = errorAnswer('FORBIDDEN：无此权限；CSRF：写操作缺少或伪造令牌；PASSWORD_CHANGE_REQUIRED：须先修改初始密码');
   }
   if (r.url.includes('/:')) answers[404] = errorAnswer('NOT_FOUND：记录不存在或不在您的管理范围内');
-  if (writes) answers[409] = errorAnswer('CONFLICT：与现有记录冲突或已被他人修改；RULE_VIOLATION：不符合规定（message 说明依据）');
+  if (writes) answers[409] = errorAnswer('CONFLICT：与现有记录冲突；STALE_VERSION：记录已被他人修改；RULE_VIOLATION：不符合规定（message 说明依据）');
+  if (methods.some((m) => m === 'PATCH' || m === 'PUT'))
+    answers[428] = errorAnswer('VERSION_REQUIRED：修改须带读取时返回的 version 字段或 If-Match 头（适用于带版本的记录）');
   if (schema.consumes?.includes('multipart/form-data')) {
     answers[413] = errorAnswer('VALIDATION：上传文件过大');
     answers[422] = errorAnswer('IMPORT_INVALID：文件内容有误，details 逐行列出');
