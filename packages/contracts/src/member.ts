@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateOnly, Id, Timestamp } from './common.ts';
+import { DateOnly, Id, Timestamp, PageNumber, pageSizeField } from './common.ts';
 import { Education, ETHNICITIES, Gender, LeaveReason, MemberCategory, MemberStatus, Occupation } from './member-dict.ts';
 
 const Enum = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
@@ -112,8 +112,8 @@ export const MemberListQuery = Type.Object({
   partyAgeMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
   /** Include members who have left (出党). */
   includeLeft: Type.Optional(Type.Boolean()),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  page: PageNumber,
+  pageSize: pageSizeField(),
 });
 export type MemberListQuery = Static<typeof MemberListQuery>;
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateOnly, Id, Timestamp } from './common.ts';
+import { DateOnly, Id, Timestamp, PageNumber, pageSizeField } from './common.ts';
 import { MemberInput, REASON_MAX } from './member.ts';
 
 /** 组织关系转接: within the deployment, or by introduction letter (介绍信) to or from outside it. */
@@ -131,9 +131,9 @@ export const TransferListQuery = Type.Object({
   /** Outgoing letters past their validity without a receipt. */
   overdue: Type.Optional(Type.Boolean({ description: '仅逾期未回执' })),
   /** Page number. */
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: '页码' })),
+  page: PageNumber,
   /** Rows per page. */
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20, description: '每页条数' })),
+  pageSize: pageSizeField(),
 });
 export type TransferListQuery = Static<typeof TransferListQuery>;
 
