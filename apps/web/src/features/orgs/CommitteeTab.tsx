@@ -1,9 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { COMMITTEE_POSTS, committeePostLabel, PERSON_NAME_MAX, UNIT_NAME_MAX, type CommitteeMember, type CommitteeMemberInput, type CommitteePost } from '@jiceng/contracts';
+import {
+  COMMITTEE_POSTS,
+  committeePostLabel,
+  PERSON_NAME_MAX,
+  UNIT_NAME_MAX,
+  type CommitteeMember,
+  type CommitteeMemberInput,
+  type CommitteePost,
+} from '@jiceng/contracts';
 import { Button, Col, DatePicker, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { applyFieldErrors } from '../../api/errors.ts';
+import { applyFieldErrors, isStaleVersion } from '../../api/errors.ts';
 import { showSuccess } from '../../shared/feedback.ts';
 import { useCommittee, useRemoveCommitteeMember, useSaveCommitteeMember } from './api.ts';
 
@@ -22,7 +30,13 @@ function MemberModal({ orgId, member, onClose }: { orgId: string; member: Commit
   const [form] = Form.useForm<MemberForm>();
   const save = useSaveCommitteeMember(orgId);
   const initial: Partial<MemberForm> = member
-    ? { personName: member.personName, post: member.post as CommitteePost, unitName: member.unitName, startDate: dayjs(member.startDate), endDate: member.endDate ? dayjs(member.endDate) : null }
+    ? {
+        personName: member.personName,
+        post: member.post as CommitteePost,
+        unitName: member.unitName,
+        startDate: dayjs(member.startDate),
+        endDate: member.endDate ? dayjs(member.endDate) : null,
+      }
     : { post: 'member', startDate: dayjs() };
   const submit = async () => {
     const v = await form.validateFields();
@@ -32,17 +46,29 @@ function MemberModal({ orgId, member, onClose }: { orgId: string; member: Commit
       unitName: v.unitName?.trim() || null,
       startDate: v.startDate.format('YYYY-MM-DD'),
       endDate: v.endDate ? v.endDate.format('YYYY-MM-DD') : null,
+      ...(member ? { version: member.version } : {}),
     };
-    save.mutate({ memberId: member?.id ?? null, input }, {
-      onError: (e) => applyFieldErrors(form, e),
-      onSuccess: () => {
-        showSuccess('班子成员已保存');
-        onClose();
+    save.mutate(
+      { memberId: member?.id ?? null, input },
+      {
+        onError: (e) => (isStaleVersion(e) ? onClose() : applyFieldErrors(form, e)),
+        onSuccess: () => {
+          showSuccess('班子成员已保存');
+          onClose();
+        },
       },
-    });
+    );
   };
   return (
-    <Modal open title={member ? '修改班子成员' : '新增班子成员'} okText="保存" onOk={() => void submit().catch(() => undefined)} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={member ? '修改班子成员' : '新增班子成员'}
+      okText="保存"
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={initial}>
         <Row gutter={16}>
           <Col span={12}>
@@ -85,7 +111,9 @@ export function CommitteeTab({ orgId, canWrite }: { orgId: string; canWrite: boo
     <>
       {canWrite && (
         <div style={{ marginBottom: 12 }}>
-          <Button type="primary" ghost icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增班子成员</Button>
+          <Button type="primary" ghost icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            新增班子成员
+          </Button>
         </div>
       )}
       <Table<CommitteeMember>
@@ -97,24 +125,35 @@ export function CommitteeTab({ orgId, canWrite }: { orgId: string; canWrite: boo
         locale={{ emptyText: '尚未录入班子成员' }}
         columns={[
           { title: '姓名', dataIndex: 'personName' },
-          { title: '职务', dataIndex: 'post', render: (p: string) => <Tag color={p === 'secretary' ? 'red' : p === 'deputy_secretary' ? 'volcano' : undefined}>{postLabel(p)}</Tag> },
+          {
+            title: '职务',
+            dataIndex: 'post',
+            render: (p: string) => <Tag color={p === 'secretary' ? 'red' : p === 'deputy_secretary' ? 'volcano' : undefined}>{postLabel(p)}</Tag>,
+          },
           { title: '所在单位', dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
           { title: '任职日期', dataIndex: 'startDate' },
           { title: '离任日期', dataIndex: 'endDate', render: (v: string | null) => v ?? '在任' },
           ...(canWrite
-            ? [{
-                title: '操作',
-                key: 'ops',
-                width: 140,
-                render: (_: unknown, m: CommitteeMember) => (
-                  <Space>
-                    <a onClick={() => setEditing(m)}>修改</a>
-                    <Popconfirm title={`删除班子成员「${m.personName}」？`} okText="删除" cancelText="取消" onConfirm={() => remove.mutateAsync(m.id).then(() => showSuccess('已删除'))}>
-                      <a style={{ color: '#cf1322' }}>删除</a>
-                    </Popconfirm>
-                  </Space>
-                ),
-              }]
+            ? [
+                {
+                  title: '操作',
+                  key: 'ops',
+                  width: 140,
+                  render: (_: unknown, m: CommitteeMember) => (
+                    <Space>
+                      <a onClick={() => setEditing(m)}>修改</a>
+                      <Popconfirm
+                        title={`删除班子成员「${m.personName}」？`}
+                        okText="删除"
+                        cancelText="取消"
+                        onConfirm={() => remove.mutateAsync(m.id).then(() => showSuccess('已删除'))}
+                      >
+                        <a style={{ color: '#cf1322' }}>删除</a>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
             : []),
         ]}
       />

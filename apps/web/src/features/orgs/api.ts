@@ -1,6 +1,7 @@
 import type { CommitteeMember, CommitteeMemberInput, Org, OrgInput, OrgSummary, OrgUpdate, Term, TermInput, TermProblem } from '@jiceng/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { isStaleVersion } from '../../api/errors.ts';
 
 /** Everything about organizations lives under ['orgs'] so one invalidation refreshes the page. */
 export const orgKeys = {
@@ -18,7 +19,8 @@ export const orgKeys = {
 export const fetchTree = (parentId: string | null) => api.get<OrgSummary[]>('/api/orgs/tree', { parentId });
 
 export const useOrg = (id: string) => useQuery({ queryKey: orgKeys.detail(id), queryFn: () => api.get<Org>(`/api/orgs/${id}`) });
-export const useCommittee = (id: string) => useQuery({ queryKey: orgKeys.committee(id), queryFn: () => api.get<CommitteeMember[]>(`/api/orgs/${id}/committee`) });
+export const useCommittee = (id: string) =>
+  useQuery({ queryKey: orgKeys.committee(id), queryFn: () => api.get<CommitteeMember[]>(`/api/orgs/${id}/committee`) });
 export const useTerms = (id: string) => useQuery({ queryKey: orgKeys.terms(id), queryFn: () => api.get<Term[]>(`/api/orgs/${id}/terms`) });
 export const useTermProblems = () => useQuery({ queryKey: orgKeys.problems, queryFn: () => api.get<TermProblem[]>('/api/org-terms/problems') });
 
@@ -39,6 +41,10 @@ function useOrgMutation<V, R>(fn: (v: V) => Promise<R>) {
     mutationFn: fn,
     onSuccess: async () => {
       await Promise.all([qc.invalidateQueries({ queryKey: orgKeys.all }), qc.invalidateQueries({ queryKey: ['todos'] })]);
+    },
+    // someone else saved first: load what they saved, so the next edit starts from it
+    onError: async (e) => {
+      if (isStaleVersion(e)) await qc.invalidateQueries({ queryKey: orgKeys.all });
     },
   });
 }
