@@ -47,3 +47,14 @@ export function messageOf(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   return '操作失败，请稍后重试';
 }
+
+/** Seconds to wait before trying again, from a TOO_MANY_ATTEMPTS answer (login throttling); else null. */
+export function retryAfterOf(err: unknown): number | null {
+  if (!(err instanceof ApiError) || err.code !== ErrorCode.TOO_MANY_ATTEMPTS) return null;
+  const d = err.details;
+  const s = typeof d === 'object' && d !== null && 'retryAfterSeconds' in d ? (d as { retryAfterSeconds: unknown }).retryAfterSeconds : null;
+  return typeof s === 'number' && s > 0 ? s : null;
+}
+
+/** True when a save was refused because someone else saved the record first (optimistic locking). */
+export const isStaleVersion = (err: unknown): boolean => err instanceof ApiError && err.code === ErrorCode.STALE_VERSION;
