@@ -147,10 +147,17 @@ export interface RouteShape {
 const withParams = (url: string, params: Record<string, string>) => url.replace(/:([A-Za-z]+)/g, (_, k: string) => encodeURIComponent(params[k] ?? ''));
 
 /**
- * The arbitrary of malformed requests for one route. `params` are real ids for its path
- * parameters; `id` is any real record id (for uuid fields of the base body).
+ * The arbitrary of malformed requests for one route. `params` lists real ids for each of its path
+ * parameters (one is drawn per case); `id` is any real record id (for uuid fields of the base body).
  */
-export function fuzzCases(route: RouteShape, params: Record<string, string>, id: string): fc.Arbitrary<FuzzCase> {
+export function fuzzCases(route: RouteShape, params: Record<string, string[]>, id: string): fc.Arbitrary<FuzzCase> {
+  const names = [...route.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
+  if (!names.length) return casesWith(route, {}, id);
+  const drawn = fc.record(Object.fromEntries(names.map((n) => [n, fc.constantFrom(...(params[n]?.length ? params[n] : [id]))])));
+  return drawn.chain((p) => casesWith(route, p, id));
+}
+
+function casesWith(route: RouteShape, params: Record<string, string>, id: string): fc.Arbitrary<FuzzCase> {
   const bodySchema = route.schema.body as Schema | undefined;
   const querySchema = route.schema.querystring as Schema | undefined;
   const paramNames = [...route.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
