@@ -134,7 +134,8 @@ describe.each(ENGINES)('floating members over HTTP (%s)', (engine) => {
         [{ certValidUntil: '2026-08-01' }, /活动证有效期不能早于发放日期/],
         [{ destinationOrgId: t.communityA1 }, /不是党支部/],
         [{ destinationOrgId: t.branchA1a }, /不能是党员所在的党支部/],
-        [{ destinationPlace: '   ' }, /请填写流入地/],
+        // trimmed before the schema's length check, so the schema names the field
+        [{ destinationPlace: '   ' }, /「流入地」不能为空/],
       ];
       for (const [over, message] of cases) {
         const res = await secA1a.post<Err>('/api/floating', body(m.id, over));
