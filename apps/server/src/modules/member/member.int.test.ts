@@ -30,7 +30,17 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
     it('stores personal fields encrypted and answers them masked', async () => {
       const idNumber = buildIdNumber('1985-06-15');
       const m = await create(secA1a, t.branchA1a, { name: '李秀英', idNumber, phone: '13812345678' });
-      expect(m).toMatchObject({ name: '李秀英', gender: 'male', birthDate: null, age: 41, idNumber: `${idNumber.slice(0, 2)}**************${idNumber.slice(-2)}`, phone: '138****5678', unmasked: false, canVote: true, partyAge: 16 });
+      expect(m).toMatchObject({
+        name: '李秀英',
+        gender: 'male',
+        birthDate: null,
+        age: 41,
+        idNumber: `${idNumber.slice(0, 2)}**************${idNumber.slice(-2)}`,
+        phone: '138****5678',
+        unmasked: false,
+        canVote: true,
+        partyAge: 16,
+      });
       const raw = await server.db.one<Record<string, unknown>>(sql`select * from member where id = ${m.id}`);
       expect(JSON.stringify(raw)).not.toContain(idNumber);
       expect(JSON.stringify(raw)).not.toContain('13812345678');
@@ -57,11 +67,16 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
       expect(res.body.error.message).toBe('该公民身份号码无法登记：已有党员档案使用此号码，请联系上级党组织核实');
       // the refusal is audited in the writer's scope, with the masked number only
       const audit = await streetB.get<{ items: { action: string; entityId: string | null; after: unknown }[] }>('/api/audit?action=member.duplicate_refused');
-      expect(audit.body.items).toEqual([expect.objectContaining({ entityId: null, after: { via: 'create', idNumber: `${idNumber.slice(0, 2)}**************${idNumber.slice(-2)}`, inScope: false, memberId: null } })]);
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          entityId: null,
+          after: { via: 'create', idNumber: `${idNumber.slice(0, 2)}**************${idNumber.slice(-2)}`, inScope: false, memberId: null },
+        }),
+      ]);
       expect(JSON.stringify(audit.body)).not.toContain(idNumber);
     });
 
-    it('names the holder of a duplicate ID number inside the writer\'s scope, on registration and on edit', async () => {
+    it("names the holder of a duplicate ID number inside the writer's scope, on registration and on edit", async () => {
       const idNumber = buildIdNumber();
       const held = await create(secA1a, t.branchA1a, { name: '欧阳重号', idNumber });
       const again = await streetA.post<Err>('/api/members', buildMember(t.branchA1b, { idNumber }));
@@ -86,7 +101,10 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
     });
 
     it('checks the order of dates and the age at application', async () => {
-      const young = await secA1a.post<Err>('/api/members', buildMember(t.branchA1a, { idNumber: buildIdNumber('2000-01-01'), appliedDate: '2017-06-01', joinedDate: '2019-07-01' }));
+      const young = await secA1a.post<Err>(
+        '/api/members',
+        buildMember(t.branchA1a, { idNumber: buildIdNumber('2000-01-01'), appliedDate: '2017-06-01', joinedDate: '2019-07-01' }),
+      );
       expect(young.body.error.message).toMatch(/年满 18 岁/);
       const future = await secA1a.post<Err>('/api/members', buildMember(t.branchA1a, { status: 'full', joinedDate: '2026-01-10' }));
       expect(future.body.error.message).toMatch(/转正日期晚于今天/);
@@ -101,9 +119,20 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
 
     it('shows personal fields in full only on request, with the permission, and audits the read', async () => {
       const full = await secA1a.get<Member>(`/api/members/${m.id}?unmask=true`);
-      expect(full.body).toMatchObject({ unmasked: true, birthDate: '1979-11-02', age: 47, phone: '13700001111', address: '南京市玄武区孝陵卫街道中山门大街1号' });
+      expect(full.body).toMatchObject({
+        unmasked: true,
+        birthDate: '1979-11-02',
+        age: 47,
+        phone: '13700001111',
+        address: '南京市玄武区孝陵卫街道中山门大街1号',
+      });
       const audit = await t.admin.get<{ items: { entityId: string; actorName: string; after: { fields: string[] } }[] }>('/api/audit?action=personal.unmask');
-      expect(audit.body.items.find((e) => e.entityId === m.id && e.actorName === 'secA1a')?.after.fields).toEqual(['idNumber', 'birthDate', 'phone', 'address']);
+      expect(audit.body.items.find((e) => e.entityId === m.id && e.actorName === 'secA1a')?.after.fields).toEqual([
+        'idNumber',
+        'birthDate',
+        'phone',
+        'address',
+      ]);
       // masked, the birth date is the age only (with the masked number it would rebuild the whole)
       const masked = await streetA.get<Member>(`/api/members/${m.id}`);
       expect(masked.body).toMatchObject({ phone: '137****1111', birthDate: null, age: 47, unmasked: false });
@@ -177,8 +206,12 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
 
     it('suspends, restores and records leaving; left members drop out of lists', async () => {
       const f = await create(secA1a, t.branchA1a, { name: '司马光' });
-      expect((await secA1a.post<Member>(`/api/members/${f.id}/events`, { event: 'suspend', date: '2026-03-01', reason: '失联超过六个月' })).body.status).toBe('suspended');
-      expect((await secA1a.post<Member>(`/api/members/${f.id}/events`, { event: 'restore', date: '2026-05-01', reason: '已取得联系' })).body.status).toBe('full');
+      expect((await secA1a.post<Member>(`/api/members/${f.id}/events`, { event: 'suspend', date: '2026-03-01', reason: '失联超过六个月' })).body.status).toBe(
+        'suspended',
+      );
+      expect((await secA1a.post<Member>(`/api/members/${f.id}/events`, { event: 'restore', date: '2026-05-01', reason: '已取得联系' })).body.status).toBe(
+        'full',
+      );
       const left = await secA1a.post<Member>(`/api/members/${f.id}/events`, { event: 'leave', date: '2026-06-01', reason: '病故', leaveReason: 'deceased' });
       expect(left.body).toMatchObject({ status: 'left', leaveReason: 'deceased' });
       const list = await secA1a.get<{ items: MemberSummary[] }>(`/api/members?q=${encodeURIComponent('司马')}`);
@@ -192,7 +225,11 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
   describe('extended tabs', () => {
     it('adds, lists and removes entries, checking each kind’s fields', async () => {
       const m = await create(secA1a, t.branchA1a);
-      const add = await secA1a.post<{ id: string }>(`/api/members/${m.id}/details`, { kind: 'reward', data: { type: 'reward', name: '优秀共产党员', authority: '区委' }, startDate: '2021-07-01' });
+      const add = await secA1a.post<{ id: string }>(`/api/members/${m.id}/details`, {
+        kind: 'reward',
+        data: { type: 'reward', name: '优秀共产党员', authority: '区委' },
+        startDate: '2021-07-01',
+      });
       expect(add.status).toBe(201);
       const bad = await secA1a.post<Err>(`/api/members/${m.id}/details`, { kind: 'family', data: { relation: '配偶' } });
       expect(bad.status).toBe(400);
@@ -223,7 +260,14 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
   describe('self-service', () => {
     it('shows a 党员 account its own record only', async () => {
       const m = await create(secA1a, t.branchA1a, { name: '王小明', phone: '13655556666' });
-      await server.modules.account.bootstrap({ username: 'wangxm', displayName: '王小明', role: 'member', orgId: t.branchA1a, password: PASSWORD, mustChangePassword: false });
+      await server.modules.account.bootstrap({
+        username: 'wangxm',
+        displayName: '王小明',
+        role: 'member',
+        orgId: t.branchA1a,
+        password: PASSWORD,
+        mustChangePassword: false,
+      });
       await server.db.run(sql`update account set member_id = ${m.id} where username = 'wangxm'`);
       const me = await login(server, 'wangxm');
       const mine = await me.get<Member>('/api/me/member');
@@ -232,5 +276,27 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
       const unbound = await login(server, 'memberA1a');
       expect((await unbound.get<Err>('/api/me/member')).status).toBe(404);
     });
+  });
+});
+
+describe.each(ENGINES)('exact look-up by full ID number or phone (%s)', (engine) => {
+  let server: TestServer;
+  let t: SeededTree;
+  beforeAll(async () => {
+    ({ server, t } = await startSeeded(engine));
+  });
+  afterAll(() => server.close());
+
+  it('is refused to an account that sees only masks (it would confirm rebuilt candidates), allowed to one that may unmask', async () => {
+    const idNumber = buildIdNumber('1972-08-19');
+    expect((await t.admin.post('/api/members', buildMember(t.branchA1a, { idNumber, phone: '13700001111' }))).status).toBe(201);
+    const supA = await login(server, 'supA');
+    for (const q of [`idNumber=${idNumber}`, 'phone=13700001111']) {
+      const refused = await supA.get<Err>(`/api/members?${q}`);
+      expect(refused.status, q).toBe(403);
+      expect(refused.body.error.message).toContain('按姓名查找');
+    }
+    const streetA = await login(server, 'streetA');
+    expect((await streetA.get<{ total: number }>(`/api/members?idNumber=${idNumber}`)).body.total).toBe(1);
   });
 });

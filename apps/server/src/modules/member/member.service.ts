@@ -1,5 +1,5 @@
 import { Value } from '@sinclair/typebox/value';
-import { MemberDetailData, type Member, type MemberDetail, type MemberDetailInput, type MemberEventInput, type MemberInput, type MemberListQuery, type MemberStatus, type MemberStatusEvent, type MemberSummary, type MemberUpdate, type LeaveReason, type MemberCategory, normalizeIdNumber, memberEventLabel, PHOTO_MAX_BYTES } from '@jiceng/contracts';
+import { MemberDetailData, type Member, type MemberDetail, type MemberDetailInput, type MemberEventInput, type MemberInput, type MemberListQuery, type MemberStatus, type MemberStatusEvent, type MemberSummary, type MemberUpdate, type LeaveReason, type MemberCategory, normalizeIdNumber, memberEventLabel, Permission, PHOTO_MAX_BYTES } from '@jiceng/contracts';
 import { applyMemberEvent, MEMBER_HOME_ORG_TYPES, type MemberState } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -7,7 +7,7 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { isoTime } from '../../platform/db/time.ts';
 import { withAuditedRefusals } from '../../platform/audit/refusal.ts';
-import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
 import type { OrgService } from '../org/index.ts';
@@ -159,6 +159,11 @@ export function createMemberService(deps: MemberServiceDeps) {
 
     /** The repository filter for a list query, scoped and with look-up hashes (shared with export). */
     async filter(actor: Actor, q: MemberListQuery): Promise<MemberFilter> {
+      // An exact look-up by full ID number or phone answers "is this the number?": to an account
+      // that sees only masks it would confirm candidates rebuilt from a mask one request at a time.
+      if ((q.idNumber || q.phone) && !actor.permissions.includes(Permission.PERSONAL_UNMASK)) {
+        throw forbidden('按完整的公民身份号码或手机号查找需要查看个人信息的权限，请按姓名查找');
+      }
       const scopePath = q.orgId ? (await orgs.resolveInScope(actor, q.orgId)).path : actor.orgPath;
       return {
         ...q,
