@@ -41,7 +41,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const isDemo = async () => (await settingsRepository.get<boolean>(db, regionId, 'demo')) === true;
   const org = createOrgModule({ db, regionId, audit, clock });
   const member = createMemberModule({ db, regionId, audit, clock, crypto, orgs: org.service });
-  const account = createAccountModule({ db, regionId, audit, orgs: org.service, members: member.service, sessionTtlMinutes: config.sessionTtlMinutes, secureCookie: config.cookieSecure, isDemo });
+  const account = createAccountModule({ db, regionId, audit, orgs: org.service, members: member.service, clock, loginLockout: config.loginLockout, sessionTtlMinutes: config.sessionTtlMinutes, secureCookie: config.cookieSecure, isDemo });
   const notifications = createNotificationService(db, regionId);
   const todos = createTodoRegistry();
   todos.add(termTodoSource(org.service));
@@ -71,7 +71,14 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   });
   const jobs: ScheduledJob[] = [
     termAlarmJob(sweepTerms, cronEvery(config.sweepIntervalSeconds)),
-    { name: 'session-cleanup', cron: '17 * * * *', run: async () => void (await account.deleteExpiredSessions()) },
+    {
+      name: 'session-cleanup',
+      cron: '17 * * * *',
+      run: async () => {
+        await account.deleteExpiredSessions();
+        await account.deleteStaleThrottles();
+      },
+    },
   ];
 
   const app: App = await createHttpApp({

@@ -5,9 +5,10 @@ export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 64;
-/** Failed logins before the account is locked, and for how long (issue #2). */
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_LOCK_MINUTES = 15;
+/** Character classes (upper, lower, digit, symbol) a new password needs at least this many of. */
+export const PASSWORD_MIN_CLASSES = 3;
+/** What a new password must be, shown under every password field (the server's rule set decides). */
+export const PASSWORD_RULE_HINT = `${PASSWORD_MIN}–${PASSWORD_MAX} 位，至少包含大写字母、小写字母、数字、符号中的 ${PASSWORD_MIN_CLASSES} 类；不能是常见密码，不能包含用户名，不能与原密码相同`;
 /** Header that carries the CSRF token on state-changing requests. */
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'jc_sid';

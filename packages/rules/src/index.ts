@@ -14,3 +14,5 @@ export * from './floating.rules.ts';
 export * from './floating.ts';
 export * from './transfer.rules.ts';
 export * from './transfer.ts';
+export * from './auth.rules.ts';
+export * from './auth.ts';

@@ -25,6 +25,8 @@ export interface Config {
   jobs: boolean;
   /** Mark the session cookie Secure (set when served over HTTPS). */
   cookieSecure: boolean;
+  /** Lock an account after repeated wrong passwords, on top of throttling (rule login-failure-handling option). */
+  loginLockout: boolean;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: none. */
   trustProxy: string[];
   /** Who may read the OpenAPI description at /api/docs. */
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'apps/web/dist')),
     jobs: bool(env, 'JICENG_JOBS', true),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
+    loginLockout: bool(env, 'LOGIN_LOCKOUT', false),
     trustProxy: proxies(env),
     apiDocs: docs(env, demo),
   };

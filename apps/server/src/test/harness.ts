@@ -177,3 +177,46 @@ export async function startSeeded(engine: Engine): Promise<{ server: TestServer;
   const server = await startTestServer(engine);
   return { server, t: await seedTree(server) };
 }
+
+/** A clock that stands still until a test moves it (login throttling, lockout). */
+export function movableClock(iso = TEST_TODAY): Clock & { advance(seconds: number): void } {
+  let t = new Date(iso).getTime();
+  return {
+    now: () => new Date(t),
+    today: () => fixedClock(new Date(t).toISOString()).today(),
+    advance: (seconds) => void (t += seconds * 1000),
+  };
+}
+
+/** A test server with environment settings of its own (e.g. `LOGIN_LOCKOUT`), and a clock. */
+export async function startTestServerWith(engine: Engine, opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestServer> {
+  const { db, drop } = await openEngine(engine);
+  await migrate(db);
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JICENG_JOBS: 'false', ...opts.env }, []), webDist: '/nonexistent' };
+  const server = await createServer({ config, db, fieldKey: crypto.randomBytes(32).toString('base64'), clock: opts.clock ?? fixedClock(TEST_TODAY) });
+  await server.app.ready();
+  return {
+    ...server,
+    config,
+    close: async () => {
+      await server.app.close();
+      await drop();
+    },
+  };
+}
+
+/** The password accounts get after their first change (`loginChanged`). */
+export const CHANGED_PASSWORD = 'Changed@2026pw';
+
+/**
+ * Logs in an account created or reset by an administrator and makes the forced first password
+ * change (to CHANGED_PASSWORD), so the client can use every route its role allows.
+ */
+export async function loginChanged(server: Server, username: string, password = PASSWORD): Promise<Client> {
+  const first = await login(server, username, password);
+  if (!first.me?.mustChangePassword) return first;
+  const res = await first.post('/api/auth/password', { oldPassword: password, newPassword: CHANGED_PASSWORD });
+  if (res.status !== 200) throw new Error(`password change ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const me = await first.get<Me>('/api/auth/me');
+  return { ...first, me: me.body };
+}

@@ -81,15 +81,23 @@ export const accountRepository = {
       where region_id = ${regionId} and id = ${id}`);
   },
 
-  /** Counts a failed login; locks the account when the count reaches `maxFailures`. */
-  async recordFailure(db: Database, regionId: string, id: string, maxFailures: number, lockMinutes: number) {
-    return db.one<{ failed_attempts: number; locked: boolean }>(sql`update account set
-      failed_attempts = case when locked_until is not null and locked_until <= now() then 1 else failed_attempts + 1 end,
-      locked_until = case
-        when (case when locked_until is not null and locked_until <= now() then 1 else failed_attempts + 1 end) >= ${maxFailures}
-        then now() + make_interval(mins => ${lockMinutes}) else null end
+  /**
+   * Lockout option: counts a wrong password in a row and returns the count; a lock that ended
+   * before `now` is lifted and the count starts over.
+   */
+  async recordFailure(db: Database, regionId: string, id: string, now: Date): Promise<number> {
+    const at = now.toISOString();
+    const row = await db.one<{ failed_attempts: number }>(sql`update account set
+      failed_attempts = case when locked_until is not null and locked_until <= ${at}::timestamptz then 1 else failed_attempts + 1 end,
+      locked_until = case when locked_until is not null and locked_until <= ${at}::timestamptz then null else locked_until end
       where region_id = ${regionId} and id = ${id}
-      returning failed_attempts, locked_until is not null as locked`);
+      returning failed_attempts`);
+    return row?.failed_attempts ?? 0;
+  },
+
+  /** Lockout option: the account refuses every login until `until` (a password reset lifts it). */
+  async lock(db: Database, regionId: string, id: string, until: Date) {
+    await db.run(sql`update account set locked_until = ${until.toISOString()}::timestamptz where region_id = ${regionId} and id = ${id}`);
   },
 
   async recordSuccess(db: Database, regionId: string, id: string) {

@@ -1,15 +1,27 @@
 import { Account, AccountInput, AccountListQuery, AccountUpdate, CSRF_HEADER, IdParams, LoginInput, Me, Ok, Page, PasswordChangeInput, PasswordResetInput, Permission, SESSION_COOKIE } from '@jiceng/contracts';
+import type { FastifyReply } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
 import { actorOf, type App } from '../../platform/http/app.ts';
 import type { AccountService } from './account.service.ts';
 import type { AuthService } from './auth.service.ts';
+
+/** A throttled answer also carries Retry-After (RFC 9110 §10.2.3), besides `details.retryAfterSeconds`. */
+async function withRetryAfter<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'TOO_MANY_ATTEMPTS') void reply.header('retry-after', String((e.details as { retryAfterSeconds: number }).retryAfterSeconds));
+    throw e;
+  }
+}
 
 /** Login, logout, own account, and account management routes. */
 export function registerAccountRoutes(app: App, auth: AuthService, accounts: AccountService, opts: { secureCookie: boolean }): void {
   const tags = ['账号'];
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookie };
 
-  app.post('/api/auth/login', { config: { access: 'public' }, schema: { tags, summary: '登录', body: LoginInput, response: { 200: Me } } }, async (req, reply) => {
-    const { token, actor } = await auth.login(req.body, req.ip);
+  app.post('/api/auth/login', { config: { access: 'public' }, schema: { tags, summary: '登录（按用户名和来源地址限制失败次数，429 时 Retry-After）', body: LoginInput, response: { 200: Me } } }, async (req, reply) => {
+    const { token, actor } = await withRetryAfter(reply, () => auth.login(req.body, req.ip));
     // A browser-session cookie: the server-side expiry (sliding) decides how long it is honoured.
     void reply.setCookie(SESSION_COOKIE, token, cookieOpts);
     return auth.me(actor);
@@ -24,8 +36,8 @@ export function registerAccountRoutes(app: App, auth: AuthService, accounts: Acc
   app.get('/api/auth/me', { config: { access: 'authenticated', beforePasswordChange: true }, schema: { tags, summary: `当前账号（含 ${CSRF_HEADER}）`, response: { 200: Me } } },
     (req) => auth.me(actorOf(req)));
 
-  app.post('/api/auth/password', { config: { access: 'authenticated', beforePasswordChange: true }, schema: { tags, summary: '修改本人密码', body: PasswordChangeInput, response: { 200: Ok } } }, async (req) => {
-    await auth.changePassword(actorOf(req), req.body, req.cookies[SESSION_COOKIE] ?? '');
+  app.post('/api/auth/password', { config: { access: 'authenticated', beforePasswordChange: true }, schema: { tags, summary: '修改本人密码', body: PasswordChangeInput, response: { 200: Ok } } }, async (req, reply) => {
+    await withRetryAfter(reply, () => auth.changePassword(actorOf(req), req.body, req.cookies[SESSION_COOKIE] ?? ''));
     return { ok: true as const };
   });
 

@@ -1,5 +1,6 @@
 import { roleLabel, type Account, type AccountInput, type AccountListQuery, type AccountUpdate, type Role } from '@jiceng/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { isoTime } from '../../platform/db/time.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
@@ -9,7 +10,7 @@ import type { MemberService } from '../member/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { assertCanGrantRole, assertNotSelf } from './account.policy.ts';
 import type { AccountRepository, AccountRow } from './account.repository.ts';
-import { hashPassword } from './password.ts';
+import { assertAcceptablePassword, hashPassword } from './password.ts';
 
 export interface AccountServiceDeps {
   db: Database;
@@ -18,9 +19,10 @@ export interface AccountServiceDeps {
   orgs: Pick<OrgService, 'resolveInScope'>;
   members: Pick<MemberService, 'resolveInScope'>;
   audit: AuditService;
+  clock: Clock;
 }
 
-const present = (r: AccountRow): Account => ({
+const present = (r: AccountRow, now: Date): Account => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
@@ -30,14 +32,15 @@ const present = (r: AccountRow): Account => ({
   orgName: r.org_name,
   memberId: r.member_id,
   disabled: r.disabled,
-  lockedUntil: r.locked_until && new Date(isoTime(r.locked_until)) > new Date() ? isoTime(r.locked_until) : null,
+  lockedUntil: r.locked_until && new Date(isoTime(r.locked_until)) > now ? isoTime(r.locked_until) : null,
   lastLoginAt: isoTime(r.last_login_at),
   createdAt: isoTime(r.created_at),
 });
 
 /** Account management inside the actor's subtree. */
 export function createAccountService(deps: AccountServiceDeps) {
-  const { db, regionId, accounts, orgs, members, audit } = deps;
+  const { db, regionId, accounts, orgs, members, audit, clock } = deps;
+  const show = (r: AccountRow) => present(r, clock.now());
 
   async function load(tx: Database, actor: Actor, id: string): Promise<AccountRow> {
     const row = await accounts.byId(tx, regionId, id);
@@ -59,16 +62,17 @@ export function createAccountService(deps: AccountServiceDeps) {
   return {
     async list(actor: Actor, q: AccountListQuery) {
       const { items, total } = await accounts.list(db, regionId, actor.orgPath, q);
-      return { items: items.map(present), total };
+      return { items: items.map(show), total };
     },
 
     async get(actor: Actor, id: string): Promise<Account> {
-      return present(await load(db, actor, id));
+      return show(await load(db, actor, id));
     },
 
     async create(actor: Actor, input: AccountInput): Promise<Account> {
       assertCanGrantRole(actor, input.role as Role);
       const org = await orgs.resolveInScope(actor, input.orgId);
+      assertAcceptablePassword(input.password, { username: input.username }, 'password');
       const hash = await hashPassword(input.password);
       return db.transaction(async (tx) => {
         if (await accounts.byUsername(tx, regionId, input.username)) throw conflict(`用户名「${input.username}」已被使用`);
@@ -77,7 +81,7 @@ export function createAccountService(deps: AccountServiceDeps) {
         await accounts.insert(tx, regionId, { id, username: input.username, displayName: input.displayName, role: input.role, orgId: org.id, passwordHash: hash, mustChangePassword: true, memberId });
         const row = (await accounts.byId(tx, regionId, id))!;
         await audit.record(tx, actor, { action: 'account.create', entity: 'account', entityId: id, orgPath: org.path, after: snapshot(row) });
-        return present(row);
+        return show(row);
       });
     },
 
@@ -92,12 +96,14 @@ export function createAccountService(deps: AccountServiceDeps) {
         if (patch.disabled) await accounts.deleteSessionsOf(tx, regionId, id);
         const after = (await accounts.byId(tx, regionId, id))!;
         await audit.record(tx, actor, { action: 'account.update', entity: 'account', entityId: id, orgPath: after.org_path, before: snapshot(before), after: snapshot(after) });
-        return present(after);
+        return show(after);
       });
     },
 
     /** Sets a new password the user must change at next login, unlocks the account and ends its sessions. */
     async resetPassword(actor: Actor, id: string, newPassword: string): Promise<void> {
+      const target = await load(db, actor, id);
+      assertAcceptablePassword(newPassword, { username: target.username }, 'newPassword');
       const hash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         const row = await load(tx, actor, id);

@@ -20,7 +20,8 @@ export interface AuditEvent {
  */
 export function createAuditService(db: Database, regionId: string) {
   return {
-    async record(tx: Database, actor: Pick<Actor, 'id' | 'displayName' | 'ip'> | null, e: AuditEvent): Promise<void> {
+    /** `actor` may name no account (a failed login with an unknown username: only its address). */
+    async record(tx: Database, actor: { id: string | null; displayName: string | null; ip: string | null } | null, e: AuditEvent): Promise<void> {
       const row: AuditWrite = {
         regionId,
         actorId: actor?.id ?? null,
