@@ -4,12 +4,13 @@ import { api } from './client.ts';
 
 export const notificationsKey = ['notifications'] as const;
 
-/** In-app notifications, polled every minute so the bell stays current. */
-export function useNotifications() {
+/** In-app notifications, polled every minute so the bell stays current (not while `enabled` is false). */
+export function useNotifications(enabled = true) {
   return useQuery({
     queryKey: notificationsKey,
     queryFn: () => api.get<{ items: Notification[]; unread: number }>('/api/notifications'),
     refetchInterval: 60_000,
+    enabled,
   });
 }
 

@@ -9,6 +9,7 @@ import { registerNotifier } from '../shared/feedback.ts';
 import { LoginScreen } from './LoginScreen.tsx';
 import { MemberTabs } from './MemberTabs.tsx';
 import { MineScreen } from './MineScreen.tsx';
+import { PasswordScreen } from './PasswordScreen.tsx';
 
 registerNotifier({
   error: (content) => Toast.show({ icon: 'fail', content }),
@@ -20,6 +21,8 @@ function Screen() {
   if (isPending) return <div style={{ paddingTop: 120, display: 'flex', justifyContent: 'center' }}><SpinLoading color="primary" /></div>;
   if (isError) return <ErrorBlock status="disconnected" title="无法连接服务器" description="请检查网络后下拉刷新" />;
   if (!me) return <LoginScreen />;
+  // A temporary password opens nothing else on the server, so nothing else is shown.
+  if (me.mustChangePassword) return <PasswordScreen me={me} />;
   return hasPermission(me, Permission.MEMBER_SELF) ? <MemberTabs me={me} /> : <MineScreen me={me} />;
 }
 

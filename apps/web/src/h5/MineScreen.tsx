@@ -2,22 +2,25 @@ import { Permission, type Me } from '@jiceng/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, List, NoticeBar, Tag } from 'antd-mobile';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { hasPermission, logout } from '../api/auth.ts';
 import { useMarkRead, useNotifications, useTodos } from '../api/notifications.ts';
+import { PasswordScreen } from './PasswordScreen.tsx';
 
-/** 我的: the account, its 待办 and its notifications. */
+/** 我的: the account, its 待办 and its notifications, 修改密码 and logout. */
 export function MineScreen({ me }: { me: Me }) {
   const qc = useQueryClient();
+  const [changingPassword, setChangingPassword] = useState(false);
   const todos = useTodos(hasPermission(me, Permission.TODO_READ));
   const notes = useNotifications();
   const markRead = useMarkRead();
   const todoList = todos.data ?? [];
   const noteList = notes.data?.items ?? [];
 
+  if (changingPassword) return <PasswordScreen me={me} onBack={() => setChangingPassword(false)} />;
   return (
     <>
       {me.demo && <NoticeBar color="alert" wrap content="演示数据：本系统当前载入的是演示数据，请勿录入真实信息" />}
-      {me.mustChangePassword && <NoticeBar color="info" wrap content="为了账号安全，请在电脑上登录后修改初始密码" />}
       <div className="h5-hero">
         <h1>{me.displayName}</h1>
         <p>{me.roleLabel} · {me.orgName}</p>
@@ -49,6 +52,11 @@ export function MineScreen({ me }: { me: Me }) {
               <Badge content={n.readAt ? null : Badge.dot} style={{ '--right': '-8px' }}>{n.title}</Badge>
             </List.Item>
           ))}
+        </List>
+      </div>
+      <div className="h5-section">
+        <List header="账号安全">
+          <List.Item onClick={() => setChangingPassword(true)}>修改密码</List.Item>
         </List>
       </div>
       <div style={{ margin: 12, paddingBottom: 24 }}>

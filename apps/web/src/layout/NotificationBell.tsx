@@ -5,10 +5,13 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useMarkRead, useNotifications } from '../api/notifications.ts';
+import { useMe } from '../app/RequireAuth.tsx';
 
 /** The bell in the header: unread count, the latest notifications, open one to mark it read. */
 export function NotificationBell() {
-  const { data } = useNotifications();
+  const me = useMe();
+  // A temporary password opens nothing but changing it: no polling until then.
+  const { data } = useNotifications(!me.mustChangePassword);
   const markRead = useMarkRead();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);

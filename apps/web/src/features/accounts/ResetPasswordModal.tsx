@@ -1,10 +1,10 @@
-import { PASSWORD_MAX, PASSWORD_MIN, type Account } from '@jiceng/contracts';
+import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE_HINT, type Account } from '@jiceng/contracts';
 import { Alert, Form, Input, Modal } from 'antd';
 import { applyFieldErrors } from '../../api/errors.ts';
 import { showSuccess } from '../../shared/feedback.ts';
 import { useResetPassword } from './api.ts';
 
-/** 重置密码 (also unlocks a locked account). */
+/** 重置密码 (also lifts a lockout, where the deployment locks accounts). */
 export function ResetPasswordModal({ account, onClose }: { account: Account; onClose: () => void }) {
   const [form] = Form.useForm<{ newPassword: string }>();
   const reset = useResetPassword();
@@ -20,9 +20,9 @@ export function ResetPasswordModal({ account, onClose }: { account: Account; onC
   };
   return (
     <Modal open title={`重置密码：${account.displayName}（${account.username}）`} okText="重置" onOk={() => void submit().catch(() => undefined)} confirmLoading={reset.isPending} onCancel={onClose} destroyOnHidden>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} message="重置后账号将被解锁，使用人下次登录时需修改密码。" />
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} message="重置后使用人下次登录时需先修改密码；账号如被锁定将同时解锁。" />
       <Form form={form} layout="vertical">
-        <Form.Item name="newPassword" label="新密码" rules={[{ required: true, message: '请输入新密码' }, { min: PASSWORD_MIN, message: `密码至少 ${PASSWORD_MIN} 位` }]}>
+        <Form.Item name="newPassword" label="新密码" extra={PASSWORD_RULE_HINT} rules={[{ required: true, message: '请输入新密码' }, { min: PASSWORD_MIN, message: `密码至少 ${PASSWORD_MIN} 位` }]}>
           <Input.Password maxLength={PASSWORD_MAX} autoComplete="new-password" />
         </Form.Item>
       </Form>

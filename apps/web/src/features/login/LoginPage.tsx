@@ -2,9 +2,10 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { PASSWORD_MAX, USERNAME_MAX } from '@jiceng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { login, resetSession, useMeQuery } from '../../api/auth.ts';
-import { messageOf } from '../../api/errors.ts';
+import { messageOf, retryAfterOf } from '../../api/errors.ts';
 
 interface LoginForm {
   username: string;
@@ -14,6 +15,27 @@ interface LoginForm {
 /** Only paths inside the app, never another site. */
 function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/**
+ * Seconds left of a throttled login's wait (0 when none), ticking down; the server decides the wait
+ * and refuses earlier attempts itself, this only spares the user a pointless click.
+ */
+function useWait(error: unknown): number {
+  const [until, setUntil] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const s = retryAfterOf(error);
+    if (!s) return;
+    setNow(Date.now());
+    setUntil(Date.now() + s * 1000);
+  }, [error]);
+  useEffect(() => {
+    if (until <= Date.now()) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  return Math.max(0, Math.ceil((until - now) / 1000));
 }
 
 export default function LoginPage() {
@@ -31,6 +53,7 @@ export default function LoginPage() {
       navigate(me.mustChangePassword ? '/password' : safeNext(params.get('next')), { replace: true });
     },
   });
+  const wait = useWait(mutation.error);
   if (current && !loggedOut && !mutation.isPending) return <Navigate to={current.mustChangePassword ? '/password' : safeNext(params.get('next'))} replace />;
 
   return (
@@ -51,7 +74,9 @@ export default function LoginPage() {
             <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
               <Input.Password prefix={<LockOutlined />} maxLength={PASSWORD_MAX} autoComplete="current-password" placeholder="请输入密码" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={mutation.isPending}>登录</Button>
+            <Button type="primary" htmlType="submit" block loading={mutation.isPending} disabled={wait > 0}>
+              {wait > 0 ? `请 ${wait} 秒后再试` : '登录'}
+            </Button>
           </Form>
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
             忘记密码请联系上级组织的管理员重置。党员、群众请在手机上打开 <a href="/h5.html">移动端</a>。

@@ -1,4 +1,4 @@
-import { PASSWORD_MAX, PASSWORD_MIN } from '@jiceng/contracts';
+import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE_HINT } from '@jiceng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router-dom';
@@ -41,7 +41,7 @@ export default function PasswordPage() {
         <Form.Item
           name="newPassword"
           label="新密码"
-          extra={`${PASSWORD_MIN}–${PASSWORD_MAX} 位，建议同时包含字母、数字和符号`}
+          extra={PASSWORD_RULE_HINT}
           rules={[
             { required: true, message: '请输入新密码' },
             { min: PASSWORD_MIN, message: `新密码至少 ${PASSWORD_MIN} 位` },
