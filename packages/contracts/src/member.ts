@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateOnly, Id, Timestamp, PageNumber, pageSizeField } from './common.ts';
+import { DateOnly, Id, Timestamp, PageNumber, pageSizeField, Version } from './common.ts';
 import { Education, ETHNICITIES, Gender, LeaveReason, MemberCategory, MemberStatus, Occupation } from './member-dict.ts';
 
 const Enum = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
@@ -41,7 +41,11 @@ export const MemberInput = Type.Object({
 export type MemberInput = Static<typeof MemberInput>;
 
 /** Edits of the record's own fields; branch and status change only through transfers and events. */
-export const MemberUpdate = Type.Partial(Type.Omit(MemberInput, ['orgId', 'status', 'joinedDate', 'confirmedDate']));
+export const MemberUpdate = Type.Composite([
+  Type.Partial(Type.Omit(MemberInput, ['orgId', 'status', 'joinedDate', 'confirmedDate'])),
+  /** The version the form started from (or If-Match). */
+  Type.Object({ version: Type.Optional(Version) }),
+]);
 export type MemberUpdate = Static<typeof MemberUpdate>;
 
 export const MemberSummary = Type.Object({
@@ -90,6 +94,8 @@ export const Member = Type.Composite([
     hasPhoto: Type.Boolean(),
     /** True when personal fields are shown in full (and the read was audited). */
     unmasked: Type.Boolean(),
+    /** Send back on save (optimistic locking). */
+    version: Version,
     createdAt: Timestamp,
     updatedAt: Timestamp,
   }),

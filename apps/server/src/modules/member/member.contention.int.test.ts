@@ -27,4 +27,24 @@ describe.each(ENGINES)('member registrations under contention (%s)', (engine) =>
     );
     expect(audit!.n).toBe(1);
   });
+
+  it('20 concurrent edits of one member from one version: one saved, 19 STALE_VERSION, one audit row, If-Match honoured', async () => {
+    const created = await t.admin.post<{ id: string; version: number }>('/api/members', buildMember(t.branchA1a, { name: '同时编辑' }));
+    const id = created.body.id;
+    const read = await t.admin.get<{ version: number }>(`/api/members/${id}`);
+    expect(read.headers.etag).toBe(`"${read.body.version}"`);
+    await race(20, (i) => t.admin.patch(`/api/members/${id}`, { workUnit: `单位${i}`, version: read.body.version }), {
+      successes: 1,
+      refusals: ['STALE_VERSION'],
+    });
+    const audit = await server.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'member.update' and entity_id = ${id}`);
+    expect(audit!.n).toBe(1);
+    const stale = await t.admin.request<{ error: { code: string } }>('PATCH', `/api/members/${id}`, {
+      body: { workUnit: '旧' },
+      headers: { 'if-match': `"${read.body.version}"` },
+    });
+    expect(stale.body.error.code).toBe('STALE_VERSION');
+    const none = await t.admin.patch<{ error: { code: string } }>(`/api/members/${id}`, { workUnit: '无版本' });
+    expect([none.status, none.body.error.code]).toEqual([428, 'VERSION_REQUIRED']);
+  });
 });

@@ -83,7 +83,7 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
       expect(again.status).toBe(409);
       expect(again.body.error.message).toBe('该公民身份号码已登记为党员（甲一社区第一党支部：欧阳重号），请勿重复登记；如组织关系需要调整，请办理转接');
       const other = await create(streetA, t.branchA1b, { name: '司马另号' });
-      const edit = await streetA.patch<Err>(`/api/members/${other.id}`, { idNumber });
+      const edit = await streetA.patch<Err>(`/api/members/${other.id}`, { idNumber, version: other.version });
       expect(edit.status).toBe(409);
       expect(edit.body.error.message).toMatch(/欧阳重号/);
       const audit = await streetA.get<{ items: { actorName: string; after: unknown }[] }>('/api/audit?action=member.duplicate_refused&pageSize=2');
@@ -174,9 +174,10 @@ describe.each(ENGINES)('member records over HTTP (%s)', (engine) => {
     });
 
     it('edits fields, keeps the ID rules, audits which fields changed', async () => {
-      const res = await secA1a.patch<Member>(`/api/members/${m.id}`, { workUnit: '南京市第一中学', categories: ['employed', 'party_worker'] });
+      const { version } = (await secA1a.get<Member>(`/api/members/${m.id}`)).body;
+      const res = await secA1a.patch<Member>(`/api/members/${m.id}`, { workUnit: '南京市第一中学', categories: ['employed', 'party_worker'], version });
       expect(res.body.workUnit).toBe('南京市第一中学');
-      const bad = await secA1a.patch<Err>(`/api/members/${m.id}`, { birthDate: '1979-11-03' });
+      const bad = await secA1a.patch<Err>(`/api/members/${m.id}`, { birthDate: '1979-11-03', version: res.body.version });
       expect(bad.status).toBe(400);
       const audit = await t.admin.get<{ items: { after: { changedFields: string[] } }[] }>(`/api/audit?action=member.update&entityId=${m.id}`);
       expect(audit.body.items[0]!.after.changedFields.sort()).toEqual(['categories', 'workUnit']);

@@ -5,6 +5,8 @@ import { searchMatch, searchVector, searchVectorLiteral } from '../../platform/s
 
 export interface MemberRow {
   id: string;
+  /** Optimistic-locking version of the form fields (and status). */
+  version: number;
   org_id: string;
   org_name: string;
   org_path: string;
@@ -79,7 +81,7 @@ const columns = sql`m.id, m.org_id, o.name as org_name, o.path::text as org_path
   m.address_enc, m.address_masked, m.applied_date, m.joined_date, m.confirmed_date, m.status, m.leave_reason, m.left_date,
   m.probation_extended_months, m.suspended_from_status, m.discipline_until, m.categories, m.transferred_out_date,
   exists (select 1 from member_photo p where p.region_id = m.region_id and p.member_id = m.id) as has_photo,
-  m.created_at::text as created_at, m.updated_at::text as updated_at`;
+  m.version, m.created_at::text as created_at, m.updated_at::text as updated_at`;
 const from = sql`from member m join org o on o.region_id = m.region_id and o.id = m.org_id`;
 
 const textArray = (a: string[]) => sql`array[${sql.join(a.map((x) => sql`${x}`), sql`, `)}]::text[]`;
@@ -167,19 +169,20 @@ export const memberRepository = {
     await memberRepository.insertMany(db, regionId, [{ id, w }]);
   },
 
-  async update(db: Database, regionId: string, id: string, w: Omit<MemberWrite, 'orgId' | 'joinedDate' | 'confirmedDate' | 'status'>) {
-    await db.run(sql`update member set name = ${w.name}, gender = ${w.gender}, ethnicity = ${w.ethnicity}, birth_date = ${w.birthDate},
+  /** Writes the form fields if the record is still at `expected`; returns 0 when it moved on. */
+  update(db: Database, regionId: string, id: string, w: Omit<MemberWrite, 'orgId' | 'joinedDate' | 'confirmedDate' | 'status'>, expected: number): Promise<number> {
+    return db.run(sql`update member set name = ${w.name}, gender = ${w.gender}, ethnicity = ${w.ethnicity}, birth_date = ${w.birthDate},
       id_number_enc = ${w.idNumberEnc}, id_number_hash = ${w.idNumberHash}, id_number_masked = ${w.idNumberMasked},
       education = ${w.education}, occupation = ${w.occupation}, work_unit = ${w.workUnit}, position = ${w.position},
       phone_enc = ${w.phoneEnc}, phone_hash = ${w.phoneHash}, phone_masked = ${w.phoneMasked}, address_enc = ${w.addressEnc}, address_masked = ${w.addressMasked},
-      applied_date = ${w.appliedDate}, categories = ${textArray(w.categories)}, search = ${searchVector([w.name])}, updated_at = now()
-      where region_id = ${regionId} and id = ${id}`);
+      applied_date = ${w.appliedDate}, categories = ${textArray(w.categories)}, search = ${searchVector([w.name])}, updated_at = now(), version = version + 1
+      where region_id = ${regionId} and id = ${id} and version = ${expected}`);
   },
 
   async setLifecycle(db: Database, regionId: string, id: string, l: LifecycleWrite) {
     await db.run(sql`update member set status = ${l.status}, confirmed_date = ${l.confirmedDate}, probation_extended_months = ${l.probationExtendedMonths},
       suspended_from_status = ${l.suspendedFromStatus}, discipline_until = ${l.disciplineUntil}, leave_reason = ${l.leaveReason}, left_date = ${l.leftDate},
-      updated_at = now() where region_id = ${regionId} and id = ${id}`);
+      updated_at = now(), version = version + 1 where region_id = ${regionId} and id = ${id}`);
   },
 
   /** Moves the member's relation to another branch (transfers), only from the expected branch. */

@@ -7,7 +7,7 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { isoTime } from '../../platform/db/time.ts';
 import { withAuditedRefusals } from '../../platform/audit/refusal.ts';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, assertVersion, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
 import type { OrgService } from '../org/index.ts';
@@ -96,10 +96,13 @@ export function createMemberService(deps: MemberServiceDeps) {
       return presentMember(row, clock.today(), crypto, false);
     },
 
-    async update(actor: Actor, id: string, patch: MemberUpdate): Promise<Member> {
+    /** Saves a form edit made from version `expected`; STALE_VERSION when someone saved in between. */
+    async update(actor: Actor, id: string, input: MemberUpdate, expected: number | null): Promise<Member> {
+      const { version: _sent, ...patch } = input;
       return service.guardDuplicates(actor, () => db.transaction(async (tx) => {
         const row = await load(tx, actor, id, true);
         if (row.status === 'left') throw invalid('已出党人员的信息不能修改');
+        assertVersion(row.version, expected, '该党员档案');
         const current: MemberInput = {
           name: row.name,
           idNumber: crypto.decrypt(row.id_number_enc),
@@ -122,7 +125,7 @@ export function createMemberService(deps: MemberServiceDeps) {
         if (!checked) fail(problems);
         const w = toMemberWrite(merged, checked!, crypto);
         if (normalizeIdNumber(merged.idNumber) !== current.idNumber) await assertIdFree(tx, actor, w, id, 'update');
-        await members.update(tx, regionId, id, w);
+        if ((await members.update(tx, regionId, id, w, expected)) === 0) throw staleVersion('该党员档案');
         const after = (await members.byId(tx, regionId, id))!;
         const changed = Object.keys(patch).filter((k) => JSON.stringify((patch as Record<string, unknown>)[k]) !== JSON.stringify((current as Record<string, unknown>)[k]));
         await audit.record(tx, actor, { action: 'member.update', entity: 'member', entityId: id, orgPath: row.org_path, before: snapshot(row), after: { ...snapshot(after), changedFields: changed } });

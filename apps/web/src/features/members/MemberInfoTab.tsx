@@ -3,7 +3,7 @@ import type { Member } from '@jiceng/contracts';
 import { Alert, Button, Descriptions, Form, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
-import { applyFieldErrors } from '../../api/errors.ts';
+import { applyFieldErrors, isStaleVersion } from '../../api/errors.ts';
 import { showSuccess } from '../../shared/feedback.ts';
 import { useUpdateMember } from './api.ts';
 import { CategoryTags, educationText, genderText, occupationText } from './labels.tsx';
@@ -16,20 +16,33 @@ function EditForm({ member, onDone }: { member: Member; onDone: () => void }) {
   const submit = (values: MemberFormValues) => {
     const patch = toMemberUpdate(values, member);
     if (Object.keys(patch).length === 0) return onDone();
-    update.mutate(patch, {
-      onError: (e) => applyFieldErrors(form, e),
-      onSuccess: () => {
-        showSuccess('已保存');
-        onDone();
+    update.mutate(
+      { ...patch, version: member.version },
+      {
+        // someone saved first: back to the record, reloaded with their changes
+        onError: (e) => (isStaleVersion(e) ? onDone() : applyFieldErrors(form, e)),
+        onSuccess: () => {
+          showSuccess('已保存');
+          onDone();
+        },
       },
-    });
+    );
   };
   return (
     <Form<MemberFormValues> form={form} layout="vertical" initialValues={fromMember(member)} onFinish={submit} style={{ maxWidth: 1000 }} name="edit-member">
-      {!member.unmasked && <Alert showIcon type="info" style={{ marginBottom: 16 }} message="公民身份号码、联系电话、家庭住址当前为隐藏显示；如需修改，请先点击页面上方的「查看完整信息」。" />}
+      {!member.unmasked && (
+        <Alert
+          showIcon
+          type="info"
+          style={{ marginBottom: 16 }}
+          message="公民身份号码、联系电话、家庭住址当前为隐藏显示；如需修改，请先点击页面上方的「查看完整信息」。"
+        />
+      )}
       <MemberFormFields mode="edit" personalLocked={!member.unmasked} />
       <Space>
-        <Button type="primary" htmlType="submit" loading={update.isPending}>保存</Button>
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          保存
+        </Button>
         <Button onClick={onDone}>取消</Button>
       </Space>
     </Form>
@@ -48,13 +61,24 @@ export function MemberInfoTab({ member, canWrite }: { member: Member; canWrite: 
       size="small"
       column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 3 }}
       styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
-      extra={canWrite && member.status !== 'left' && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>编辑</Button>}
+      extra={
+        canWrite &&
+        member.status !== 'left' && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            编辑
+          </Button>
+        )
+      }
       items={[
         { key: 'name', label: '姓名', children: member.name },
         { key: 'gender', label: '性别', children: genderText(member.gender) },
         { key: 'ethnicity', label: '民族', children: member.ethnicity },
         // the birth date comes only with the personal fields in full; masked, the age alone
-        { key: 'birth', label: member.birthDate ? '出生日期' : '年龄', children: member.birthDate ? `${member.birthDate}（${member.age} 岁）` : `${member.age} 岁` },
+        {
+          key: 'birth',
+          label: member.birthDate ? '出生日期' : '年龄',
+          children: member.birthDate ? `${member.birthDate}（${member.age} 岁）` : `${member.age} 岁`,
+        },
         { key: 'id', label: '公民身份号码', children: mono(member.idNumber), span: 2 },
         { key: 'education', label: '学历', children: educationText(member.education) },
         { key: 'occupation', label: '人员类别', children: occupationText(member.occupation), span: 2 },

@@ -1,6 +1,19 @@
-import type { Member, MemberDetail, MemberDetailInput, MemberDetailKind, MemberEventInput, MemberInput, MemberListQuery, MemberStatusEvent, MemberSummary, MemberUpdate, OrgSummary } from '@jiceng/contracts';
+import type {
+  Member,
+  MemberDetail,
+  MemberDetailInput,
+  MemberDetailKind,
+  MemberEventInput,
+  MemberInput,
+  MemberListQuery,
+  MemberStatusEvent,
+  MemberSummary,
+  MemberUpdate,
+  OrgSummary,
+} from '@jiceng/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { isStaleVersion } from '../../api/errors.ts';
 
 /** Everything about members lives under ['members'] so one invalidation refreshes every view. */
 export const memberKeys = {
@@ -15,13 +28,18 @@ export const memberKeys = {
 export const MEMBER_PAGE_SIZE = 20;
 
 export const useMembers = (q: MemberListQuery) =>
-  useQuery({ queryKey: memberKeys.list(q), queryFn: () => api.get<{ items: MemberSummary[]; total: number }>('/api/members', { ...q }), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: memberKeys.list(q),
+    queryFn: () => api.get<{ items: MemberSummary[]; total: number }>('/api/members', { ...q }),
+    placeholderData: keepPreviousData,
+  });
 
 /** One record; `unmask` asks for personal fields in full (the server audits that read). */
 export const useMember = (id: string, unmask: boolean) =>
   useQuery({ queryKey: memberKeys.detail(id, unmask), queryFn: () => api.get<Member>(`/api/members/${id}`, { unmask: unmask || undefined }) });
 
-export const useMemberHistory = (id: string) => useQuery({ queryKey: memberKeys.history(id), queryFn: () => api.get<MemberStatusEvent[]>(`/api/members/${id}/history`) });
+export const useMemberHistory = (id: string) =>
+  useQuery({ queryKey: memberKeys.history(id), queryFn: () => api.get<MemberStatusEvent[]>(`/api/members/${id}/history`) });
 
 export const useMemberDetails = (id: string, kind: MemberDetailKind) =>
   useQuery({ queryKey: memberKeys.details(id, kind), queryFn: () => api.get<MemberDetail[]>(`/api/members/${id}/details`, { kind }) });
@@ -42,12 +60,17 @@ function useMemberMutation<V, R>(fn: (v: V) => Promise<R>, meta?: { silent?: boo
     onSuccess: async () => {
       await Promise.all([qc.invalidateQueries({ queryKey: memberKeys.all }), qc.invalidateQueries({ queryKey: ['todos'] })]);
     },
+    // someone else saved first: load what they saved, so the next edit starts from it
+    onError: async (e) => {
+      if (isStaleVersion(e)) await qc.invalidateQueries({ queryKey: memberKeys.all });
+    },
   });
 }
 
 export const useCreateMember = () => useMemberMutation((input: MemberInput) => api.post<Member>('/api/members', input));
 export const useUpdateMember = (id: string) => useMemberMutation((patch: MemberUpdate) => api.patch<Member>(`/api/members/${id}`, patch));
 /** Silent: the event modal shows the server's refusal itself. */
-export const useMemberEvent = (id: string) => useMemberMutation((input: MemberEventInput) => api.post<Member>(`/api/members/${id}/events`, input), { silent: true });
+export const useMemberEvent = (id: string) =>
+  useMemberMutation((input: MemberEventInput) => api.post<Member>(`/api/members/${id}/events`, input), { silent: true });
 export const useAddMemberDetail = (id: string) => useMemberMutation((input: MemberDetailInput) => api.post<MemberDetail>(`/api/members/${id}/details`, input));
 export const useRemoveMemberDetail = (id: string) => useMemberMutation((detailId: string) => api.del(`/api/members/${id}/details/${detailId}`));

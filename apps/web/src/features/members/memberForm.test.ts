@@ -8,6 +8,7 @@ const ID = body + idNumberCheckChar(body);
 
 const member = (over: Partial<Member> = {}): Member => ({
   id: '0190a000-0000-7000-8000-000000000001',
+  version: 1,
   orgId: '0190a000-0000-7000-8000-000000000002',
   orgName: '第一党支部',
   name: '端木青禾',
