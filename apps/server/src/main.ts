@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     createFieldCrypto(fieldKey);
     const server = await createServer({ config, db, fieldKey });
     for (const line of await bootstrap(server, config.demo)) console.log(line);
+    const orphaned = await server.modules.member.importer.recoverOrphaned();
+    if (orphaned > 0) console.log(`已将 ${orphaned} 个因服务中断而未完成的党员名册导入标记为失败（未导入任何数据）`);
     const url = await server.app.listen({ port: config.port, host: config.host });
     console.log(`基层党建工作平台已启动：${url.replace('0.0.0.0', 'localhost')}（数据库：${db.engine === 'pglite' ? `内置 PGlite，${config.dataDir}` : 'PostgreSQL'}）`);
     if (config.jobs) jobs = await startJobs(db, server.jobs, (msg, err) => server.app.log.error(err, msg));

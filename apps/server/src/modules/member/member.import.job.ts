@@ -1,4 +1,5 @@
 import { MEMBER_IMPORT_ERRORS_KEPT, MEMBER_IMPORT_RUNNING_PHASES, memberImportPhaseLabel, type ImportRowError, type MemberImportJob, type MemberImportPhase } from '@jiceng/contracts';
+import { RUNNER_ID } from '../../platform/runner.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { isoTime } from '../../platform/db/time.ts';
@@ -89,7 +90,7 @@ export function createImportJobs(deps: { db: Database; regionId: string; jobs: I
       const job: LiveJob = { id, accountId: actor.id, fileName, phase: 'reading', done: 0, total: 0, startedAt: clock.now().toISOString(), savedAt: 0 };
       live.set(id, job);
       try {
-        await jobs.insert(db, regionId, { id, accountId: actor.id, fileName });
+        await jobs.insert(db, regionId, { id, accountId: actor.id, fileName, runner: RUNNER_ID });
       } catch (e) {
         live.delete(id);
         throw e;
@@ -133,6 +134,12 @@ export function createImportJobs(deps: { db: Database; regionId: string; jobs: I
       }
       return present(row);
     },
+
+    /**
+     * At start: every job left "running" by a process that is gone (killed mid-import) reads as
+     * failed at once; nothing of it was imported (its transaction never committed).
+     */
+    recoverOrphaned: (): Promise<number> => jobs.failOrphaned(db, regionId, RUNNER_ID, INTERRUPTED),
 
     /** Resolves when every job of this process has finished (server shutdown, tests). */
     drain: async (): Promise<void> => {

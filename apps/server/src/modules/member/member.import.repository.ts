@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ImportRowError, MemberImportPhase } from '@jiceng/contracts';
 import type { Database } from '../../platform/db/database.ts';
+import { RUNNER_APP_PREFIX } from '../../platform/runner.ts';
 
 /** A roster import job as stored. */
 export interface ImportJobRow {
@@ -25,8 +26,25 @@ const RUNNING = sql`('reading', 'checking', 'writing')`;
 
 /** The member_import_job table: progress and outcome of background roster imports. */
 export const importJobRepository = {
-  async insert(db: Database, regionId: string, j: { id: string; accountId: string; fileName: string }) {
-    await db.run(sql`insert into member_import_job (region_id, id, account_id, file_name) values (${regionId}, ${j.id}, ${j.accountId}, ${j.fileName})`);
+  async insert(db: Database, regionId: string, j: { id: string; accountId: string; fileName: string; runner: string }) {
+    await db.run(
+      sql`insert into member_import_job (region_id, id, account_id, file_name, runner) values (${regionId}, ${j.id}, ${j.accountId}, ${j.fileName}, ${j.runner})`,
+    );
+  },
+
+  /**
+   * Marks failed every job still "running" whose process is gone: on the embedded engine (one
+   * process only) every one not run by `me`; on PostgreSQL those whose runner has no connection left.
+   * Returns how many.
+   */
+  failOrphaned(db: Database, regionId: string, me: string, message: string): Promise<number> {
+    const gone =
+      db.engine === 'pglite'
+        ? sql`true`
+        : sql`runner is null or runner not in (select substr(application_name, ${RUNNER_APP_PREFIX.length + 1}) from pg_stat_activity
+            where application_name like ${RUNNER_APP_PREFIX + '%'})`;
+    return db.run(sql`update member_import_job set phase = 'failed', message = ${message}, finished_at = now()
+      where region_id = ${regionId} and phase in ${RUNNING} and runner is distinct from ${me} and (${gone})`);
   },
 
   /** Phase and progress of a running job; also its heartbeat. */
@@ -56,9 +74,11 @@ export const importJobRepository = {
 
   /** Marks the job failed when it is still "running" but its heartbeat stopped `staleSeconds` ago; true if it did. */
   async failIfStale(db: Database, regionId: string, id: string, staleSeconds: number, message: string): Promise<boolean> {
-    return (await db.run(sql`update member_import_job set phase = 'failed', message = ${message}, finished_at = now()
+    return (
+      (await db.run(sql`update member_import_job set phase = 'failed', message = ${message}, finished_at = now()
       where region_id = ${regionId} and id = ${id} and phase in ${RUNNING}
-        and updated_at < now() - make_interval(secs => ${staleSeconds})`)) === 1;
+        and updated_at < now() - make_interval(secs => ${staleSeconds})`)) === 1
+    );
   },
 };
 export type ImportJobRepository = typeof importJobRepository;

@@ -136,6 +136,9 @@ export function createMemberImportService(deps: MemberImportDeps) {
 
     /** Resolves when the jobs running in this process have finished. */
     drain: () => tracker.drain(),
+
+    /** Marks failed the imports of processes that are gone (called at start). */
+    recoverOrphaned: () => tracker.recoverOrphaned(),
   };
 }
 export type MemberImportService = ReturnType<typeof createMemberImportService>;

@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { RUNNER_APP_NAME } from '../runner.ts';
 import { isRetryable } from './db-errors.ts';
 
 /** Any Drizzle handle on either engine. */
@@ -157,7 +158,8 @@ function pgConn(client: pg.Pool | pg.PoolClient, pool: pg.Pool): Conn {
 
 /** Connects to PostgreSQL through a small pool. */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // the process's runner id on every connection: who owns a background job is visible to others
+  const pool = new pg.Pool({ connectionString: url, max, application_name: RUNNER_APP_NAME });
   // An idle connection dropped by the server (restart, admin termination) must not crash the
   // process: the pool discards it and the next query opens a new one.
   pool.on('error', (e) => console.warn(`数据库连接中断，已丢弃该连接：${e.message}`));
