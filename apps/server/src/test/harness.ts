@@ -43,10 +43,11 @@ export interface TestServer extends Server {
   config: Config;
 }
 
-export async function startTestServer(engine: Engine, opts: { clock?: Clock } = {}): Promise<TestServer> {
+/** A test server on a fresh database; `env` adds settings of its own (e.g. `LOGIN_LOCKOUT`). */
+export async function startTestServer(engine: Engine, opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
   const { db, drop } = await openEngine(engine);
   await migrate(db);
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JICENG_JOBS: 'false' }, []), webDist: '/nonexistent' };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JICENG_JOBS: 'false', ...opts.env }, []), webDist: '/nonexistent' };
   const server = await createServer({ config, db, fieldKey: crypto.randomBytes(32).toString('base64'), clock: opts.clock ?? fixedClock(TEST_TODAY) });
   await server.app.ready();
   return {
@@ -185,23 +186,6 @@ export function movableClock(iso = TEST_TODAY): Clock & { advance(seconds: numbe
     now: () => new Date(t),
     today: () => fixedClock(new Date(t).toISOString()).today(),
     advance: (seconds) => void (t += seconds * 1000),
-  };
-}
-
-/** A test server with environment settings of its own (e.g. `LOGIN_LOCKOUT`), and a clock. */
-export async function startTestServerWith(engine: Engine, opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestServer> {
-  const { db, drop } = await openEngine(engine);
-  await migrate(db);
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', JICENG_JOBS: 'false', ...opts.env }, []), webDist: '/nonexistent' };
-  const server = await createServer({ config, db, fieldKey: crypto.randomBytes(32).toString('base64'), clock: opts.clock ?? fixedClock(TEST_TODAY) });
-  await server.app.ready();
-  return {
-    ...server,
-    config,
-    close: async () => {
-      await server.app.close();
-      await drop();
-    },
   };
 }
 

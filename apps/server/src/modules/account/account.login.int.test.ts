@@ -9,7 +9,7 @@ import {
   movableClock,
   PASSWORD,
   seedTree,
-  startTestServerWith,
+  startTestServer,
   type Client,
   type SeededTree,
   type TestServer,
@@ -32,7 +32,7 @@ describe.each(ENGINES)('login answers and throttling (%s)', (engine) => {
   let streetB: Client;
 
   beforeAll(async () => {
-    server = await startTestServerWith(engine, { clock });
+    server = await startTestServer(engine, { clock });
     t = await seedTree(server);
     streetA = await login(server, 'streetA');
     streetB = await login(server, 'streetB');
@@ -215,7 +215,7 @@ describe.each(ENGINES)('the lockout option, LOGIN_LOCKOUT=true (%s)', (engine) =
   let streetA: Client;
 
   beforeAll(async () => {
-    server = await startTestServerWith(engine, { clock, env: { LOGIN_LOCKOUT: 'true' } });
+    server = await startTestServer(engine, { clock, env: { LOGIN_LOCKOUT: 'true' } });
     t = await seedTree(server);
     streetA = await login(server, 'streetA');
   });
