@@ -1,9 +1,10 @@
-import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE_HINT, type Me } from '@jiceng/contracts';
+import { PASSWORD_MAX, PASSWORD_RULE_HINT, type Me } from '@jiceng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, NavBar, NoticeBar, Toast } from 'antd-mobile';
 import { logout, meKey } from '../api/auth.ts';
 import { api } from '../api/client.ts';
 import { fieldErrorsOf } from '../api/errors.ts';
+import { confirmPasswordRules, newPasswordRules } from '../shared/passwordRules.ts';
 
 interface PasswordForm {
   oldPassword: string;
@@ -59,29 +60,10 @@ export function PasswordScreen({ me, onBack }: { me: Me; onBack?: () => void }) 
           >
             <Input type="password" maxLength={PASSWORD_MAX} autoComplete="current-password" placeholder="请输入原密码" />
           </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label="新密码"
-            description={PASSWORD_RULE_HINT}
-            rules={[
-              { required: true, message: '请输入新密码' },
-              { min: PASSWORD_MIN, message: `新密码至少 ${PASSWORD_MIN} 位` },
-            ]}
-          >
+          <Form.Item name="newPassword" label="新密码" description={PASSWORD_RULE_HINT} rules={newPasswordRules}>
             <Input type="password" maxLength={PASSWORD_MAX} autoComplete="new-password" placeholder="请输入新密码" />
           </Form.Item>
-          <Form.Item
-            name="confirm"
-            label="确认新密码"
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: '请再次输入新密码' },
-              ({ getFieldValue }) => ({
-                validator: (_, value: string | undefined) =>
-                  !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
-              }),
-            ]}
-          >
+          <Form.Item name="confirm" label="确认新密码" dependencies={['newPassword']} rules={confirmPasswordRules}>
             <Input type="password" maxLength={PASSWORD_MAX} autoComplete="new-password" placeholder="请再次输入新密码" />
           </Form.Item>
         </Form>

@@ -1,4 +1,4 @@
-import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE_HINT } from '@jiceng/contracts';
+import { PASSWORD_MAX, PASSWORD_RULE_HINT } from '@jiceng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { applyFieldErrors } from '../../api/errors.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
 import { showSuccess } from '../../shared/feedback.ts';
+import { confirmPasswordRules, newPasswordRules } from '../../shared/passwordRules.ts';
 
 interface PasswordForm {
   oldPassword: string;
@@ -38,32 +39,15 @@ export default function PasswordPage() {
         <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
           <Input.Password maxLength={PASSWORD_MAX} autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label="新密码"
-          extra={PASSWORD_RULE_HINT}
-          rules={[
-            { required: true, message: '请输入新密码' },
-            { min: PASSWORD_MIN, message: `新密码至少 ${PASSWORD_MIN} 位` },
-          ]}
-        >
+        <Form.Item name="newPassword" label="新密码" extra={PASSWORD_RULE_HINT} rules={newPasswordRules}>
           <Input.Password maxLength={PASSWORD_MAX} autoComplete="new-password" />
         </Form.Item>
-        <Form.Item
-          name="confirm"
-          label="确认新密码"
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
-            }),
-          ]}
-        >
+        <Form.Item name="confirm" label="确认新密码" dependencies={['newPassword']} rules={confirmPasswordRules}>
           <Input.Password maxLength={PASSWORD_MAX} autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>确认修改</Button>
+        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
+          确认修改
+        </Button>
       </Form>
     </Card>
   );
