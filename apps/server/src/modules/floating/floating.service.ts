@@ -12,7 +12,8 @@ import type { MemberService } from '../member/index.ts';
 import { assertArrivalSide, assertHomeSide, assertSeesFloating, sidesOf } from './floating.policy.ts';
 import { presentFloating } from './floating.presenter.ts';
 import type { FloatingRepository, FloatingRow, FloatingStep, FloatingWrite } from './floating.repository.ts';
-import { checkFloatingDates, clean, failOn, isUniqueViolation, stepDateProblems } from './floating.validation.ts';
+import { isUniqueViolation } from '../../platform/db/db-errors.ts';
+import { checkFloatingDates, clean, failOn, stepDateProblems } from './floating.validation.ts';
 
 export interface FloatingServiceDeps {
   db: Database;

@@ -34,9 +34,3 @@ export function checkFloatingDates(i: Omit<FloatingInput, 'memberId'> & { destin
 
 /** Trimmed text, or null when empty. */
 export const clean = (v: string | null | undefined): string | null => v?.trim() || null;
-
-/** A thrown unique violation (the one-open-record indexes), on either engine's driver. */
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (x: unknown) => (typeof x === 'object' && x !== null && 'code' in x ? (x as { code: unknown }).code : undefined);
-  return code(e) === '23505' || (typeof e === 'object' && e !== null && 'cause' in e && code((e as { cause: unknown }).cause) === '23505');
-}

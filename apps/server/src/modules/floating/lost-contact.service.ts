@@ -10,7 +10,8 @@ import type { MemberService } from '../member/index.ts';
 import { assertLostContactInScope } from './floating.policy.ts';
 import { presentAttempt, presentLostContact, proposalOf } from './floating.presenter.ts';
 import type { LostContactRepository, LostContactRow } from './lost-contact.repository.ts';
-import { clean, failOn, isUniqueViolation, stepDateProblems } from './floating.validation.ts';
+import { isUniqueViolation } from '../../platform/db/db-errors.ts';
+import { clean, failOn, stepDateProblems } from './floating.validation.ts';
 
 export interface LostContactServiceDeps {
   db: Database;

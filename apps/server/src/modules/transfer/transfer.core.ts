@@ -9,7 +9,8 @@ import { newId } from '../../platform/ids.ts';
 import type { MemberRow, MemberService } from '../member/index.ts';
 import { assertSideMay, assertTransferVisible } from './transfer.policy.ts';
 import { presentTransfer } from './transfer.presenter.ts';
-import { isUniqueViolation, PENDING_KEY, type TransferDecision, type TransferRepository, type TransferRow, type TransferWrite } from './transfer.repository.ts';
+import { isUniqueViolation } from '../../platform/db/db-errors.ts';
+import { PENDING_KEY, type TransferDecision, type TransferRepository, type TransferRow, type TransferWrite } from './transfer.repository.ts';
 
 export interface TransferDeps {
   db: Database;

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member, Transfer, TransferReceiver } from '@jiceng/contracts';
-import { isUniqueViolation, PENDING_KEY } from './transfer.repository.ts';
+import { isUniqueViolation } from '../../platform/db/db-errors.ts';
+import { PENDING_KEY } from './transfer.repository.ts';
 import { buildMember, ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 type Err = { error: { code: string; message: string } };

@@ -96,15 +96,6 @@ function where(regionId: string, f: Omit<TransferFilter, 'page' | 'pageSize'>): 
   return sql.join(w, sql` and `);
 }
 
-/** A unique violation of `constraint`, as either driver reports it (Drizzle wraps the driver error). */
-export function isUniqueViolation(e: unknown, constraint: string): boolean {
-  for (let x: unknown = e; x && typeof x === 'object'; x = (x as { cause?: unknown }).cause) {
-    const d = x as { code?: unknown; constraint?: unknown; message?: unknown };
-    if (d.code === '23505' && (d.constraint === constraint || String(d.message).includes(constraint))) return true;
-  }
-  return false;
-}
-
 export const PENDING_KEY = 'transfer_member_id_pending_key';
 
 export const transferRepository = {
