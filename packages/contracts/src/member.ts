@@ -123,6 +123,27 @@ export const MemberListQuery = Type.Object({
 });
 export type MemberListQuery = Static<typeof MemberListQuery>;
 
+/**
+ * Where the member list stops counting (and the web list stops paging): counting every match of a
+ * district-wide list took 93 % of a 662 ms answer at 1,000,000 members. A list with more matches
+ * answers `total` = MEMBER_COUNT_CAP with `totalCapped`; shown as 「10,000+」 with a hint to narrow
+ * the filter. Smaller lists (a branch, a street, any selective filter) keep their exact total.
+ */
+export const MEMBER_COUNT_CAP = 10_000;
+
+/** A page of the member list (GET /api/members): like `Page`, but the count may stop at MEMBER_COUNT_CAP. */
+export const MemberListPage = Type.Object({
+  items: Type.Array(MemberSummary),
+  /**
+   * Members matching the filter: exact when `totalCapped` is false; otherwise *at least* this many
+   * (counting stopped at MEMBER_COUNT_CAP, or at the end of the requested page when that lies further).
+   */
+  total: Type.Integer(),
+  /** True when more members match than `total` says (see MEMBER_COUNT_CAP). */
+  totalCapped: Type.Boolean(),
+});
+export type MemberListPage = Static<typeof MemberListPage>;
+
 export const MemberGetQuery = Type.Object({
   /** Ask for personal fields in full; needs personal:unmask and is written to the audit log. */
   unmask: Type.Optional(Type.Boolean()),
@@ -157,7 +178,12 @@ export const MemberEventInput = Type.Object({
   date: Type.Unsafe<string>({ ...DateOnly, description: '决定日期' }),
   reason: Type.String({ minLength: 2, maxLength: REASON_MAX, description: '原因' }),
   /** For `leave`. */
-  leaveReason: Type.Optional(Enum(Object.values(LeaveReason).filter((r) => r !== 'probation_cancelled'), '出党方式')),
+  leaveReason: Type.Optional(
+    Enum(
+      Object.values(LeaveReason).filter((r) => r !== 'probation_cancelled'),
+      '出党方式',
+    ),
+  ),
   /** For `extend_probation`: 6–12 months. */
   months: Type.Optional(Type.Integer({ minimum: 1, maximum: 24, description: '延长月数' })),
   /** For `discipline_start`: end of 留党察看. */

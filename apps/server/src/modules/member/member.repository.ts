@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { MemberListQuery } from '@jiceng/contracts';
+import { MEMBER_COUNT_CAP, type MemberListQuery } from '@jiceng/contracts';
 import type { Database } from '../../platform/db/database.ts';
 import { searchMatch, searchVector, searchVectorLiteral } from '../../platform/search/chinese-search.ts';
 
@@ -84,7 +84,11 @@ const columns = sql`m.id, m.org_id, o.name as org_name, o.path::text as org_path
   m.version, m.created_at::text as created_at, m.updated_at::text as updated_at`;
 const from = sql`from member m join org o on o.region_id = m.region_id and o.id = m.org_id`;
 
-const textArray = (a: string[]) => sql`array[${sql.join(a.map((x) => sql`${x}`), sql`, `)}]::text[]`;
+const textArray = (a: string[]) =>
+  sql`array[${sql.join(
+    a.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
 
 /** A member already holding an ID number: named to the writer only when in the writer's scope. */
 export interface RegisteredId {
@@ -144,13 +148,24 @@ export const memberRepository = {
       where m.region_id = ${regionId} and m.id_number_hash = any(${textArray(hashes)})`);
   },
 
-  async list(db: Database, regionId: string, f: MemberFilter) {
+  /**
+   * A page of the list and how many match. Counting stops at `countCap` matches, or at the end of
+   * the requested page when that lies further (so `total` never falls short of the page shown):
+   * `capped` then says that more match. A page that is not full ends the list, so its total needs
+   * no count at all.
+   */
+  async list(db: Database, regionId: string, f: MemberFilter, countCap: number = MEMBER_COUNT_CAP) {
     const cond = where(regionId, f);
     const size = f.pageSize ?? 20;
+    const offset = ((f.page ?? 1) - 1) * size;
     const items = await db.rows<MemberRow>(sql`select ${columns} ${from} where ${cond}
-      order by o.path, m.name, m.id limit ${size} offset ${((f.page ?? 1) - 1) * size}`);
-    const total = await db.one<{ n: number }>(sql`select count(*)::int as n ${from} where ${cond}`);
-    return { items, total: total?.n ?? 0 };
+      order by o.path, m.name, m.id limit ${size} offset ${offset}`);
+    if (items.length > 0 && items.length < size) return { items, total: offset + items.length, capped: false };
+    if (items.length === 0 && offset === 0) return { items, total: 0, capped: false };
+    const limit = Math.max(countCap, offset + size);
+    const counted = await db.one<{ n: number }>(sql`select count(*)::int as n from (select 1 ${from} where ${cond} limit ${limit + 1}) s`);
+    const n = counted?.n ?? 0;
+    return { items, total: Math.min(n, limit), capped: n > limit };
   },
 
   /** Every matching member in order, in pages of `batch` (export). */
@@ -170,7 +185,13 @@ export const memberRepository = {
   },
 
   /** Writes the form fields if the record is still at `expected`; returns 0 when it moved on. */
-  update(db: Database, regionId: string, id: string, w: Omit<MemberWrite, 'orgId' | 'joinedDate' | 'confirmedDate' | 'status'>, expected: number): Promise<number> {
+  update(
+    db: Database,
+    regionId: string,
+    id: string,
+    w: Omit<MemberWrite, 'orgId' | 'joinedDate' | 'confirmedDate' | 'status'>,
+    expected: number,
+  ): Promise<number> {
     return db.run(sql`update member set name = ${w.name}, gender = ${w.gender}, ethnicity = ${w.ethnicity}, birth_date = ${w.birthDate},
       id_number_enc = ${w.idNumberEnc}, id_number_hash = ${w.idNumberHash}, id_number_masked = ${w.idNumberMasked},
       education = ${w.education}, occupation = ${w.occupation}, work_unit = ${w.workUnit}, position = ${w.position},
@@ -187,7 +208,10 @@ export const memberRepository = {
 
   /** Moves the member's relation to another branch (transfers), only from the expected branch. */
   async moveToOrg(db: Database, regionId: string, id: string, fromOrgId: string, toOrgId: string): Promise<boolean> {
-    return (await db.run(sql`update member set org_id = ${toOrgId}, updated_at = now() where region_id = ${regionId} and id = ${id} and org_id = ${fromOrgId}`)) === 1;
+    return (
+      (await db.run(sql`update member set org_id = ${toOrgId}, updated_at = now() where region_id = ${regionId} and id = ${id} and org_id = ${fromOrgId}`)) ===
+      1
+    );
   },
 
   async setPhoto(db: Database, regionId: string, memberId: string, contentType: string, data: Buffer) {
@@ -196,7 +220,9 @@ export const memberRepository = {
   },
 
   photo(db: Database, regionId: string, memberId: string) {
-    return db.one<{ content_type: string; data: Uint8Array }>(sql`select content_type, data from member_photo where region_id = ${regionId} and member_id = ${memberId}`);
+    return db.one<{ content_type: string; data: Uint8Array }>(
+      sql`select content_type, data from member_photo where region_id = ${regionId} and member_id = ${memberId}`,
+    );
   },
 
   async markTransferredOut(db: Database, regionId: string, id: string, date: string | null) {
@@ -208,13 +234,38 @@ export const memberRepository = {
       updated_at = now() where region_id = ${regionId} and id = ${id}`);
   },
 
-  async insertEvent(db: Database, regionId: string, e: { id: string; memberId: string; event: string; fromStatus: string; toStatus: string; date: string; reason: string; detail: unknown; actorId: string | null; actorName: string | null }) {
+  async insertEvent(
+    db: Database,
+    regionId: string,
+    e: {
+      id: string;
+      memberId: string;
+      event: string;
+      fromStatus: string;
+      toStatus: string;
+      date: string;
+      reason: string;
+      detail: unknown;
+      actorId: string | null;
+      actorName: string | null;
+    },
+  ) {
     await db.run(sql`insert into member_status_event (region_id, id, member_id, event, from_status, to_status, event_date, reason, detail, actor_id, actor_name)
       values (${regionId}, ${e.id}, ${e.memberId}, ${e.event}, ${e.fromStatus}, ${e.toStatus}, ${e.date}, ${e.reason}, ${JSON.stringify(e.detail ?? null)}::jsonb, ${e.actorId}, ${e.actorName})`);
   },
 
   events(db: Database, regionId: string, memberId: string) {
-    return db.rows<{ id: string; event: string; from_status: string; to_status: string; event_date: string; reason: string; detail: unknown; actor_name: string | null; created_at: string }>(
+    return db.rows<{
+      id: string;
+      event: string;
+      from_status: string;
+      to_status: string;
+      event_date: string;
+      reason: string;
+      detail: unknown;
+      actor_name: string | null;
+      created_at: string;
+    }>(
       sql`select id, event, from_status, to_status, event_date, reason, detail, actor_name, created_at::text as created_at
         from member_status_event where region_id = ${regionId} and member_id = ${memberId} order by created_at, id`,
     );
@@ -233,7 +284,11 @@ export const memberRepository = {
     );
   },
 
-  async insertDetail(db: Database, regionId: string, d: { id: string; memberId: string; kind: string; data: unknown; startDate: string | null; endDate: string | null }) {
+  async insertDetail(
+    db: Database,
+    regionId: string,
+    d: { id: string; memberId: string; kind: string; data: unknown; startDate: string | null; endDate: string | null },
+  ) {
     await db.run(sql`insert into member_detail (region_id, id, member_id, kind, data, start_date, end_date)
       values (${regionId}, ${d.id}, ${d.memberId}, ${d.kind}, ${JSON.stringify(d.data)}::jsonb, ${d.startDate}, ${d.endDate})`);
   },
@@ -268,7 +323,11 @@ export const memberRepository = {
   },
 
   /** Many status-history rows in one statement, as one JSON parameter (the roster import's 'register' events). */
-  async insertEvents(db: Database, regionId: string, events: { id: string; memberId: string; event: string; status: string; date: string; reason: string; actorId: string | null; actorName: string | null }[]) {
+  async insertEvents(
+    db: Database,
+    regionId: string,
+    events: { id: string; memberId: string; event: string; status: string; date: string; reason: string; actorId: string | null; actorName: string | null }[],
+  ) {
     if (events.length === 0) return;
     await db.run(sql`insert into member_status_event (region_id, id, member_id, event, from_status, to_status, event_date, reason, actor_id, actor_name)
       select ${regionId}, x.id, x."memberId", x.event, x.status, x.status, x.date, x.reason, x."actorId", x."actorName"

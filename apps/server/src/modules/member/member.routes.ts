@@ -7,12 +7,11 @@ import {
   MemberEventInput,
   MemberGetQuery,
   MemberInput,
+  MemberListPage,
   MemberListQuery,
   MemberStatusEvent,
-  MemberSummary,
   MemberUpdate,
   Ok,
-  Page,
   Permission,
 } from '@jiceng/contracts';
 import { actorOf, type App } from '../../platform/http/app.ts';
@@ -31,7 +30,7 @@ export function registerMemberRoutes(app: App, members: MemberService): void {
 
   app.get(
     '/api/members',
-    { config: read, schema: { tags, summary: '党员列表（本组织及下级，可筛选）', querystring: MemberListQuery, response: { 200: Page(MemberSummary) } } },
+    { config: read, schema: { tags, summary: '党员列表（本组织及下级，可筛选）', querystring: MemberListQuery, response: { 200: MemberListPage } } },
     (req) => members.list(actorOf(req), req.query),
   );
 

@@ -1,5 +1,23 @@
 import { Value } from '@sinclair/typebox/value';
-import { MemberDetailData, type Member, type MemberDetail, type MemberDetailInput, type MemberEventInput, type MemberInput, type MemberListQuery, type MemberStatus, type MemberStatusEvent, type MemberSummary, type MemberUpdate, type LeaveReason, type MemberCategory, normalizeIdNumber, memberEventLabel, Permission, PHOTO_MAX_BYTES } from '@jiceng/contracts';
+import {
+  MemberDetailData,
+  type Member,
+  type MemberDetail,
+  type MemberDetailInput,
+  type MemberEventInput,
+  type MemberInput,
+  type MemberListPage,
+  type MemberListQuery,
+  type MemberStatus,
+  type MemberStatusEvent,
+  type MemberUpdate,
+  type LeaveReason,
+  type MemberCategory,
+  normalizeIdNumber,
+  memberEventLabel,
+  Permission,
+  PHOTO_MAX_BYTES,
+} from '@jiceng/contracts';
 import { applyMemberEvent, MEMBER_HOME_ORG_TYPES, type MemberState } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -25,6 +43,8 @@ export interface MemberServiceDeps {
   audit: AuditService;
   clock: Clock;
   crypto: FieldCrypto;
+  /** Where the list stops counting (MEMBER_COUNT_CAP; tests pass a tiny one). */
+  listCountCap?: number;
 }
 
 const fail = (problems: FieldProblem[]): never => {
@@ -42,7 +62,18 @@ const stateOf = (r: MemberRow): MemberState => ({
 });
 
 /** Audit snapshot without personal values (those stay encrypted; the audit names the fields changed). */
-const snapshot = (r: MemberRow) => ({ name: r.name, orgId: r.org_id, status: r.status, education: r.education, occupation: r.occupation, workUnit: r.work_unit, position: r.position, categories: r.categories, idNumber: r.id_number_masked, phone: r.phone_masked });
+const snapshot = (r: MemberRow) => ({
+  name: r.name,
+  orgId: r.org_id,
+  status: r.status,
+  education: r.education,
+  occupation: r.occupation,
+  workUnit: r.work_unit,
+  position: r.position,
+  categories: r.categories,
+  idNumber: r.id_number_masked,
+  phone: r.phone_masked,
+});
 
 /** Member records: register, edit, read (masked or audited in full), list, lifecycle events, extended tabs. */
 export function createMemberService(deps: MemberServiceDeps) {
@@ -58,7 +89,8 @@ export function createMemberService(deps: MemberServiceDeps) {
   async function homeBranch(tx: Database, actor: Actor, orgId: string) {
     const org = await orgs.resolveInScope(actor, orgId, tx);
     if (org.status !== 'active') throw invalid(`「${org.name}」已撤销，不能接收党员`);
-    if (!MEMBER_HOME_ORG_TYPES.includes(org.type as (typeof MEMBER_HOME_ORG_TYPES)[number])) throw invalid(`党员的组织关系应在党支部，「${org.name}」不是党支部`);
+    if (!MEMBER_HOME_ORG_TYPES.includes(org.type as (typeof MEMBER_HOME_ORG_TYPES)[number]))
+      throw invalid(`党员的组织关系应在党支部，「${org.name}」不是党支部`);
     return org;
   }
 
@@ -85,7 +117,18 @@ export function createMemberService(deps: MemberServiceDeps) {
       await assertIdFree(tx, actor, w, null, via);
       const id = newId();
       await members.insert(tx, regionId, id, w);
-      await members.insertEvent(tx, regionId, { id: newId(), memberId: id, event: 'register', fromStatus: w.status, toStatus: w.status, date: input.joinedDate, reason: '登记党员信息', detail: null, actorId: actor.id, actorName: actor.displayName });
+      await members.insertEvent(tx, regionId, {
+        id: newId(),
+        memberId: id,
+        event: 'register',
+        fromStatus: w.status,
+        toStatus: w.status,
+        date: input.joinedDate,
+        reason: '登记党员信息',
+        detail: null,
+        actorId: actor.id,
+        actorName: actor.displayName,
+      });
       const row = (await members.byId(tx, regionId, id))!;
       await audit.record(tx, actor, { action: 'member.create', entity: 'member', entityId: id, orgPath: org.path, after: snapshot(row) });
       return row;
@@ -99,38 +142,49 @@ export function createMemberService(deps: MemberServiceDeps) {
     /** Saves a form edit made from version `expected`; STALE_VERSION when someone saved in between. */
     async update(actor: Actor, id: string, input: MemberUpdate, expected: number | null): Promise<Member> {
       const { version: _sent, ...patch } = input;
-      return service.guardDuplicates(actor, () => db.transaction(async (tx) => {
-        const row = await load(tx, actor, id, true);
-        if (row.status === 'left') throw invalid('已出党人员的信息不能修改');
-        assertVersion(row.version, expected, '该党员档案');
-        const current: MemberInput = {
-          name: row.name,
-          idNumber: crypto.decrypt(row.id_number_enc),
-          ethnicity: row.ethnicity as MemberInput['ethnicity'],
-          education: row.education as MemberInput['education'],
-          occupation: row.occupation as MemberInput['occupation'],
-          workUnit: row.work_unit,
-          position: row.position,
-          phone: row.phone_enc ? crypto.decrypt(row.phone_enc) : null,
-          address: row.address_enc ? crypto.decrypt(row.address_enc) : null,
-          appliedDate: row.applied_date,
-          joinedDate: row.joined_date,
-          status: row.status === 'full' ? 'full' : 'probationary',
-          confirmedDate: row.status === 'full' ? row.confirmed_date : null,
-          orgId: row.org_id,
-          categories: row.categories as MemberInput['categories'],
-        };
-        const merged: MemberInput = { ...current, ...patch };
-        const { problems, checked } = checkMember(merged, clock.today());
-        if (!checked) fail(problems);
-        const w = toMemberWrite(merged, checked!, crypto);
-        if (normalizeIdNumber(merged.idNumber) !== current.idNumber) await assertIdFree(tx, actor, w, id, 'update');
-        if ((await members.update(tx, regionId, id, w, expected)) === 0) throw staleVersion('该党员档案');
-        const after = (await members.byId(tx, regionId, id))!;
-        const changed = Object.keys(patch).filter((k) => JSON.stringify((patch as Record<string, unknown>)[k]) !== JSON.stringify((current as Record<string, unknown>)[k]));
-        await audit.record(tx, actor, { action: 'member.update', entity: 'member', entityId: id, orgPath: row.org_path, before: snapshot(row), after: { ...snapshot(after), changedFields: changed } });
-        return presentMember(after, clock.today(), crypto, false);
-      }));
+      return service.guardDuplicates(actor, () =>
+        db.transaction(async (tx) => {
+          const row = await load(tx, actor, id, true);
+          if (row.status === 'left') throw invalid('已出党人员的信息不能修改');
+          assertVersion(row.version, expected, '该党员档案');
+          const current: MemberInput = {
+            name: row.name,
+            idNumber: crypto.decrypt(row.id_number_enc),
+            ethnicity: row.ethnicity as MemberInput['ethnicity'],
+            education: row.education as MemberInput['education'],
+            occupation: row.occupation as MemberInput['occupation'],
+            workUnit: row.work_unit,
+            position: row.position,
+            phone: row.phone_enc ? crypto.decrypt(row.phone_enc) : null,
+            address: row.address_enc ? crypto.decrypt(row.address_enc) : null,
+            appliedDate: row.applied_date,
+            joinedDate: row.joined_date,
+            status: row.status === 'full' ? 'full' : 'probationary',
+            confirmedDate: row.status === 'full' ? row.confirmed_date : null,
+            orgId: row.org_id,
+            categories: row.categories as MemberInput['categories'],
+          };
+          const merged: MemberInput = { ...current, ...patch };
+          const { problems, checked } = checkMember(merged, clock.today());
+          if (!checked) fail(problems);
+          const w = toMemberWrite(merged, checked!, crypto);
+          if (normalizeIdNumber(merged.idNumber) !== current.idNumber) await assertIdFree(tx, actor, w, id, 'update');
+          if ((await members.update(tx, regionId, id, w, expected)) === 0) throw staleVersion('该党员档案');
+          const after = (await members.byId(tx, regionId, id))!;
+          const changed = Object.keys(patch).filter(
+            (k) => JSON.stringify((patch as Record<string, unknown>)[k]) !== JSON.stringify((current as Record<string, unknown>)[k]),
+          );
+          await audit.record(tx, actor, {
+            action: 'member.update',
+            entity: 'member',
+            entityId: id,
+            orgPath: row.org_path,
+            before: snapshot(row),
+            after: { ...snapshot(after), changedFields: changed },
+          });
+          return presentMember(after, clock.today(), crypto, false);
+        }),
+      );
     },
 
     /** Runs `work` (a whole transaction); a refused duplicate ID number is audited after its rollback. */
@@ -153,11 +207,12 @@ export function createMemberService(deps: MemberServiceDeps) {
       return presentMember(row, clock.today(), crypto, true);
     },
 
-    async list(actor: Actor, q: MemberListQuery): Promise<{ items: MemberSummary[]; total: number }> {
+    /** A page of the list; the count stops at the cap (`totalCapped`), see MEMBER_COUNT_CAP. */
+    async list(actor: Actor, q: MemberListQuery): Promise<MemberListPage> {
       const filter = await service.filter(actor, q);
-      const { items, total } = await members.list(db, regionId, filter);
+      const { items, total, capped } = await members.list(db, regionId, filter, deps.listCountCap);
       const today = clock.today();
-      return { items: items.map((r) => presentMemberSummary(r, today)), total };
+      return { items: items.map((r) => presentMemberSummary(r, today)), total, totalCapped: capped };
     },
 
     /** The repository filter for a list query, scoped and with look-up hashes (shared with export). */
@@ -181,7 +236,11 @@ export function createMemberService(deps: MemberServiceDeps) {
     async applyEvent(actor: Actor, id: string, input: MemberEventInput): Promise<Member> {
       return db.transaction(async (tx) => {
         const row = await load(tx, actor, id, true);
-        const result = applyMemberEvent(stateOf(row), { event: input.event, date: input.date, leaveReason: input.leaveReason, months: input.months, until: input.until }, clock.today());
+        const result = applyMemberEvent(
+          stateOf(row),
+          { event: input.event, date: input.date, leaveReason: input.leaveReason, months: input.months, until: input.until },
+          clock.today(),
+        );
         if (!result.ok) throw new AppError('RULE_VIOLATION', result.reason);
         const n = result.next;
         await members.setLifecycle(tx, regionId, id, {
@@ -194,20 +253,54 @@ export function createMemberService(deps: MemberServiceDeps) {
           leftDate: n.status === 'left' ? input.date : null,
         });
         const detail = { leaveReason: input.leaveReason ?? null, months: input.months ?? null, until: input.until ?? null };
-        await members.insertEvent(tx, regionId, { id: newId(), memberId: id, event: input.event, fromStatus: row.status, toStatus: n.status, date: input.date, reason: input.reason, detail, actorId: actor.id, actorName: actor.displayName });
-        await audit.record(tx, actor, { action: `member.${input.event}`, entity: 'member', entityId: id, orgPath: row.org_path, before: stateOf(row), after: { ...n, reason: input.reason, label: memberEventLabel[input.event] } });
+        await members.insertEvent(tx, regionId, {
+          id: newId(),
+          memberId: id,
+          event: input.event,
+          fromStatus: row.status,
+          toStatus: n.status,
+          date: input.date,
+          reason: input.reason,
+          detail,
+          actorId: actor.id,
+          actorName: actor.displayName,
+        });
+        await audit.record(tx, actor, {
+          action: `member.${input.event}`,
+          entity: 'member',
+          entityId: id,
+          orgPath: row.org_path,
+          before: stateOf(row),
+          after: { ...n, reason: input.reason, label: memberEventLabel[input.event] },
+        });
         return presentMember((await members.byId(tx, regionId, id))!, clock.today(), crypto, false);
       });
     },
 
     async history(actor: Actor, id: string): Promise<MemberStatusEvent[]> {
       await load(db, actor, id);
-      return (await members.events(db, regionId, id)).map((e) => ({ id: e.id, event: e.event, fromStatus: e.from_status, toStatus: e.to_status, date: e.event_date, reason: e.reason, detail: e.detail, actorName: e.actor_name, createdAt: isoTime(e.created_at) }));
+      return (await members.events(db, regionId, id)).map((e) => ({
+        id: e.id,
+        event: e.event,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        date: e.event_date,
+        reason: e.reason,
+        detail: e.detail,
+        actorName: e.actor_name,
+        createdAt: isoTime(e.created_at),
+      }));
     },
 
     async details(actor: Actor, id: string, kind: string): Promise<MemberDetail[]> {
       await load(db, actor, id);
-      return (await members.details(db, regionId, id, kind)).map((d) => ({ id: d.id, kind: d.kind, data: d.data, startDate: d.start_date, endDate: d.end_date }));
+      return (await members.details(db, regionId, id, kind)).map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        data: d.data,
+        startDate: d.start_date,
+        endDate: d.end_date,
+      }));
     },
 
     async addDetail(actor: Actor, id: string, input: MemberDetailInput): Promise<MemberDetail> {
@@ -221,8 +314,21 @@ export function createMemberService(deps: MemberServiceDeps) {
         const row = await load(tx, actor, id);
         const detailId = newId();
         const data = Value.Clean(schema, structuredClone(input.data)) as Record<string, unknown>;
-        await members.insertDetail(tx, regionId, { id: detailId, memberId: id, kind: input.kind, data, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
-        await audit.record(tx, actor, { action: 'member.detail_add', entity: 'member', entityId: id, orgPath: row.org_path, after: { kind: input.kind, data } });
+        await members.insertDetail(tx, regionId, {
+          id: detailId,
+          memberId: id,
+          kind: input.kind,
+          data,
+          startDate: input.startDate ?? null,
+          endDate: input.endDate ?? null,
+        });
+        await audit.record(tx, actor, {
+          action: 'member.detail_add',
+          entity: 'member',
+          entityId: id,
+          orgPath: row.org_path,
+          after: { kind: input.kind, data },
+        });
         return { id: detailId, kind: input.kind, data, startDate: input.startDate ?? null, endDate: input.endDate ?? null };
       });
     },
@@ -271,7 +377,13 @@ export function createMemberService(deps: MemberServiceDeps) {
       await db.transaction(async (tx) => {
         const row = await load(tx, actor, id);
         await members.setPhoto(tx, regionId, id, type, data);
-        await audit.record(tx, actor, { action: 'member.photo', entity: 'member', entityId: id, orgPath: row.org_path, after: { contentType: type, bytes: data.length } });
+        await audit.record(tx, actor, {
+          action: 'member.photo',
+          entity: 'member',
+          entityId: id,
+          orgPath: row.org_path,
+          after: { contentType: type, bytes: data.length },
+        });
       });
     },
 

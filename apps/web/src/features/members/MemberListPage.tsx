@@ -1,6 +1,6 @@
 import { ImportOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Permission, type MemberSummary } from '@jiceng/contracts';
-import { Button, Card, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
@@ -12,6 +12,7 @@ import { CreateMemberModal } from './CreateMemberModal.tsx';
 import { CategoryTags, genderText, MemberStatusTag, partyAgeText } from './labels.tsx';
 import { filterFromParams, filterToParams, toListQuery, type MemberFilterState } from './memberFilter.ts';
 import { MemberFilters } from './MemberFilters.tsx';
+import { memberListTotal } from './memberListTotal.ts';
 
 const IMPORT_PATH = '/members/import';
 
@@ -23,6 +24,7 @@ export default function MemberListPage() {
   const filter = filterFromParams(params);
   const query = toListQuery(filter);
   const { data, isFetching } = useMembers(query);
+  const count = memberListTotal(data);
   const [creating, setCreating] = useState(false);
   const setFilter = (next: MemberFilterState) => setParams(filterToParams(next), { replace: true });
   const canImport = hasPermission(me, Permission.MEMBER_IMPORT) && appRoutes.some((r) => r.path === IMPORT_PATH);
@@ -33,12 +35,21 @@ export default function MemberListPage() {
       extra={
         <Space>
           <MemberExportButton query={query} />
-          {canImport && <Button icon={<ImportOutlined />} onClick={() => navigate(IMPORT_PATH)}>导入党员名册</Button>}
-          {hasPermission(me, Permission.MEMBER_WRITE) && <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)}>登记党员</Button>}
+          {canImport && (
+            <Button icon={<ImportOutlined />} onClick={() => navigate(IMPORT_PATH)}>
+              导入党员名册
+            </Button>
+          )}
+          {hasPermission(me, Permission.MEMBER_WRITE) && (
+            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)}>
+              登记党员
+            </Button>
+          )}
         </Space>
       }
     >
       <MemberFilters value={filter} onChange={setFilter} />
+      {count.narrowHint && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={count.narrowHint} />}
       <Table<MemberSummary>
         rowKey="id"
         size="middle"
@@ -49,16 +60,21 @@ export default function MemberListPage() {
         pagination={{
           current: filter.page,
           pageSize: MEMBER_PAGE_SIZE,
-          total: data?.total ?? 0,
+          total: count.pagerTotal,
           showSizeChanger: false,
           onChange: (page) => setFilter({ ...filter, page }),
-          showTotal: (t) => `共 ${t} 名党员`,
+          showTotal: () => count.text,
         }}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 100, fixed: 'left', render: (name: string, m) => <Link to={`/members/${m.id}`}>{name}</Link> },
           { title: '性别', dataIndex: 'gender', width: 60, render: genderText },
           { title: '年龄', dataIndex: 'age', width: 60 },
-          { title: '公民身份号码', dataIndex: 'idNumber', width: 180, render: (v: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{v}</Typography.Text> },
+          {
+            title: '公民身份号码',
+            dataIndex: 'idNumber',
+            width: 180,
+            render: (v: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{v}</Typography.Text>,
+          },
           { title: '所在党支部', dataIndex: 'orgName', ellipsis: true },
           { title: '状态', dataIndex: 'status', width: 150, render: (s: string, m) => <MemberStatusTag status={s} leaveReason={m.leaveReason} /> },
           { title: '党龄', dataIndex: 'partyAge', width: 80, render: (a: number | null, m) => partyAgeText(a, m.status) },

@@ -5,9 +5,9 @@ import type {
   MemberDetailKind,
   MemberEventInput,
   MemberInput,
+  MemberListPage,
   MemberListQuery,
   MemberStatusEvent,
-  MemberSummary,
   MemberUpdate,
   OrgSummary,
 } from '@jiceng/contracts';
@@ -30,7 +30,7 @@ export const MEMBER_PAGE_SIZE = 20;
 export const useMembers = (q: MemberListQuery) =>
   useQuery({
     queryKey: memberKeys.list(q),
-    queryFn: () => api.get<{ items: MemberSummary[]; total: number }>('/api/members', { ...q }),
+    queryFn: () => api.get<MemberListPage>('/api/members', { ...q }),
     placeholderData: keepPreviousData,
   });
 
