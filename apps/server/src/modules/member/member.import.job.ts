@@ -1,4 +1,11 @@
-import { MEMBER_IMPORT_ERRORS_KEPT, MEMBER_IMPORT_RUNNING_PHASES, memberImportPhaseLabel, type ImportRowError, type MemberImportJob, type MemberImportPhase } from '@jiceng/contracts';
+import {
+  MEMBER_IMPORT_ERRORS_KEPT,
+  MEMBER_IMPORT_RUNNING_PHASES,
+  memberImportPhaseLabel,
+  type ImportRowError,
+  type MemberImportJob,
+  type MemberImportPhase,
+} from '@jiceng/contracts';
 import { RUNNER_ID } from '../../platform/runner.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -10,10 +17,12 @@ import type { ImportJobRepository, ImportJobRow, JobOutcome } from './member.imp
 
 /** What a running job reports as it goes. */
 export interface JobProgress {
+  /** The job's id (its staged rows are kept under it). */
+  readonly jobId: string;
   /**
    * Phase and rows done. Saved to the table at most every second, and never when `persist` is
-   * false: inside the write transaction (on PGlite a query beside the open transaction would wait
-   * for it forever), where only the in-memory progress moves.
+   * false: inside a transaction (on PGlite a query beside the open transaction would wait for it
+   * forever), where only the in-memory progress moves.
    */
   report(phase: MemberImportPhase, done: number, total: number, persist?: boolean): Promise<void>;
 }
@@ -56,7 +65,14 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * live progress in memory while it runs here, a heartbeat so that a job whose process died is found
  * and marked failed when read (its transaction never committed, so nothing was imported).
  */
-export function createImportJobs(deps: { db: Database; regionId: string; jobs: ImportJobRepository; clock: Clock }) {
+export function createImportJobs(deps: {
+  db: Database;
+  regionId: string;
+  jobs: ImportJobRepository;
+  clock: Clock;
+  /** Removes what a job left behind (its staged rows) once it has been given up as abandoned. */
+  discard?: (jobId: string) => Promise<unknown>;
+}) {
   const { db, regionId, jobs, clock } = deps;
   const live = new Map<string, LiveJob>();
   const tasks = new Set<Promise<void>>();
@@ -96,6 +112,7 @@ export function createImportJobs(deps: { db: Database; regionId: string; jobs: I
         throw e;
       }
       const progress: JobProgress = {
+        jobId: id,
         async report(phase, done, total, persist = true) {
           const changed = phase !== job.phase;
           Object.assign(job, { phase, done, total });
@@ -130,6 +147,7 @@ export function createImportJobs(deps: { db: Database; regionId: string; jobs: I
       const row = await jobs.byId(db, regionId, id);
       if (!row || row.account_id !== actor.id) throw notFound('导入任务');
       if (MEMBER_IMPORT_RUNNING_PHASES.includes(row.phase) && (await jobs.failIfStale(db, regionId, id, JOB_STALE_SECONDS, INTERRUPTED))) {
+        await deps.discard?.(id);
         return present((await jobs.byId(db, regionId, id))!);
       }
       return present(row);

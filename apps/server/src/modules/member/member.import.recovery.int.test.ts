@@ -3,12 +3,16 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberImportJob } from '@jiceng/contracts';
 import { RUNNER_APP_PREFIX, RUNNER_ID } from '../../platform/runner.ts';
+import { newId } from '../../platform/ids.ts';
 import { ENGINES, startSeeded, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { DISCARD_BATCH, importStageRepository } from './member.import.stage.ts';
+import type { MemberWrite } from './member.repository.ts';
 
 /**
- * A roster import whose process was killed (kill -9) leaves its job row "running". An outside run
- * saw it read "running" for about a minute after the restart; now the starting process marks it
- * failed at once, and never the jobs of a process that is still there.
+ * A roster import whose process was killed (kill -9) leaves its job row "running" (and rows staged
+ * for its final move). An outside run saw it read "running" for about a minute after the restart;
+ * now the starting process marks it failed at once and deletes its staged rows, and never touches
+ * the jobs of a process that is still there.
  */
 describe.each(ENGINES)('imports interrupted by a killed process (%s)', (engine) => {
   let server: TestServer;
@@ -30,6 +34,51 @@ describe.each(ENGINES)('imports interrupted by a killed process (%s)', (engine) 
     const job = await t.admin.get<MemberImportJob>(`/api/members/import/${id}`);
     expect(job.body).toMatchObject({ phase: 'failed', message: expect.stringContaining('未导入任何数据') });
     expect(await server.modules.member.importer.recoverOrphaned()).toBe(0);
+  });
+
+  /** `n` rows staged for job `id`, as an import writes them before its final move. */
+  const stageRows = async (id: string, n: number) => {
+    const w: MemberWrite = {
+      ...{ orgId: t.branchA1a, name: '暂存', gender: 'male', ethnicity: '汉族', birthDate: '1980-01-01', education: 'bachelor', occupation: 'worker' },
+      ...{
+        idNumberEnc: 'x',
+        idNumberHash: 'h',
+        idNumberMasked: '32**************11',
+        workUnit: null,
+        position: null,
+        phoneEnc: null,
+        phoneHash: null,
+        phoneMasked: null,
+      },
+      ...{ addressEnc: null, addressMasked: null, appliedDate: null, joinedDate: '2001-07-01', confirmedDate: '2002-07-01', status: 'full', categories: [] },
+    };
+    const rows = Array.from({ length: n }, () => ({ id: newId(), eventId: newId(), w: { ...w, idNumberHash: newId() } }));
+    await importStageRepository.stage(server.db, server.regionId, id, 0, rows);
+  };
+  const staged = (id: string) => importStageRepository.count(server.db, server.regionId, id);
+
+  it("deletes a killed import's staged rows at start, and keeps those of a job still running", async () => {
+    const killed = '01900000-0000-7000-8000-00000000dea2';
+    const running = '01900000-0000-7000-8000-00000000a112';
+    await orphan(killed, '00000000-0000-4000-8000-000000000000');
+    await orphan(running, RUNNER_ID);
+    await stageRows(killed, DISCARD_BATCH + 7);
+    await stageRows(running, 3);
+    expect(await server.modules.member.importer.recoverOrphaned()).toBe(1);
+    expect([await staged(killed), await staged(running)]).toEqual([0, 3]);
+    expect((await t.admin.get<MemberImportJob>(`/api/members/import/${killed}`)).body.phase).toBe('failed');
+  });
+
+  it('deletes the staged rows of a job given up when its owner reads it after its heartbeat stopped', async () => {
+    const id = '01900000-0000-7000-8000-00000000057a';
+    await orphan(id, RUNNER_ID);
+    await stageRows(id, 4);
+    await server.db.run(sql`update member_import_job set updated_at = now() - interval '10 minutes' where region_id = ${server.regionId} and id = ${id}`);
+    expect((await t.admin.get<MemberImportJob>(`/api/members/import/${id}`)).body).toMatchObject({
+      phase: 'failed',
+      message: expect.stringContaining('未导入任何数据'),
+    });
+    expect(await staged(id)).toBe(0);
   });
 
   it('leaves alone the jobs of this process', async () => {
