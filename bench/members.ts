@@ -1,6 +1,7 @@
 /**
- * `npm run bench:members [-- --orgs 20000 --roster 100000 --members 1000000 --pglite-members 1000000
- *  --runs 50 --budget 15 --engines postgres,pglite]`
+ * `npm run bench:members [-- --orgs 20000 --pglite-orgs 20000 --roster 100000 --members 1000000
+ *  --pglite-members 1000000 --stall-rows 30000 --runs 50 --budget 15 --engines postgres,pglite
+ *  --parts import,list,stall]`
  *
  * For each engine, on a synthetic city (bench/city.ts) with the real server running in-process:
  *   1. Import throughput: a roster of `--roster` generated people (bench/roster.ts) as .xlsx files of
@@ -13,6 +14,10 @@
  *      with each filter, as the administrator (whole region) and as a street account, p50/p95 of
  *      up to `--runs` requests (at most `--budget` seconds each) vs the repository's SQL for the
  *      same filter sent straight to the database, run alternately.
+ *   3. Stall (bench/member-stall.ts): GET /api/auth/me every 20 ms while one import of
+ *      `--stall-rows` rows runs on top of those members, max and p95, vs the same GET with no import.
+ * `--parts` picks some of them (the list and stall parts generate the members either way);
+ * `--pglite-orgs` gives PGlite a city of its own size (a street-sized deployment).
  * Figures are never asserted; the table ends with the load average (the machine is shared).
  */
 import crypto from 'node:crypto';
@@ -25,6 +30,7 @@ import { createFieldCrypto } from '../apps/server/src/platform/crypto/field-cryp
 import type { Database } from '../apps/server/src/platform/db/database.ts';
 import { migrate } from '../apps/server/src/platform/db/migrate.ts';
 import { newId } from '../apps/server/src/platform/ids.ts';
+import type { Actor } from '../apps/server/src/platform/http/actor.ts';
 import { createServer } from '../apps/server/src/server.ts';
 import { createRandom } from '../apps/server/seeds/random.ts';
 import { seedRepository } from '../apps/server/seeds/seed.repository.ts';
@@ -34,21 +40,28 @@ import { engineList, login, open, type Engine } from './engines.ts';
 import { generateMembers, type Sample } from './member-gen.ts';
 import { copyRoster, importThroughApi, memberCount, resetMembers } from './member-import.ts';
 import { benchList, type ListCase } from './member-queries.ts';
+import { benchStall, outsideGenerated } from './member-stall.ts';
 import { createReport, ms, times } from './report.ts';
 import { createPeople, rosterXlsx, type Person } from './roster.ts';
 
 const { values } = parseArgs({
   options: {
     orgs: { type: 'string', default: '20000' },
+    'pglite-orgs': { type: 'string' },
     roster: { type: 'string', default: '100000' },
     members: { type: 'string', default: '1000000' },
     'pglite-members': { type: 'string' },
     runs: { type: 'string', default: '50' },
     budget: { type: 'string', default: '15' },
     engines: { type: 'string', default: 'postgres,pglite' },
+    'stall-rows': { type: 'string', default: '30000' },
+    parts: { type: 'string', default: 'import,list,stall' },
   },
 });
-const ORGS = Number(values.orgs);
+const ORGS = { postgres: Number(values.orgs), pglite: Number(values['pglite-orgs'] ?? values.orgs) };
+const STALL_ROWS = Number(values['stall-rows']);
+const PARTS = new Set(values.parts.split(',').map((p) => p.trim()));
+for (const p of PARTS) if (!['import', 'list', 'stall'].includes(p)) throw new Error(`unknown part ${p}`);
 const ROSTER = Number(values.roster);
 const MEMBERS = { postgres: Number(values.members), pglite: Number(values['pglite-members'] ?? values.members) };
 const RUNS = Number(values.runs);
@@ -61,14 +74,21 @@ const started = performance.now();
 const say = (s: string) => console.log(`  [${ms(performance.now() - started)}] ${s}`);
 const perSecond = (n: number, msTaken: number) => `${Math.round(n / (msTaken / 1000))} rows/s`;
 
-/** The roster, made once for both engines: people spread over the city's uniquely named 党支部 (names are deterministic). */
-function buildRoster(): { person: Person; branchName: string }[] {
+/** A roster of `n` people spread over the city's uniquely named 党支部 (names are deterministic for a city size). */
+function buildRoster(orgs: number, n: number, seed = 11): { person: Person; branchName: string }[] {
   const counts = new Map<string, number>();
-  for (const o of planCity(ORGS, today).orgs) if (o.type === 'branch') counts.set(o.name, (counts.get(o.name) ?? 0) + 1);
-  const branches = [...counts].filter(([, n]) => n === 1).map(([name]) => name);
-  const rng = createRandom(11);
+  for (const o of planCity(orgs, today).orgs) if (o.type === 'branch') counts.set(o.name, (counts.get(o.name) ?? 0) + 1);
+  const branches = [...counts].filter(([, k]) => k === 1).map(([name]) => name);
+  const rng = createRandom(seed);
   const person = createPeople(rng, today);
-  return Array.from({ length: ROSTER }, () => ({ person: person(), branchName: rng.pick(branches) }));
+  return Array.from({ length: n }, () => ({ person: person(), branchName: rng.pick(branches) }));
+}
+
+/** The roster as .xlsx files of at most IMPORT_MAX_ROWS rows (the import's limit per file), as a user would split it. */
+async function rosterFiles(roster: { person: Person; branchName: string }[]): Promise<Buffer[]> {
+  const files: Buffer[] = [];
+  for (let k = 0; k < roster.length; k += IMPORT_MAX_ROWS) files.push(await rosterXlsx(roster.slice(k, k + IMPORT_MAX_ROWS)));
+  return files;
 }
 
 async function orgRows(db: Database, where: string, values: unknown[]): Promise<{ id: string; name: string; path: string }[]> {
@@ -108,7 +128,7 @@ function listCases(scopePath: string, sub: { id: string; path: string }, samples
   ];
 }
 
-async function benchEngine(engine: Engine, roster: { person: Person; branchName: string }[], files: Buffer[]): Promise<void> {
+async function benchEngine(engine: Engine): Promise<void> {
   const add = (measure: string, value: string, baseline = '', ratio = '') => report.add(engine, measure, value, baseline, ratio);
   console.log(`[${engine}]`);
   const h = await open(engine);
@@ -116,7 +136,7 @@ async function benchEngine(engine: Engine, roster: { person: Person; branchName:
   const copier = await openCopier(h);
   try {
     await migrate(db);
-    const city: City = await generateCity(db, { total: ORGS, regionId: REGION, today });
+    const city: City = await generateCity(db, { total: ORGS[engine], regionId: REGION, today });
     const street = await widestChild(db, city.rootId);
     const passwordHash = await hashPassword(STREET_ACCOUNT.password);
     await seedRepository.insertAccounts(db, REGION, [
@@ -135,31 +155,37 @@ async function benchEngine(engine: Engine, roster: { person: Person; branchName:
         await db.raw(`select id::text as id, display_name as name from account where region_id = $1 and username = $2`, [REGION, BENCH_ADMIN.username])
       ).rows as { id: string; name: string }[];
 
-      // 1. Roster import through the API vs COPY of the same rows, COPY before and after.
       const branchIds = new Map((await orgRows(db, `type = 'branch'`, [])).map((o) => [o.name, o.id]));
-      const rows = roster.map((r) => ({ person: r.person, orgId: branchIds.get(r.branchName)! }));
-      const bytes = files.reduce((n, f) => n + f.length, 0);
       const copyOpts = { regionId: REGION, crypto: fieldCrypto, today, actor: adminRow! };
-      const copy1 = await copyRoster(copier, copyOpts, rows);
-      await resetMembers(db);
-      say(`COPY ${ROSTER}: ${ms(copy1.ms)}`);
-      const api = await importThroughApi(base, admin, files);
-      if ((await memberCount(db)) !== ROSTER || api.created !== ROSTER) throw new Error(`the import created ${api.created} members`);
-      await resetMembers(db);
-      say(
-        `API import ${ROSTER}: ${ms(api.ms)} (phases first seen at ${JSON.stringify(api.phases.map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Math.round(v)]))))})`,
-      );
-      const copy2 = await copyRoster(copier, copyOpts, rows);
-      await resetMembers(db);
-      const copyMs = (copy1.ms + copy2.ms) / 2;
-      const copyOnly = (copy1.copyMs + copy2.copyMs) / 2;
-      add(
-        `import ${ROSTER} rows (${files.length} .xlsx of ≤ ${IMPORT_MAX_ROWS}, ${(bytes / 1048576).toFixed(1)} MB), upload to 完成`,
-        `${perSecond(ROSTER, api.ms)} (${ms(api.ms)})`,
-        `${perSecond(ROSTER, copyMs)} check+encrypt+COPY (${ms(copyMs)}; COPY alone ${ms(copyOnly)})`,
-        times(api.ms, copyMs),
-      );
-      report.raw[`${engine}.import`] = { rows: ROSTER, files: files.length, bytes, apiMs: api.ms, phases: api.phases, copy: [copy1, copy2] };
+      // 1. Roster import through the API vs COPY of the same rows, COPY before and after.
+      if (PARTS.has('import')) {
+        const roster = buildRoster(ORGS[engine], ROSTER);
+        const files = await rosterFiles(roster);
+        say(`roster of ${ROSTER} rows in ${files.length} files`);
+        const rows = roster.map((r) => ({ person: r.person, orgId: branchIds.get(r.branchName)! }));
+        const bytes = files.reduce((n, f) => n + f.length, 0);
+        const copy1 = await copyRoster(copier, copyOpts, rows);
+        await resetMembers(db);
+        say(`COPY ${ROSTER}: ${ms(copy1.ms)}`);
+        const api = await importThroughApi(base, admin, files);
+        if ((await memberCount(db)) !== ROSTER || api.created !== ROSTER) throw new Error(`the import created ${api.created} members`);
+        await resetMembers(db);
+        say(
+          `API import ${ROSTER}: ${ms(api.ms)} (phases first seen at ${JSON.stringify(api.phases.map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Math.round(v)]))))})`,
+        );
+        const copy2 = await copyRoster(copier, copyOpts, rows);
+        await resetMembers(db);
+        const copyMs = (copy1.ms + copy2.ms) / 2;
+        const copyOnly = (copy1.copyMs + copy2.copyMs) / 2;
+        add(
+          `import ${ROSTER} rows (${files.length} .xlsx of ≤ ${IMPORT_MAX_ROWS}, ${(bytes / 1048576).toFixed(1)} MB), upload to 完成`,
+          `${perSecond(ROSTER, api.ms)} (${ms(api.ms)})`,
+          `${perSecond(ROSTER, copyMs)} check+encrypt+COPY (${ms(copyMs)}; COPY alone ${ms(copyOnly)})`,
+          times(api.ms, copyMs),
+        );
+        report.raw[`${engine}.import`] = { rows: ROSTER, files: files.length, bytes, apiMs: api.ms, phases: api.phases, copy: [copy1, copy2] };
+      }
+      if (!PARTS.has('list') && !PARTS.has('stall')) return;
 
       // 2. List and search at MEMBERS[engine] members.
       const total = MEMBERS[engine];
@@ -186,8 +212,19 @@ async function benchEngine(engine: Engine, roster: { person: Person; branchName:
         { label: 'admin', cookie: admin.cookie, scopePath: city.rootPath, sub: street },
         { label: 'street', cookie: streetSession.cookie, scopePath: street.path, sub: await widestChild(db, street.id) },
       ];
-      for (const a of accounts) {
-        for (const c of listCases(a.scopePath, a.sub, located)) await benchList(ctx, a, c);
+      if (PARTS.has('list')) {
+        for (const a of accounts) {
+          for (const c of listCases(a.scopePath, a.sub, located)) await benchList(ctx, a, c);
+        }
+      }
+
+      // 3. A cheap GET while one large import writes on top of those members.
+      if (PARTS.has('stall')) {
+        const stallRoster = buildRoster(ORGS[engine], STALL_ROWS, 13).map((r) => ({ ...r, person: outsideGenerated(r.person) }));
+        const [stallFile] = await rosterFiles(stallRoster);
+        const importer = server.modules.member.importer;
+        const phaseOf = async (jobId: string) => (await importer.job({ id: adminRow!.id } as Actor, jobId)).phase;
+        await benchStall({ base, engine, report }, admin, stallFile!, STALL_ROWS, phaseOf);
       }
     } finally {
       await server.app.close();
@@ -198,16 +235,15 @@ async function benchEngine(engine: Engine, roster: { person: Person; branchName:
   }
 }
 
-const roster = buildRoster();
-// The import takes at most IMPORT_MAX_ROWS rows a file: a larger roster goes in several files, as a user would split it.
-const files: Buffer[] = [];
-for (let k = 0; k < ROSTER; k += IMPORT_MAX_ROWS) files.push(await rosterXlsx(roster.slice(k, k + IMPORT_MAX_ROWS)));
-say(`roster of ${ROSTER} rows in ${files.length} files`);
-for (const engine of engineList(values.engines)) await benchEngine(engine, roster, files);
-report.finish(`Jiceng member bench — ${ORGS} orgs, roster ${ROSTER}, members ${MEMBERS.postgres} (PostgreSQL) / ${MEMBERS.pglite} (PGlite)`, {
-  orgs: ORGS,
-  roster: ROSTER,
-  members: MEMBERS,
-  runs: RUNS,
-  budgetMs: BUDGET_MS,
-});
+if (STALL_ROWS > IMPORT_MAX_ROWS) throw new Error(`--stall-rows is one file: at most ${IMPORT_MAX_ROWS}`);
+for (const engine of engineList(values.engines)) await benchEngine(engine);
+report.finish(
+  `Jiceng member bench — ${ORGS.postgres} / ${ORGS.pglite} orgs, roster ${ROSTER}, members ${MEMBERS.postgres} / ${MEMBERS.pglite}, stall import ${STALL_ROWS} (PostgreSQL / PGlite; parts ${[...PARTS].join(',')})`,
+  {
+    orgs: ORGS,
+    roster: ROSTER,
+    members: MEMBERS,
+    runs: RUNS,
+    budgetMs: BUDGET_MS,
+  },
+);
