@@ -6,7 +6,11 @@
  *   1. subtree roll-up GET /api/orgs/:id/counts vs the same repository SQL sent straight to the database;
  *   2. GET /api/orgs/tree?parentId=<widest node> under autocannon load vs a bare Fastify route
  *      returning that same JSON as a constant;
- *   3. cold start of `node --import tsx apps/server/src/main.ts` to a healthy answer (fresh, then
+ *   3. 待办 (bench/todos.ts): `--todo-members` members over the branches add 组织设置预警 to the
+ *      city's 换届 to-dos; GET /api/todos?page=1 and GET /api/todos/summary as a 组织部 account bound
+ *      to the root, p50/p95 vs a bare Fastify route returning the same JSON, alternately, and the
+ *      summary again with a member edited before each read (the read model catching up);
+ *   4. cold start of `node --import tsx apps/server/src/main.ts` to a healthy answer (fresh, then
  *      existing database) vs starting `node -e ""`.
  * Each baseline is taken next to its figure (alternating runs, bare load before and after the app,
  * node start right before the cold starts), because other processes on a shared machine move
@@ -21,12 +25,15 @@ import type { TreeCounts } from '@jiceng/contracts';
 import { orgRepository } from '../apps/server/src/modules/org/org.repository.ts';
 import { chinaDate } from '../apps/server/src/platform/clock.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
+import { createFieldCrypto } from '../apps/server/src/platform/crypto/field-crypto.ts';
 import { migrate } from '../apps/server/src/platform/db/migrate.ts';
 import { createServer } from '../apps/server/src/server.ts';
 import { BENCH_ADMIN, generateCity } from './city.ts';
+import { openCopier } from './copy.ts';
 import { engineList, getJson, loginCookie, open, type Engine } from './engines.ts';
 import { coldStartMs, load, median, medianPairMs, nodeStartMs } from './measure.ts';
 import { createReport, ms, times } from './report.ts';
+import { addTodoData, benchTodos, DISTRICT_ACCOUNT, memberEdit } from './todos.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,11 +41,16 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '30' },
     seconds: { type: 'string', default: '5' },
     engines: { type: 'string', default: 'postgres,pglite' },
+    'todo-members': { type: 'string', default: '100000' },
+    /** Seconds at most per 待办 figure (at least 10 pairs are taken). */
+    'todo-budget': { type: 'string', default: '20' },
   },
 });
 const TOTAL = Number(values.orgs);
 const RUNS = Number(values.runs);
 const SECONDS = Number(values.seconds);
+const TODO_MEMBERS = Number(values['todo-members']);
+const TODO_BUDGET_MS = Number(values['todo-budget']) * 1000;
 const CONNECTIONS = 10;
 const REGION = '320102';
 const report = createReport('bench');
@@ -56,7 +68,8 @@ async function benchEngine(engine: Engine): Promise<void> {
     add(`generate ${city.total} orgs (bulk insert + analyze)`, ms(performance.now() - t0));
 
     const config = loadConfig({ LOG_LEVEL: 'silent', JICENG_JOBS: 'false', DATA_DIR: h.dataDir, WEB_DIST: '/nonexistent', REGION_ID: REGION }, []);
-    const server = await createServer({ config, db, fieldKey: crypto.randomBytes(32).toString('base64') });
+    const fieldKey = crypto.randomBytes(32).toString('base64');
+    const server = await createServer({ config, db, fieldKey });
     const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const cookie = await loginCookie(base, BENCH_ADMIN);
@@ -115,6 +128,26 @@ async function benchEngine(engine: Engine): Promise<void> {
       } finally {
         await bare.close();
       }
+
+      // 3. 待办 of the district: the paged list and the summary vs a bare route serving the same JSON.
+      const copier = await openCopier(h);
+      const t1 = performance.now();
+      const { branches } = await addTodoData(db, copier, {
+        regionId: REGION,
+        today: chinaDate(new Date()),
+        crypto: createFieldCrypto(fieldKey),
+        city,
+        members: TODO_MEMBERS,
+      }).finally(() => copier.close());
+      add(`generate ${TODO_MEMBERS} members over ${branches} branches for the 待办 (COPY + analyze)`, ms(performance.now() - t1));
+      const district = await loginCookie(base, DISTRICT_ACCOUNT);
+      const described = (b: unknown) =>
+        `${(b as { total?: number; counts?: { total: number } }).total ?? (b as { counts: { total: number } }).counts.total} to-dos`;
+      await benchTodos({ base, cookie: district, report, engine, runs: RUNS, budgetMs: TODO_BUDGET_MS }, [
+        { label: 'list', path: '/api/todos?page=1', describe: described },
+        { label: 'summary', path: '/api/todos/summary', describe: described },
+        { label: 'after a member edit', path: '/api/todos/summary', describe: described, before: memberEdit(db, REGION) },
+      ]);
     } finally {
       await server.app.close();
     }
@@ -122,7 +155,7 @@ async function benchEngine(engine: Engine): Promise<void> {
     await h.close();
   }
 
-  // 3. Cold start of the real entry point, fresh then existing database, next to its baseline.
+  // 4. Cold start of the real entry point, fresh then existing database, next to its baseline.
   const fresh = await h.fresh();
   try {
     const nodeRuns: number[] = [];
@@ -139,4 +172,4 @@ async function benchEngine(engine: Engine): Promise<void> {
 }
 
 for (const engine of engineList(values.engines)) await benchEngine(engine);
-report.finish(`Jiceng bench — ${TOTAL} orgs`, { total: TOTAL, runs: RUNS, seconds: SECONDS, connections: CONNECTIONS });
+report.finish(`Jiceng bench — ${TOTAL} orgs`, { total: TOTAL, runs: RUNS, seconds: SECONDS, connections: CONNECTIONS, todoMembers: TODO_MEMBERS });

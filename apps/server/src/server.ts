@@ -21,7 +21,8 @@ import { createOrgSetupModule } from './modules/orgsetup/index.ts';
 import { createReportInModule } from './modules/reportin/index.ts';
 import { createHardshipModule } from './modules/hardship/index.ts';
 import { createOrgModule } from './modules/org/index.ts';
-import { termAlarmJob, termAlarmSweep, termTodoSource } from './modules/org/org.jobs.ts';
+import { termAlarmJob, termAlarmSweep } from './modules/org/org.jobs.ts';
+import { termTodoSource, todoChildren } from './modules/org/org.todo.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -43,8 +44,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const member = createMemberModule({ db, regionId, audit, clock, crypto, orgs: org.service });
   const account = createAccountModule({ db, regionId, audit, orgs: org.service, members: member.service, clock, loginLockout: config.loginLockout, sessionTtlMinutes: config.sessionTtlMinutes, secureCookie: config.cookieSecure, isDemo });
   const notifications = createNotificationService(db, regionId);
-  const todos = createTodoRegistry();
-  todos.add(termTodoSource(org.service));
+  const todos = createTodoRegistry({ db, regionId, clock, orgs: { resolveInScope: (actor, id) => org.service.resolveInScope(actor, id), children: todoChildren(db, regionId) } });
+  todos.add(termTodoSource());
   const transfer = createTransferModule({ db, regionId, audit, clock, crypto, members: member.service });
   todos.add(transfer.todoSource);
   const floating = createFloatingModule({ db, regionId, audit, clock, crypto, members: member.service });

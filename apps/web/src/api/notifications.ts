@@ -1,4 +1,4 @@
-import type { Notification, Todo } from '@jiceng/contracts';
+import type { Notification } from '@jiceng/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 
@@ -20,8 +20,4 @@ export function useMarkRead() {
     mutationFn: (id: string | null) => api.post(id ? `/api/notifications/${id}/read` : '/api/notifications/read-all'),
     onSuccess: () => qc.invalidateQueries({ queryKey: notificationsKey }),
   });
-}
-
-export function useTodos(enabled = true) {
-  return useQuery({ queryKey: ['todos'], queryFn: () => api.get<Todo[]>('/api/todos'), enabled });
 }

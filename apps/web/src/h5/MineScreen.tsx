@@ -1,20 +1,27 @@
-import { Permission, type Me } from '@jiceng/contracts';
+import { PAGE_SIZE_MAX, Permission, todoSeverityLabel, type Me, type TodoSeverity } from '@jiceng/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, List, NoticeBar, Tag } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { hasPermission, logout } from '../api/auth.ts';
-import { useMarkRead, useNotifications, useTodos } from '../api/notifications.ts';
+import { useMarkRead, useNotifications } from '../api/notifications.ts';
+import { useTodoPage } from '../api/todos.ts';
 import { PasswordScreen } from './PasswordScreen.tsx';
 
-/** 我的: the account, its 待办 and its notifications, 修改密码 and logout. */
+const TODO_STEP = 20;
+/** 已逾期 danger, 即将到期 warning; a to-do without a deadline gets a neutral 待完善. */
+const TAG_COLOR: Record<TodoSeverity, 'danger' | 'warning' | 'default'> = { overdue: 'danger', due_soon: 'warning', no_deadline: 'default' };
+
+/** 我的: the account, its 待办 (the most pressing first, more on demand) and its notifications, 修改密码 and logout. */
 export function MineScreen({ me }: { me: Me }) {
   const qc = useQueryClient();
   const [changingPassword, setChangingPassword] = useState(false);
-  const todos = useTodos(hasPermission(me, Permission.TODO_READ));
+  const [shown, setShown] = useState(TODO_STEP);
+  const todos = useTodoPage({ page: 1, pageSize: shown }, hasPermission(me, Permission.TODO_READ));
   const notes = useNotifications();
   const markRead = useMarkRead();
-  const todoList = todos.data ?? [];
+  const todoList = todos.data?.items ?? [];
+  const todoTotal = todos.data?.total ?? 0;
   const noteList = notes.data?.items ?? [];
 
   if (changingPassword) return <PasswordScreen me={me} onBack={() => setChangingPassword(false)} />;
@@ -26,18 +33,26 @@ export function MineScreen({ me }: { me: Me }) {
         <p>{me.roleLabel} · {me.orgName}</p>
       </div>
       <div className="h5-section">
-        <List header={`我的待办（${todoList.length}）`}>
+        <List header={`我的待办（${todoTotal}）`}>
           {todoList.length === 0 && <Empty description="暂无待办" style={{ padding: 16 }} />}
           {todoList.map((t) => (
             <List.Item
               key={t.key}
               onClick={() => window.location.assign(t.link)}
               description={<>{t.detail}{t.dueDate && <div>截止：{t.dueDate}</div>}</>}
-              prefix={<Tag color={t.severity === 'overdue' ? 'danger' : 'warning'}>{t.severity === 'overdue' ? '逾期' : '即将到期'}</Tag>}
+              prefix={<Tag color={TAG_COLOR[t.severity]}>{todoSeverityLabel[t.severity]}</Tag>}
             >
               {t.title}
             </List.Item>
           ))}
+          {todoTotal > todoList.length &&
+            (shown < PAGE_SIZE_MAX ? (
+              <List.Item onClick={() => setShown(Math.min(shown + TODO_STEP, PAGE_SIZE_MAX))} style={{ textAlign: 'center' }}>
+                {todos.isFetching ? '加载中…' : `还有 ${todoTotal - todoList.length} 项，点击加载更多`}
+              </List.Item>
+            ) : (
+              <List.Item style={{ textAlign: 'center' }}>还有 {todoTotal - todoList.length} 项，请在电脑上登录后到工作台查看</List.Item>
+            ))}
         </List>
       </div>
       <div className="h5-section">

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppraisalSheet, Disposition, Member, MyAppraisal, Todo } from '@jiceng/contracts';
+import type { AppraisalSheet, Disposition, Member, MyAppraisal, TodoPage } from '@jiceng/contracts';
 import { fixedClock } from '../../platform/clock.ts';
 import { buildMember, ENGINES, login, PASSWORD, seedTree, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
@@ -143,7 +143,7 @@ describe.each(ENGINES)('民主评议党员 over HTTP (%s)', (engine) => {
   });
 
   describe('不合格 and its disposition', () => {
-    const todos = async (c: Client) => (await c.get<Todo[]>('/api/todos')).body.filter((x) => x.source === 'appraisal.disposition');
+    const todos = async (c: Client) => (await c.get<TodoPage>('/api/todos?source=appraisal.disposition&pageSize=200')).body.items;
 
     it('defaults a 限期改正 to 6 months and refuses more than 12', async () => {
       const tooLong = await grade({ memberId: ids[3], grade: 'unqualified', disposition: { kind: 'correction', deadline: '2027-11-23' } });
@@ -161,10 +161,10 @@ describe.each(ENGINES)('民主评议党员 over HTTP (%s)', (engine) => {
       await grade({ memberId: ids[5], grade: 'unqualified', disposition: { kind: 'correction', startDate: '2026-05-01', deadline: '2026-11-01' } });
       const mine = await todos(sec);
       expect(mine.map((x) => [x.title, x.severity, x.dueDate])).toEqual([
-        ['甲五：限期改正即将到期', 'due_soon', '2026-12-10'],
         ['甲六：限期改正已到期', 'overdue', '2026-11-01'],
+        ['甲五：限期改正即将到期', 'due_soon', '2026-12-10'],
       ]);
-      expect(mine[1]!.detail).toMatch(/已逾期 21 天/);
+      expect(mine[0]!.detail).toMatch(/已逾期 21 天/);
       expect(await todos(sup)).toEqual([]);
       expect(await todos(await login(server, 'streetB'))).toEqual([]);
     });

@@ -149,12 +149,6 @@ export const appraisalRepository = {
       order by a.year desc, d.status, d.deadline nulls last, m.name, d.id`);
   },
 
-  /** 限期改正 in progress under `scopePath` whose deadline is at most `days` after `today`, or past (to-dos). */
-  correctionsDue(db: Database, regionId: string, scopePath: string, today: string, days: number) {
-    return db.rows<DispositionRow>(sql`${dispositionSelect} where d.region_id = ${regionId} and o.path <@ ${scopePath}::ltree
-      and d.status = 'in_progress' and d.kind = 'correction' and d.deadline <= ${today}::date + ${days}::int order by d.deadline, d.id`);
-  },
-
   /** A member's own appraisals, newest year first, with any disposition. */
   ofMember(db: Database, regionId: string, memberId: string) {
     return db.rows<MyAppraisalRow>(

@@ -10,7 +10,7 @@ import type { OrgService } from '../org/index.ts';
 import { planGrades, type GradeChange } from './appraisal.plan.ts';
 import { assertAppraisingBranch, assertDispositionInScope } from './appraisal.policy.ts';
 import { presentDisposition, presentMyAppraisal, presentSheet } from './appraisal.presenter.ts';
-import type { AppraisalRepository, DispositionRow } from './appraisal.repository.ts';
+import type { AppraisalRepository } from './appraisal.repository.ts';
 
 export interface AppraisalServiceDeps {
   db: Database;
@@ -124,18 +124,11 @@ export function createAppraisalService(deps: AppraisalServiceDeps) {
       });
     },
 
-    /** 限期改正 in progress in the actor's scope due within the rule set's window, or overdue (to-dos). */
-    async correctionsDue(actor: Actor): Promise<DispositionRow[]> {
-      return appraisals.correctionsDue(db, regionId, actor.orgPath, clock.today(), rules.dispositionDueSoonDays);
-    },
-
     /** A 党员 account's own appraisal history. */
     async mine(actor: Actor): Promise<MyAppraisal[]> {
       if (!actor.memberId) throw notFound('本人评议记录（账号尚未关联党员档案，请联系党支部）');
       return (await appraisals.ofMember(db, regionId, actor.memberId)).map(presentMyAppraisal);
     },
-
-    today: () => clock.today(),
   };
   return service;
 }

@@ -13,5 +13,5 @@ export type { AppraisalService };
 /** The appraisal module (民主评议党员 and 组织处置): routes and its to-do source. */
 export function createAppraisalModule(deps: { db: Database; regionId: string; audit: AuditService; clock: Clock; orgs: OrgService }) {
   const service = createAppraisalService({ ...deps, appraisals: appraisalRepository });
-  return { service, todoSource: dispositionTodoSource(service), register: (app: App) => registerAppraisalRoutes(app, service) };
+  return { service, todoSource: dispositionTodoSource(), register: (app: App) => registerAppraisalRoutes(app, service) };
 }

@@ -103,7 +103,7 @@ describe.each(ENGINES)('floating members over HTTP (%s)', (engine) => {
       const f = await register(m.id, { destinationPlace: '广东省深圳市南山区', destinationOrgId: null });
       expect(f.destinationOrgName).toBeNull();
       expect((await streetB.get(`/api/floating/${f.id}`)).status).toBe(404);
-      const todos = async (c: Client) => (await c.get<{ key: string }[]>('/api/todos')).body.map((x) => x.key);
+      const todos = async (c: Client) => (await c.get<{ items: { key: string }[] }>('/api/todos?source=floating.pending&pageSize=200')).body.items.map((x) => x.key);
       expect(await todos(secA1a)).toContain(`floating.pending:${f.id}`);
       expect(await todos(streetB)).not.toContain(`floating.pending:${f.id}`);
       const res = await secA1a.post<FloatingRecord>(`/api/floating/${f.id}/arrival`, { date: '2026-09-10', contactPerson: '深圳某党支部王书记' });

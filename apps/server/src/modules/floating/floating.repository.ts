@@ -138,27 +138,6 @@ export const floatingRepository = {
     return { items, total: total?.n ?? 0 };
   },
 
-  /** Open registrations of the scope's members at one destination for `months` or more (SQL date arithmetic clamps month ends like the rule). */
-  dueForTransfer(db: Database, regionId: string, scopePath: string, today: string, months: number) {
-    return db.rows<FloatingRow>(sql`${select} where f.region_id = ${regionId} and ${inScope(sql`h.path`, scopePath)} and f.status <> 'returned'
-      and (f.destination_since + make_interval(months => ${months}))::date <= ${today}::date order by f.destination_since, f.id`);
-  },
-
-  /** Open registrations of the scope's members whose 活动证 ended before `today`. */
-  certExpired(db: Database, regionId: string, scopePath: string, today: string) {
-    return db.rows<FloatingRow>(sql`${select} where f.region_id = ${regionId} and ${inScope(sql`h.path`, scopePath)} and f.status <> 'returned'
-      and f.cert_valid_until < ${today}::date order by f.cert_valid_until, f.id`);
-  },
-
-  /** Registrations waiting on the scope: arrivals to register (destination, or home when outside the platform) and registrations to confirm (home). */
-  waiting(db: Database, regionId: string, scopePath: string) {
-    return db.rows<FloatingRow>(sql`${select} where f.region_id = ${regionId} and (
-      (f.status = 'pending_arrival' and ${inScope(sql`d.path`, scopePath)})
-      or (f.status = 'pending_arrival' and f.destination_org_id is null and ${inScope(sql`h.path`, scopePath)})
-      or (f.status = 'pending_verify' and ${inScope(sql`h.path`, scopePath)}))
-      order by f.updated_at, f.id`);
-  },
-
   async insert(db: Database, regionId: string, id: string, s: FloatingSnapshot, w: FloatingWrite) {
     await db.run(sql`insert into floating_member (region_id, id, member_id, member_name, member_gender, member_id_number_masked, home_org_id, home_org_name,
         destination_place, destination_org_id, destination_since, reason, reason_note, contact_phone_enc, contact_phone_masked, left_date,

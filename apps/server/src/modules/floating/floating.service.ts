@@ -1,5 +1,5 @@
 import { Permission, type FloatingArrivalInput, type FloatingDestination, type FloatingInput, type FloatingListQuery, type FloatingRecord, type FloatingStatus, type FloatingStepInput, type FloatingUpdate } from '@jiceng/contracts';
-import { FLOATING_DESTINATION_ORG_TYPES, FLOATING_RULES_2023, floatingStep, type FloatingAction } from '@jiceng/rules';
+import { FLOATING_DESTINATION_ORG_TYPES, floatingStep, type FloatingAction } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
@@ -176,23 +176,6 @@ export function createFloatingService(deps: FloatingServiceDeps) {
       return (await floating.destinations(db, regionId, q, FLOATING_DESTINATION_ORG_TYPES)).map((o) => ({ id: o.id, name: o.name, parentName: o.parent_name }));
     },
 
-    /** Open registrations of the actor's members due for a formal transfer (rule floating-2023). */
-    async dueForTransfer(actor: Actor): Promise<FloatingRow[]> {
-      if (actor.scope === 'self') return [];
-      return floating.dueForTransfer(db, regionId, actor.orgPath, clock.today(), FLOATING_RULES_2023.transferAfterMonths);
-    },
-
-    /** Open registrations of the actor's members whose 活动证 has expired. */
-    async certExpired(actor: Actor): Promise<FloatingRow[]> {
-      if (actor.scope === 'self') return [];
-      return floating.certExpired(db, regionId, actor.orgPath, clock.today());
-    },
-
-    /** Registrations waiting on the actor: arrivals to register, registrations to confirm. */
-    async waiting(actor: Actor): Promise<FloatingRow[]> {
-      if (actor.scope === 'self') return [];
-      return floating.waiting(db, regionId, actor.orgPath);
-    },
   };
   return service;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FloatingRecord, LostContactRecord, Member, Todo } from '@jiceng/contracts';
+import type { FloatingRecord, LostContactRecord, Member, TodoPage } from '@jiceng/contracts';
 import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { buildMember, ENGINES, login, seedTree, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
@@ -33,8 +33,8 @@ describe.each(ENGINES)('floating and lost-contact to-dos on a fixed clock (%s)',
   afterAll(() => server.close());
 
   const todos = async (account: string, source: string) => {
-    const res = await accounts[account]!.get<Todo[]>('/api/todos');
-    return res.status === 200 ? res.body.filter((x) => x.source === source) : [];
+    const res = await accounts[account]!.get<TodoPage>(`/api/todos?source=${source}&pageSize=200`);
+    return res.status === 200 ? res.body.items : [];
   };
   const keys = async (account: string, source: string) => (await todos(account, source)).map((x) => x.key);
 

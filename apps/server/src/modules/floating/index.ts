@@ -21,7 +21,7 @@ export function createFloatingModule(deps: { db: Database; regionId: string; aud
   return {
     service,
     lostContact,
-    todoSources: floatingTodoSources(service, lostContact),
+    todoSources: floatingTodoSources(),
     register: (app: App) => {
       registerFloatingRoutes(app, service);
       registerLostContactRoutes(app, lostContact);

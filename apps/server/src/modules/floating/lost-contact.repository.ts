@@ -79,13 +79,6 @@ export const lostContactRepository = {
     return { items, total: total?.n ?? 0 };
   },
 
-  /** Open records of the scope not in contact for `months` or more, of members who have not left (the rule decides the rest). */
-  lostSince(db: Database, regionId: string, scopePath: string, today: string, months: number) {
-    return db.rows<LostContactRow>(sql`${select} where l.region_id = ${regionId} and o.path <@ ${scopePath}::ltree and l.status = 'lost'
-      and m.status <> 'left' and (l.last_contact_date + make_interval(months => ${months}))::date <= ${today}::date
-      order by l.last_contact_date, l.id`);
-  },
-
   async insert(db: Database, regionId: string, r: { id: string; memberId: string; lastContactDate: string; measures: string }) {
     await db.run(sql`insert into lost_contact (region_id, id, member_id, last_contact_date, measures, status)
       values (${regionId}, ${r.id}, ${r.memberId}, ${r.lastContactDate}, ${r.measures}, 'lost')`);

@@ -1,5 +1,4 @@
 import type { ContactAttemptInput, FloatingStepInput, LostContactDetail, LostContactInput, LostContactListQuery, LostContactRecord, LostContactUpdate } from '@jiceng/contracts';
-import { LOST_CONTACT_RULES_2019 } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -8,7 +7,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
 import type { MemberService } from '../member/index.ts';
 import { assertLostContactInScope } from './floating.policy.ts';
-import { presentAttempt, presentLostContact, proposalOf } from './floating.presenter.ts';
+import { presentAttempt, presentLostContact } from './floating.presenter.ts';
 import type { LostContactRepository, LostContactRow } from './lost-contact.repository.ts';
 import { isUniqueViolation } from '../../platform/db/db-errors.ts';
 import { clean, failOn, stepDateProblems } from './floating.validation.ts';
@@ -112,16 +111,6 @@ export function createLostContactService(deps: LostContactServiceDeps) {
       });
     },
 
-    /** Open records in the actor's scope with a proposal due today (rule lost-contact-2019). */
-    async proposals(actor: Actor): Promise<{ row: LostContactRow; kind: 'suspend' | 'remove'; dueDate: string }[]> {
-      if (actor.scope === 'self') return [];
-      const today = clock.today();
-      const rows = await lost.lostSince(db, regionId, actor.orgPath, today, LOST_CONTACT_RULES_2019.suspendAfterMonths);
-      return rows.flatMap((row) => {
-        const p = proposalOf(row, today);
-        return p ? [{ row, ...p }] : [];
-      });
-    },
   };
   return service;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hardship, HardshipCadre, HardshipSummary, HardshipVisit, Member, Todo } from '@jiceng/contracts';
+import type { Hardship, HardshipCadre, HardshipSummary, HardshipVisit, Member, TodoPage } from '@jiceng/contracts';
 import { fixedClock } from '../../platform/clock.ts';
 import { buildMember, ENGINES, login, seedTree, startSeeded, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
@@ -29,7 +29,7 @@ describe.each(ENGINES)('困难党员帮扶 over HTTP (%s)', (engine) => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   };
-  const todoKeys = async (c: Client) => (await c.get<Todo[]>('/api/todos')).body.filter((x) => x.source === 'hardship.visit').map((x) => x.key);
+  const todoKeys = async (c: Client) => (await c.get<TodoPage>('/api/todos?source=hardship.visit&pageSize=200')).body.items.map((x) => x.key);
 
   beforeAll(async () => {
     ({ server, t } = await startSeeded(engine));
@@ -208,7 +208,7 @@ describe.each(ENGINES)('困难党员帮扶 at the start of a quarter (%s)', (eng
     const h = await sec.post<Hardship>('/api/hardship', { memberId: m.body.id, type: 'elderly_alone', detail: DETAIL, startDate: '2026-06-01' });
     await sec.post(`/api/hardship/${h.body.id}/visits`, { ...VISIT, visitDate: '2026-12-01' });
     expect((await sec.get<Hardship>(`/api/hardship/${h.body.id}`)).body).toMatchObject({ visitStatus: 'due', visitDueDate: '2027-01-31', lastVisitDate: '2026-12-01' });
-    expect((await sec.get<Todo[]>('/api/todos')).body.filter((x) => x.source === 'hardship.visit')).toEqual([]);
+    expect((await sec.get<TodoPage>('/api/todos?source=hardship.visit')).body).toEqual({ items: [], total: 0 });
     expect((await sec.get<{ total: number }>('/api/hardship?overdue=true')).body.total).toBe(0);
   });
 });

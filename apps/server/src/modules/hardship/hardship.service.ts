@@ -73,12 +73,6 @@ export function createHardshipService(deps: HardshipServiceDeps) {
       return { items: items.map((r) => presentHardshipSummary(r, today())), total };
     },
 
-    /** Open records in scope whose quarterly visit is overdue (the 待办 source). */
-    async overdueVisits(actor: Actor): Promise<HardshipSummary[]> {
-      const { items } = await hardships.list(db, regionId, await filter(actor, { overdue: true }), null);
-      return items.map((r) => presentHardshipSummary(r, today()));
-    },
-
     /** One record; with `unmask` the detail and the cadre's phone in full, written to the audit log. */
     async get(actor: Actor, id: string, unmask = false): Promise<Hardship> {
       if (unmask) assertMayUnmask(actor);

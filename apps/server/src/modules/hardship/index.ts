@@ -15,5 +15,5 @@ export type { HardshipService };
 /** 困难党员帮扶: records, helping cadres, visits, and the overdue-visit 待办 source. */
 export function createHardshipModule(deps: { db: Database; regionId: string; audit: AuditService; clock: Clock; crypto: FieldCrypto; members: MemberService; orgs: OrgService }) {
   const service = createHardshipService({ ...deps, hardships: hardshipRepository });
-  return { service, todoSource: hardshipTodoSource(service), register: (app: App) => registerHardshipRoutes(app, service) };
+  return { service, todoSource: hardshipTodoSource(), register: (app: App) => registerHardshipRoutes(app, service) };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Org, OrgSummary } from '@jiceng/contracts';
+import type { Org, OrgSummary, TodoPage } from '@jiceng/contracts';
 import { buildOrg, ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
@@ -217,8 +217,8 @@ describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
       expect(res.body).toMatchObject({ termYears: 5, endDate: '2026-05-31' });
       const problems = await streetA.get<{ orgId: string; status: string }[]>('/api/org-terms/problems');
       expect(problems.body.find((p) => p.orgId === t.branchA1b)?.status).toBe('overdue');
-      const todos = await streetA.get<{ key: string }[]>('/api/todos');
-      expect(todos.body.some((x) => x.key === `org.term:${t.branchA1b}`)).toBe(true);
+      const todos = await streetA.get<TodoPage>('/api/todos?source=org.term&pageSize=200');
+      expect(todos.body.items.find((x) => x.key === `org.term:${t.branchA1b}`)).toMatchObject({ severity: 'overdue', dueDate: '2026-05-31' });
     });
 
     it('adds, edits and removes a committee member', async () => {

@@ -1,32 +1,9 @@
-import { orgTypeLabel, termStatusLabel, type OrgType, type Todo } from '@jiceng/contracts';
+import { termStatusLabel } from '@jiceng/contracts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { ScheduledJob } from '../../platform/jobs/jobs.ts';
-import type { TodoSource } from '../../platform/todo/todo.registry.ts';
 import type { OrgService } from './org.service.ts';
 
 const ALARMS = new Set(['due_soon', 'overdue', 'seriously_overdue']);
-
-/** 换届 problems as 待办 for everyone who can read the organization tree. */
-export function termTodoSource(orgs: OrgService): TodoSource {
-  return {
-    id: 'org.term',
-    permission: 'org:read',
-    async list(actor: Actor): Promise<Todo[]> {
-      return (await orgs.termProblems(actor)).map((p) => ({
-        key: `org.term:${p.orgId}`,
-        source: 'org.term',
-        title: `${p.orgName}：${termStatusLabel[p.status as keyof typeof termStatusLabel]}`,
-        detail: p.termEndDate
-          ? `第 ${p.termNo} 届${p.daysLeft !== null && p.daysLeft < 0 ? `已于 ${p.termEndDate} 届满，逾期 ${-p.daysLeft} 天` : `将于 ${p.termEndDate} 届满，还有 ${p.daysLeft} 天`}，请按期换届`
-          : `${orgTypeLabel[p.orgType as OrgType]}尚未录入届次信息`,
-        orgId: p.orgId,
-        dueDate: p.termEndDate,
-        severity: p.status === 'due_soon' || p.status === 'no_term' ? 'due_soon' : 'overdue',
-        link: `/orgs/${p.orgId}?tab=terms`,
-      }));
-    },
-  };
-}
 
 export interface TermAlarmDeps {
   orgs: OrgService;

@@ -12,5 +12,5 @@ export type { OrgSetupService };
 /** The 组织设置预警 module: checks of the tree against the setup rules, its routes and to-do source. */
 export function createOrgSetupModule(deps: { db: Database; regionId: string; clock: Clock; orgs: OrgService }) {
   const service = createOrgSetupService({ ...deps, setup: orgSetupRepository });
-  return { service, todoSource: orgSetupTodoSource(service), register: (app: App) => registerOrgSetupRoutes(app, service) };
+  return { service, todoSource: orgSetupTodoSource(), register: (app: App) => registerOrgSetupRoutes(app, service) };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Member, Org, OrgSetupOrgStatus, OrgSetupWarning, Todo } from '@jiceng/contracts';
+import { orgSetupRuleLabel, type Member, type Org, type OrgSetupOrgStatus, type OrgSetupRule, type OrgSetupWarning, type TodoPage } from '@jiceng/contracts';
 import { buildMember, buildOrg, ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 type Err = { error: { code: string; message: string } };
@@ -58,10 +58,11 @@ describe.each(ENGINES)('组织设置预警 over HTTP (%s)', (engine) => {
     const [w] = await warningsOf(temp.id);
     expect(w).toMatchObject({ rule: 'temporary_branch_members', level: 'error', value: 1 });
     expect(w!.message).toMatch(/临时党支部不接收党员组织关系/);
-    const todos = (await streetA.get<Todo[]>('/api/todos')).body.filter((x) => x.source === 'org.setup');
-    expect(todos.find((x) => x.orgId === temp.id)).toMatchObject({ severity: 'overdue', link: `/orgs/${temp.id}`, title: '甲一社区疫情防控临时党支部：临时党支部接收组织关系' });
+    const todos = (await streetA.get<TodoPage>('/api/todos?source=org.setup&pageSize=200')).body.items;
+    // a standing warning: no due date, never counted as overdue
+    expect(todos.find((x) => x.orgId === temp.id)).toMatchObject({ severity: 'no_deadline', dueDate: null, link: `/orgs/${temp.id}`, title: '甲一社区疫情防控临时党支部：临时党支部接收组织关系' });
     const sup = await login(server, 'supA');
-    expect((await sup.get<Todo[]>('/api/todos')).body.filter((x) => x.source === 'org.setup')).toEqual([]);
+    expect((await sup.get<TodoPage>('/api/todos?source=org.setup')).body).toEqual({ items: [], total: 0 });
     expect((await sup.get<OrgSetupWarning[]>('/api/org-setup/warnings')).body.some((x) => x.orgId === temp.id)).toBe(true);
   });
 
@@ -96,6 +97,28 @@ describe.each(ENGINES)('组织设置预警 over HTTP (%s)', (engine) => {
     expect((await streetB.get(`/api/org-setup/warnings?orgId=${t.communityA1}`)).status).toBe(404);
     const under = (await streetA.get<OrgSetupWarning[]>(`/api/org-setup/warnings?orgId=${t.branchA1a}`)).body;
     expect(under).toEqual([]);
+  });
+
+  it('lists as to-dos exactly the warning list’s findings: the SQL of the to-dos and the rule set agree', async () => {
+    const agree = async (c: Client) => {
+      const warnings = (await c.get<OrgSetupWarning[]>('/api/org-setup/warnings')).body;
+      const todos = (await c.get<TodoPage>('/api/todos?source=org.setup&pageSize=200')).body.items;
+      const asTodo = (w: OrgSetupWarning) => ({ key: `org.setup:${w.key}`, title: `${w.orgName}：${orgSetupRuleLabel[w.rule as OrgSetupRule]}`, detail: w.message, orgId: w.orgId });
+      const pick = (x: { key: string; title: string; detail: string; orgId: string | null }) => ({ key: x.key, title: x.title, detail: x.detail, orgId: x.orgId });
+      const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+      expect(todos.map(pick).sort(byKey)).toEqual(warnings.map(asTodo).sort(byKey));
+      return warnings.map((w) => w.rule);
+    };
+    expect(new Set(await agree(streetA))).toEqual(
+      new Set(['branch_oversize', 'general_branch_due', 'branch_without_committee', 'unit_without_branch', 'joint_branch_units', 'temporary_branch_members']),
+    );
+    await agree(streetB);
+    // 100 members: a 基层党委 is due, and the 党总支 advice gives way to it
+    const big = (await streetA.get<{ items: { id: string }[] }>(`/api/orgs?q=${encodeURIComponent('甲一社区第四党支部')}`)).body.items[0]!;
+    await addMembers(big.id, 49);
+    const rules = await agree(streetA);
+    expect(rules).toContain('committee_due');
+    expect((await warningsOf(big.id)).map((w) => w.rule).sort()).toEqual(['branch_oversize', 'branch_without_committee', 'committee_due']);
   });
 
   it('answers a bad rule in Chinese and 403 without org:read', async () => {

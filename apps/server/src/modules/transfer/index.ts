@@ -26,7 +26,7 @@ export function createTransferModule(deps: { db: Database; regionId: string; aud
     service,
     letters,
     /** The 待办 of overdue letters, for the registry. */
-    todoSource: letterTodoSource(letters),
+    todoSource: letterTodoSource(),
     register: (app: App) => registerTransferRoutes(app, service, letters),
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Member, MemberSummary, Todo, Transfer, TransferStats } from '@jiceng/contracts';
+import type { Member, MemberSummary, TodoPage, Transfer, TransferStats } from '@jiceng/contracts';
 import { buildIdNumber, buildMember, ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 type Err = { error: { code: string; message: string } };
@@ -85,7 +85,7 @@ describe.each(ENGINES)('transfers by introduction letter, to-dos and statistics 
     const m = await member({ name: '欧阳逾期' });
     const letter = (await issue(m.id, { issueDate: '2026-06-01', duesPaidTo: '2026-05' })).body;
     expect(letter).toMatchObject({ validUntil: '2026-08-31', overdue: true, daysOverdue: 83 });
-    const todo = (c: Client) => c.get<Todo[]>('/api/todos').then((r) => r.body.find((x) => x.key === `transfer.letter:${letter.id}`));
+    const todo = (c: Client) => c.get<TodoPage>('/api/todos?source=transfer.letter&pageSize=200').then((r) => r.body.items.find((x) => x.key === `transfer.letter:${letter.id}`));
     expect(await todo(secA1a)).toMatchObject({ source: 'transfer.letter', title: '介绍信逾期未回执：欧阳逾期', dueDate: '2026-08-31', severity: 'overdue', orgId: t.branchA1a });
     expect(await todo(streetA)).toBeDefined();
     expect(await todo(streetB)).toBeUndefined();

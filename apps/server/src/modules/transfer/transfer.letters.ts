@@ -6,7 +6,6 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { branchOf, type TransferCore, type TransferDeps } from './transfer.core.ts';
 import { renderLetter } from './transfer.letter-html.ts';
 import { sidesOf } from './transfer.policy.ts';
-import { presentTransfer } from './transfer.presenter.ts';
 
 /**
  * Transfers to and from outside the deployment by introduction letter (介绍信): issue with one
@@ -86,12 +85,6 @@ export function createLetterService(deps: TransferDeps & { crypto: FieldCrypto }
         duesPaidTo: row.dues_paid_to!,
         handler: row.created_by_name,
       });
-    },
-
-    /** Outgoing letters of the actor's scope past validity without a receipt (待回执登记簿 alerts). */
-    async overdue(actor: Actor): Promise<Transfer[]> {
-      const today = clock.today();
-      return (await transfers.overdueLetters(db, regionId, actor.orgPath, today)).map((r) => presentTransfer(r, actor, today));
     },
   };
 }

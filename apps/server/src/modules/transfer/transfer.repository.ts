@@ -123,11 +123,6 @@ export const transferRepository = {
       order by t.started_on desc, t.created_at desc`);
   },
 
-  /** Outgoing letters of the scope past their validity on `today` without a receipt, oldest first. */
-  overdueLetters(db: Database, regionId: string, scopePath: string, today: string) {
-    return db.rows<TransferRow>(sql`select ${columns} ${from} where ${where(regionId, { scopePath, direction: 'out', overdueOn: today })} order by t.valid_until, t.id`);
-  },
-
   /** Inserts; a second open transfer of the member violates PENDING_KEY. */
   async insert(db: Database, regionId: string, w: TransferWrite) {
     const l = w.letter;

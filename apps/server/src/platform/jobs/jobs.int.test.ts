@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TodoPage } from '@jiceng/contracts';
 import { ENGINES, login, startSeeded, type SeededTree, type TestServer } from '../../test/harness.ts';
 import { cronEvery, startJobs } from './jobs.ts';
 
@@ -43,13 +44,15 @@ describe.each(ENGINES)('jobs and term alarms (%s)', (engine) => {
     expect((await streetB.post(`/api/notifications/${alarm!.id}/read`)).status).toBe(404);
   });
 
-  it('lists term problems as to-dos in scope only, newest deadline first', async () => {
+  it('lists term problems as to-dos in scope only, the most pressing first', async () => {
     await t.admin.post(`/api/orgs/${t.branchB1a}/terms`, { termNo: 1, startDate: '2023-01-01', endDate: '2027-01-31' });
     const streetB = await login(server, 'streetB');
-    const todos = await streetB.get<{ key: string; dueDate: string | null; severity: string }[]>('/api/todos');
-    expect(todos.body.find((x) => x.key === `org.term:${t.branchB1a}`)?.severity).toBe('due_soon');
-    expect(todos.body.some((x) => x.key === `org.term:${t.branchA1b}`)).toBe(false);
-    const all = (await t.admin.get<{ dueDate: string | null }[]>('/api/todos')).body.map((x) => x.dueDate ?? '');
-    expect(all).toEqual([...all].sort().reverse());
+    const todos = await streetB.get<TodoPage>('/api/todos?pageSize=200');
+    expect(todos.body.items.find((x) => x.key === `org.term:${t.branchB1a}`)).toMatchObject({ severity: 'due_soon', dueDate: '2027-01-31' });
+    expect(todos.body.items.some((x) => x.key === `org.term:${t.branchA1b}`)).toBe(false);
+    // overdue, then due soon, then those without a deadline; the earliest due date first
+    const rank = { overdue: 0, due_soon: 1, no_deadline: 2 } as const;
+    const all = (await t.admin.get<TodoPage>('/api/todos?pageSize=200')).body.items.map((x) => `${rank[x.severity]} ${x.dueDate ?? '-'}`);
+    expect(all).toEqual([...all].sort());
   });
 });

@@ -1,0 +1,105 @@
+import {
+  TODO_Q_MAX,
+  TODO_SEVERITIES,
+  todoSeverityLabel,
+  todoSourceLabel,
+  type Todo,
+  type TodoQuery,
+  type TodoSourceId,
+  type TodoSummary,
+} from '@jiceng/contracts';
+import { Empty, Input, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router-dom';
+import { useTodoPage } from '../../api/todos.ts';
+import { SeverityTag } from './SeverityTag.tsx';
+
+export type TodoFilter = Required<Pick<TodoQuery, 'page' | 'pageSize'>> & Omit<TodoQuery, 'page' | 'pageSize'>;
+
+const columns: ColumnsType<Todo> = [
+  { title: '紧急程度', dataIndex: 'severity', width: 96, render: (_, t) => <SeverityTag severity={t.severity} /> },
+  {
+    title: '事项',
+    dataIndex: 'title',
+    render: (_, t) => (
+      <>
+        <Link to={t.link}>{t.title}</Link>
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t.detail}
+          </Typography.Text>
+        </div>
+      </>
+    ),
+  },
+  { title: '类别', dataIndex: 'source', width: 150, render: (s: string) => todoSourceLabel[s as TodoSourceId] ?? s },
+  { title: '截止日期', dataIndex: 'dueDate', width: 110, render: (d: string | null) => d ?? '—' },
+  { title: '操作', key: 'go', width: 80, render: (_, t) => <Link to={t.link}>去办理</Link> },
+];
+
+/**
+ * The account's 待办, one server page at a time (every page reachable: the pager has the server's
+ * total), filtered by kind, severity, child organization and name.
+ */
+export function TodoTable({ filter, onChange, summary }: { filter: TodoFilter; onChange: (f: TodoFilter) => void; summary: TodoSummary | undefined }) {
+  const todos = useTodoPage(filter);
+  const set = (patch: Partial<TodoFilter>) => onChange({ ...filter, page: 1, ...patch });
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder="全部类别"
+          style={{ width: 200 }}
+          value={filter.source}
+          onChange={(source?: TodoSourceId) => set({ source })}
+          options={(summary?.bySource ?? []).map((s) => ({ value: s.source, label: `${s.label}（${s.counts.total}）` }))}
+        />
+        <Select
+          allowClear
+          placeholder="全部紧急程度"
+          style={{ width: 140 }}
+          value={filter.severity}
+          onChange={(severity?: TodoFilter['severity']) => set({ severity })}
+          options={TODO_SEVERITIES.map((s) => ({ value: s, label: todoSeverityLabel[s] }))}
+        />
+        {(summary?.byChild.length ?? 0) > 0 && (
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="全部下级组织"
+            style={{ width: 220 }}
+            value={filter.childOrgId}
+            onChange={(childOrgId?: string) => set({ childOrgId })}
+            options={summary!.byChild.map((c) => ({ value: c.orgId, label: `${c.orgName}（${c.counts.total}）` }))}
+          />
+        )}
+        <Input.Search
+          allowClear
+          placeholder="组织或党员名称"
+          maxLength={TODO_Q_MAX}
+          style={{ width: 200 }}
+          onSearch={(q) => set({ q: q.trim() || undefined })}
+        />
+      </Space>
+      <Table<Todo>
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={todos.data?.items}
+        loading={todos.isFetching}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的待办" /> }}
+        pagination={{
+          current: filter.page,
+          pageSize: filter.pageSize,
+          total: todos.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50],
+          showTotal: (n) => `共 ${n} 项`,
+          onChange: (page, pageSize) => onChange({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
+        }}
+      />
+    </>
+  );
+}
