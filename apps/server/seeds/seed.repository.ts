@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { orgRepository } from '../src/modules/org/org.repository.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { searchVector } from '../src/platform/search/chinese-search.ts';
 import type { OrgPlan } from './org-plan.ts';
@@ -56,6 +57,8 @@ export const seedRepository = {
       sql`insert into org_committee_member (region_id, id, org_id, person_name, post, unit_name, start_date, end_date)`,
       (m) => sql`(${regionId}, ${m.id}, ${m.orgId}, ${m.personName}, ${m.post}, ${m.unitName}, ${m.startDate}::date, ${m.endDate}::date)`,
     );
+    // the bulk inserts bypass the repository's upkeep of each organization's stored columns
+    await orgRepository.rebuildStoredColumns(db, regionId);
   },
 
   /** Accounts that need no password change (demo and benchmark logins). */

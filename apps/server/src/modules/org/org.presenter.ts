@@ -1,9 +1,9 @@
 import type { CommitteeMember, Org, OrgSummary, OrgType, Term } from '@jiceng/contracts';
 import { hasElectedTerm, termStatus } from '@jiceng/rules';
 import { isoTime } from '../../platform/db/time.ts';
-import type { OrgRow } from './org.repository.ts';
+import type { OrgRow, OrgSummaryRow } from './org.repository.ts';
 
-export function presentOrgSummary(r: OrgRow, today: string): OrgSummary {
+export function presentOrgSummary(r: OrgSummaryRow, today: string): OrgSummary {
   return {
     id: r.id,
     name: r.name,

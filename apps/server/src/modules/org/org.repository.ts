@@ -21,10 +21,12 @@ export interface OrgRow {
   updated_at: string;
   version: number;
   child_count: number;
-  term_id: string | null;
   term_no: number | null;
   term_end: string | null;
 }
+
+/** The columns a summary (a tree or list row) is presented from. */
+export type OrgSummaryRow = Pick<OrgRow, 'id' | 'parent_id' | 'depth' | 'name' | 'short_name' | 'type' | 'domain' | 'status' | 'child_count' | 'term_end'>;
 
 export interface OrgWrite {
   name: string;
@@ -37,14 +39,24 @@ export interface OrgWrite {
   approvalDate: string | null;
 }
 
-/** Columns of an org row plus its active child count and current (latest) term. */
+/**
+ * Columns of an org row plus its active child count and current (latest) term. Both are stored on
+ * the row (migration 0018) and kept current by insert, moveSubtree, dissolve and insertTerm below;
+ * storedColumnDrift checks them against a recount.
+ */
 const orgSelect = sql`select o.id, o.parent_id, o.path::text as path, o.depth, o.name, o.short_name, o.code, o.type, o.domain, o.status,
   o.formation_mode, o.approval_doc_no, o.approval_date, o.version, o.created_at::text as created_at, o.updated_at::text as updated_at,
-  (select count(*)::int from org c where c.region_id = o.region_id and c.parent_id = o.id and c.status = 'active') as child_count,
-  t.id as term_id, t.term_no, t.end_date as term_end
+  o.child_count, o.latest_term_no as term_no, o.latest_term_end as term_end
+  from org o`;
+
+/** Each organization's stored columns worked out from scratch: active children, latest term. */
+const recount = (regionId: string) => sql`select o.id, coalesce(c.n, 0) as children, t.term_no, t.end_date as term_end
   from org o
-  left join lateral (select id, term_no, end_date from org_term t where t.region_id = o.region_id and t.org_id = o.id
-                     order by t.term_no desc limit 1) t on true`;
+  left join (select parent_id, count(*)::int as n from org where region_id = ${regionId} and parent_id is not null and status = 'active'
+             group by parent_id) c on c.parent_id = o.id
+  left join (select distinct on (org_id) org_id, term_no, end_date from org_term where region_id = ${regionId}
+             order by org_id, term_no desc) t on t.org_id = o.id
+  where o.region_id = ${regionId}`;
 
 export const orgRepository = {
   byId(db: Database, regionId: string, id: string) {
@@ -65,9 +77,13 @@ export const orgRepository = {
     );
   },
 
-  /** Locks an organization against structural change while a child is created under it. */
+  /**
+   * Locks an organization against structural change while a child is created under it. Not `for
+   * share`: the insert then updates this row's child count, and two creators holding a share lock
+   * would deadlock on that update; creations under one parent take turns instead.
+   */
   async lockForChild(db: Database, regionId: string, id: string): Promise<void> {
-    await db.run(sql`select id from org where region_id = ${regionId} and id = ${id} for share`);
+    await db.run(sql`select id from org where region_id = ${regionId} and id = ${id} for no key update`);
   },
 
   /** Locks the rows of a subtree for a structural change (move, dissolve); returns how many. */
@@ -102,6 +118,20 @@ export const orgRepository = {
       ${includeDissolved ? sql`` : sql`and o.status = 'active'`} order by o.type, o.name`);
   },
 
+  /**
+   * One level of the tree in one query: the children of `parentId` as summaries, only when
+   * `parentId` lies inside `scopePath` (no rows otherwise, and for an organization without
+   * children: the caller tells these apart).
+   */
+  childSummaries(db: Database, regionId: string, scopePath: string, parentId: string, includeDissolved: boolean) {
+    return db.rows<OrgSummaryRow>(sql`select o.id, o.parent_id, o.depth, o.name, o.short_name, o.type, o.domain, o.status, o.child_count,
+        o.latest_term_end as term_end
+      from org o
+      where o.region_id = ${regionId} and o.parent_id = ${parentId} ${includeDissolved ? sql`` : sql`and o.status = 'active'`}
+        and exists (select 1 from org p where p.region_id = ${regionId} and p.id = ${parentId} and p.path <@ ${scopePath}::ltree)
+      order by o.type, o.name`);
+  },
+
   async search(db: Database, regionId: string, scopePath: string, q: OrgListQuery) {
     const where: SQL[] = [sql`o.region_id = ${regionId}`, sql`o.path <@ ${scopePath}::ltree`];
     if (!q.includeDissolved) where.push(sql`o.status = 'active'`);
@@ -131,6 +161,8 @@ export const orgRepository = {
     await db.run(sql`insert into org (region_id, id, parent_id, path, depth, name, short_name, code, type, domain, formation_mode, approval_doc_no, approval_date, search)
       values (${regionId}, ${id}, ${parent?.id ?? null}, ${path}::ltree, ${parent ? parent.depth + 1 : 0}, ${w.name}, ${w.shortName}, ${w.code},
               ${w.type}, ${w.domain}, ${w.formationMode}, ${w.approvalDocNo}, ${w.approvalDate}, ${searchVector([w.name, w.shortName])})`);
+    // a new organization is active: one more under its parent (locked by lockForChild)
+    if (parent) await db.run(sql`update org set child_count = child_count + 1 where region_id = ${regionId} and id = ${parent.id}`);
   },
 
   /** Writes the form fields if the row is still at `expected`; returns 0 when it moved on. */
@@ -141,8 +173,14 @@ export const orgRepository = {
       where region_id = ${regionId} and id = ${id} and version = ${expected}`);
   },
 
-  /** Re-roots the subtree at `oldPath` under `newParentPath` in one statement. */
+  /**
+   * Re-roots the subtree at `oldPath` under `newParent` in one statement; an active organization
+   * counts one less under its old parent and one more under the new one.
+   */
   async moveSubtree(db: Database, regionId: string, id: string, oldPath: string, newParent: { id: string; path: string }): Promise<number> {
+    await db.run(sql`update org c set child_count = c.child_count + case when c.id = ${newParent.id}::uuid then 1 else -1 end
+      from org m where m.region_id = ${regionId} and m.id = ${id} and m.status = 'active' and m.parent_id is distinct from ${newParent.id}::uuid
+        and c.region_id = ${regionId} and c.id in (m.parent_id, ${newParent.id}::uuid)`);
     return db.run(sql`update org set
         path = ${newParent.path}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1),
         depth = nlevel(${newParent.path}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1)) - 1,
@@ -152,10 +190,34 @@ export const orgRepository = {
       where region_id = ${regionId} and path <@ ${oldPath}::ltree`);
   },
 
+  /** Marks an active organization dissolved; it no longer counts under its parent. */
   async dissolve(db: Database, regionId: string, id: string) {
-    await db.run(
-      sql`update org set status = 'dissolved', dissolved_at = now(), updated_at = now(), version = version + 1 where region_id = ${regionId} and id = ${id}`,
+    const row = await db.one<{ parent_id: string | null }>(
+      sql`update org set status = 'dissolved', dissolved_at = now(), updated_at = now(), version = version + 1
+        where region_id = ${regionId} and id = ${id} and status = 'active' returning parent_id`,
     );
+    if (row?.parent_id) await db.run(sql`update org set child_count = child_count - 1 where region_id = ${regionId} and id = ${row.parent_id}`);
+  },
+
+  /**
+   * Organizations whose stored columns (active child count, latest term) differ from a recount from
+   * the org and org_term rows; none when they are consistent.
+   */
+  storedColumnDrift(db: Database, regionId: string) {
+    return db.rows<{ id: string; name: string; child_count: number; counted_children: number; latest_term_no: number | null; counted_term_no: number | null }>(
+      sql`select o.id, o.name, o.child_count, r.children as counted_children, o.latest_term_no, r.term_no as counted_term_no
+      from org o join (${recount(regionId)}) r on r.id = o.id
+      where o.child_count <> r.children or o.latest_term_no is distinct from r.term_no or o.latest_term_end is distinct from r.term_end
+      order by o.path`,
+    );
+  },
+
+  /** Rewrites the stored columns of every organization of the region from a recount (after bulk inserts); returns how many changed. */
+  rebuildStoredColumns(db: Database, regionId: string): Promise<number> {
+    return db.run(sql`update org o set child_count = r.children, latest_term_no = r.term_no, latest_term_end = r.term_end
+      from (${recount(regionId)}) r
+      where o.region_id = ${regionId} and o.id = r.id
+        and (o.child_count <> r.children or o.latest_term_no is distinct from r.term_no or o.latest_term_end is distinct from r.term_end)`);
   },
 
   units(db: Database, regionId: string, orgId: string) {
@@ -246,9 +308,12 @@ export const orgRepository = {
     );
   },
 
+  /** Records a term; the organization's stored latest term follows when this one is later. */
   async insertTerm(db: Database, regionId: string, t: { id: string; orgId: string; termNo: number; startDate: string; endDate: string; termYears: number }) {
     await db.run(sql`insert into org_term (region_id, id, org_id, term_no, start_date, end_date, term_years)
       values (${regionId}, ${t.id}, ${t.orgId}, ${t.termNo}, ${t.startDate}, ${t.endDate}, ${t.termYears})`);
+    await db.run(sql`update org set latest_term_no = ${t.termNo}, latest_term_end = ${t.endDate}::date
+      where region_id = ${regionId} and id = ${t.orgId} and (latest_term_no is null or latest_term_no < ${t.termNo})`);
   },
 
   root(db: Database, regionId: string) {

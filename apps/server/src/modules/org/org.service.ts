@@ -85,8 +85,11 @@ export function createOrgService(deps: OrgServiceDeps) {
     async tree(actor: Actor, parentId: string | undefined, includeDissolved = false): Promise<OrgSummary[]> {
       const today = clock.today();
       if (!parentId) return [presentOrgSummary(await load(db, actor, actor.orgId), today)];
-      await load(db, actor, parentId);
-      return (await orgs.children(db, regionId, parentId, includeDissolved)).map((r) => presentOrgSummary(r, today));
+      // One query checks the parent's scope and reads its children; only an empty answer (a leaf, or
+      // a parent outside scope or unknown) looks the parent up again, for the 404.
+      const rows = await orgs.childSummaries(db, regionId, actor.orgPath, parentId, includeDissolved);
+      if (rows.length === 0) await load(db, actor, parentId);
+      return rows.map((r) => presentOrgSummary(r, today));
     },
 
     async list(actor: Actor, q: OrgListQuery): Promise<{ items: OrgSummary[]; total: number }> {
