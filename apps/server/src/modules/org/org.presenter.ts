@@ -1,7 +1,7 @@
 import type { CommitteeMember, Org, OrgSummary, OrgType, Term } from '@jiceng/contracts';
 import { hasElectedTerm, termStatus } from '@jiceng/rules';
 import { isoTime } from '../../platform/db/time.ts';
-import type { OrgRow, OrgSummaryRow } from './org.repository.ts';
+import type { CommitteeRow, OrgRow, OrgSummaryRow } from './org.repository.ts';
 
 export function presentOrgSummary(r: OrgSummaryRow, today: string): OrgSummary {
   return {
@@ -43,16 +43,7 @@ export function presentOrg(
   };
 }
 
-export const presentCommitteeMember = (m: {
-  id: string;
-  org_id: string;
-  person_name: string;
-  post: string;
-  unit_name: string | null;
-  start_date: string;
-  end_date: string | null;
-  version: number;
-}): CommitteeMember => ({
+export const presentCommitteeMember = (m: CommitteeRow): CommitteeMember => ({
   id: m.id,
   orgId: m.org_id,
   personName: m.person_name,

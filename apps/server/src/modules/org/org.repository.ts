@@ -58,6 +58,19 @@ const recount = (regionId: string) => sql`select o.id, coalesce(c.n, 0) as child
              order by org_id, term_no desc) t on t.org_id = o.id
   where o.region_id = ${regionId}`;
 
+/** A row of org_committee_member as the repository reads it. */
+export interface CommitteeRow {
+  id: string;
+  org_id: string;
+  person_name: string;
+  post: string;
+  unit_name: string | null;
+  start_date: string;
+  end_date: string | null;
+  version: number;
+}
+const committeeColumns = sql`id, org_id, person_name, post, unit_name, start_date, end_date, version`;
+
 export const orgRepository = {
   byId(db: Database, regionId: string, id: string) {
     return db.one<OrgRow>(sql`${orgSelect} where o.region_id = ${regionId} and o.id = ${id}`);
@@ -256,35 +269,15 @@ export const orgRepository = {
   },
 
   committee(db: Database, regionId: string, orgId: string) {
-    return db.rows<{
-      id: string;
-      org_id: string;
-      person_name: string;
-      post: string;
-      unit_name: string | null;
-      start_date: string;
-      end_date: string | null;
-      version: number;
-    }>(
-      sql`select id, org_id, person_name, post, unit_name, start_date, end_date, version from org_committee_member
+    return db.rows<CommitteeRow>(
+      sql`select ${committeeColumns} from org_committee_member
         where region_id = ${regionId} and org_id = ${orgId}
         order by (end_date is not null), array_position(array['secretary','deputy_secretary','organization','publicity','discipline','member','part_time'], post), start_date`,
     );
   },
 
   committeeMember(db: Database, regionId: string, orgId: string, id: string) {
-    return db.one<{
-      id: string;
-      org_id: string;
-      person_name: string;
-      post: string;
-      unit_name: string | null;
-      start_date: string;
-      end_date: string | null;
-      version: number;
-    }>(
-      sql`select id, org_id, person_name, post, unit_name, start_date, end_date, version from org_committee_member where region_id = ${regionId} and org_id = ${orgId} and id = ${id}`,
-    );
+    return db.one<CommitteeRow>(sql`select ${committeeColumns} from org_committee_member where region_id = ${regionId} and org_id = ${orgId} and id = ${id}`);
   },
 
   async insertCommitteeMember(db: Database, regionId: string, id: string, orgId: string, m: CommitteeMemberInput) {
