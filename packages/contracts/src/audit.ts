@@ -6,23 +6,52 @@ import { floatingAuditLabel } from './floating.ts';
 import { reportInAuditLabel } from './reportin.ts';
 import { hardshipAuditLabel } from './hardship.ts';
 
+/** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
+export const auditEntityLabel = {
+  org: '组织',
+  org_committee_member: '班子成员',
+  org_term: '届次',
+  account: '账号',
+  member: '党员',
+  transfer: '组织关系转接',
+  floating_member: '流动党员',
+  lost_contact: '失联党员',
+  hardship: '困难党员帮扶',
+  hardship_cadre: '帮扶干部',
+  member_report_in: '在职党员报到',
+  unit_report_in: '驻区单位报到',
+  appraisal_disposition: '不合格党员组织处置',
+} as const;
+export type AuditEntity = keyof typeof auditEntityLabel;
+export const AUDIT_ENTITIES = Object.keys(auditEntityLabel) as AuditEntity[];
+
 export const AuditEntry = Type.Object({
   id: Id,
   at: Timestamp,
   actorId: Type.Union([Id, Type.Null()]),
+  /** The operator's display name when the entry was written. */
   actorName: Type.Union([Type.String(), Type.Null()]),
+  /** The operator's username (null for failed logins with an unknown name and for system work). */
+  actorUsername: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
   entity: Type.String(),
   entityId: Type.Union([Type.String(), Type.Null()]),
+  /** The record's name: stored when the entry was written, else looked up in the reader's scope (null when neither knows it). */
+  entityName: Type.Union([Type.String(), Type.Null()]),
   before: Type.Unknown(),
   after: Type.Unknown(),
   ip: Type.Union([Type.String(), Type.Null()]),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 
+/** Longest operator search text. */
+export const AUDIT_ACTOR_SEARCH_MAX = 30;
+
 export const AuditQuery = Type.Object({
   actorId: Type.Optional(Id),
-  entity: Type.Optional(Type.String({ maxLength: 40 })),
+  /** Part of the operator's name or username. */
+  actor: Type.Optional(Type.String({ minLength: 1, maxLength: AUDIT_ACTOR_SEARCH_MAX, description: '操作人姓名或用户名' })),
+  entity: Type.Optional(Type.Unsafe<AuditEntity>({ type: 'string', enum: AUDIT_ENTITIES, description: '对象类型' })),
   entityId: Type.Optional(Type.String({ maxLength: 64 })),
   action: Type.Optional(Type.String({ maxLength: 60 })),
   from: Type.Optional(DateOnly),
@@ -31,6 +60,10 @@ export const AuditQuery = Type.Object({
   pageSize: pageSizeField(),
 });
 export type AuditQuery = Static<typeof AuditQuery>;
+
+/** The export takes the list's filters without paging. */
+export const AuditExportQuery = Type.Omit(AuditQuery, ['page', 'pageSize']);
+export type AuditExportQuery = Static<typeof AuditExportQuery>;
 
 /** Chinese names of audited actions, for the viewer. */
 export const auditActionLabel: Record<string, string> = {
@@ -41,6 +74,7 @@ export const auditActionLabel: Record<string, string> = {
   'account.create': '创建账号',
   'account.update': '修改账号',
   'account.reset_password': '重置密码',
+  'account.refused': '拒绝账号操作',
   'org.create': '新建组织',
   'org.update': '修改组织',
   'org.move': '调整隶属关系',

@@ -26,7 +26,9 @@ describe.each(ENGINES)('personal data: encrypted, masked, unmasked reads audited
     expect(value).toBe('320102199001011234');
     const orgPath = (await server.modules.org.service.resolveInScope(actor, t.branchA1a)).path;
     await server.audit.recordUnmask(server.db, { ...actor, displayName: '测试管理员', ip: '127.0.0.1' }, 'member', 'm-1', orgPath, ['idNumber']);
-    const res = await streetA.get<{ items: { action: string; entityId: string; after: { fields: string[] }; actorName: string }[] }>('/api/audit?action=personal.unmask');
+    const res = await streetA.get<{ items: { action: string; entityId: string; after: { fields: string[] }; actorName: string }[] }>(
+      '/api/audit?action=personal.unmask',
+    );
     expect(res.body.items[0]).toMatchObject({ entityId: 'm-1', after: { fields: ['idNumber'] }, actorName: '测试管理员' });
     const streetB = await login(server, 'streetB');
     expect((await streetB.get<{ total: number }>('/api/audit?action=personal.unmask')).body.total).toBe(0);

@@ -1,0 +1,86 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AuditEntity } from '@jiceng/contracts';
+import type { Database } from '../db/database.ts';
+
+/**
+ * The display name of the record an audit entry is about, by kind: read when the entry is written
+ * (stored in `entity_name`) and, for entries written before that, when the log is read. Each kind's
+ * query joins the organization the record belongs to, so a name is read only inside `scopePath`
+ * (null: the writer's own transaction, whose record the writer has just checked).
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `select id, name` over one kind's table; `o` is the organization whose path decides the scope. */
+const NAME_SQL: Record<AuditEntity, (ids: SQL, region: string, scope: SQL) => SQL> = {
+  org: (ids, r, scope) => sql`select o.id::text as id, o.name from org o where o.region_id = ${r} and o.id in (${ids}) and ${scope}`,
+  org_committee_member: (ids, r, scope) =>
+    sql`select x.id::text as id, x.person_name as name from org_committee_member x join org o on o.region_id = x.region_id and o.id = x.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  org_term: (ids, r, scope) =>
+    sql`select x.id::text as id, o.name || ' 第' || x.term_no || '届' as name from org_term x join org o on o.region_id = x.region_id and o.id = x.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  account: (ids, r, scope) =>
+    sql`select x.id::text as id, x.display_name || '（' || x.username || '）' as name from account x join org o on o.region_id = x.region_id and o.id = x.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  member: (ids, r, scope) =>
+    sql`select x.id::text as id, x.name from member x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  transfer: (ids, r, scope) =>
+    sql`select x.id::text as id, x.member_name as name from transfer x join org o on o.region_id = x.region_id and o.id in (x.from_org_id, x.to_org_id)
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  floating_member: (ids, r, scope) =>
+    sql`select x.id::text as id, x.member_name as name from floating_member x join org o on o.region_id = x.region_id and o.id = x.home_org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  lost_contact: (ids, r, scope) => byMember('lost_contact', ids, r, scope),
+  hardship: (ids, r, scope) => byMember('hardship', ids, r, scope),
+  appraisal_disposition: (ids, r, scope) => byMember('appraisal_disposition', ids, r, scope),
+  hardship_cadre: (ids, r, scope) =>
+    sql`select x.id::text as id, x.name from hardship_cadre x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  member_report_in: (ids, r, scope) =>
+    sql`select x.id::text as id, m.name from member_report_in x join member m on m.region_id = x.region_id and m.id = x.member_id
+          join org o on o.region_id = x.region_id and o.id in (m.org_id, x.community_id)
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  unit_report_in: (ids, r, scope) =>
+    sql`select x.id::text as id, x.unit_name as name from unit_report_in x join org o on o.region_id = x.region_id and o.id = x.community_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+};
+
+/** Records named after their member (the member's branch decides the scope). */
+function byMember(table: string, ids: SQL, r: string, scope: SQL): SQL {
+  return sql`select x.id::text as id, m.name from ${sql.raw(table)} x join member m on m.region_id = x.region_id and m.id = x.member_id
+      join org o on o.region_id = m.region_id and o.id = m.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`;
+}
+
+const isKind = (entity: string): entity is AuditEntity => Object.hasOwn(NAME_SQL, entity);
+
+/**
+ * Names of `ids` of one kind (unknown kinds and ids that are not record ids have none), inside
+ * `scopePath` or, with null, wherever they are.
+ */
+export async function recordNames(
+  db: Database,
+  regionId: string,
+  entity: string,
+  ids: readonly string[],
+  scopePath: string | null,
+): Promise<Map<string, string>> {
+  const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
+  if (!isKind(entity) || valid.length === 0) return new Map();
+  const list = sql.join(
+    valid.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const scope = scopePath === null ? sql`true` : sql`o.path <@ ${scopePath}::ltree`;
+  const rows = await db.rows<{ id: string; name: string | null }>(NAME_SQL[entity](list, regionId, scope));
+  return new Map(rows.filter((r) => r.name).map((r) => [r.id, r.name!]));
+}
+
+/** A name an entry carries in its own before/after (a removed committee member, an imported file …). */
+export function nameInSnapshot(before: unknown, after: unknown): string | null {
+  for (const v of [after, before]) {
+    if (typeof v !== 'object' || v === null) continue;
+    const o = v as Record<string, unknown>;
+    for (const k of ['name', 'personName', 'memberName', 'unitName', 'member', 'fileName']) if (typeof o[k] === 'string' && o[k]) return o[k];
+  }
+  return null;
+}
