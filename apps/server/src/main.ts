@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { bootstrap } from './bootstrap.ts';
-import { loadConfig } from './platform/config.ts';
+import { demoExposureWarning, loadConfig } from './platform/config.ts';
 import { createFieldCrypto, resolveFieldKey } from './platform/crypto/field-crypto.ts';
 import { openPglite, openPostgres, type Database } from './platform/db/database.ts';
 import { acquireDataLock } from './platform/db/lock.ts';
@@ -31,7 +31,12 @@ async function main(): Promise<void> {
     const orphaned = await server.modules.member.importer.recoverOrphaned();
     if (orphaned > 0) console.log(`已将 ${orphaned} 个因服务中断而未完成的党员名册导入标记为失败（未导入任何数据）`);
     const url = await server.app.listen({ port: config.port, host: config.host });
-    console.log(`基层党建工作平台已启动：${url.replace('0.0.0.0', 'localhost')}（数据库：${db.engine === 'pglite' ? `内置 PGlite，${config.dataDir}` : 'PostgreSQL'}）`);
+    console.log(
+      `基层党建工作平台已启动：${url.replace('0.0.0.0', 'localhost')}（数据库：${db.engine === 'pglite' ? `内置 PGlite，${config.dataDir}` : 'PostgreSQL'}）`,
+    );
+    // the stored flag, not config.demo: a demo database started later with JICENG_DEMO=false still serves the demo accounts
+    const exposed = demoExposureWarning(config.host, await server.isDemo());
+    if (exposed) server.app.log.warn(exposed);
     if (config.jobs) jobs = await startJobs(db, server.jobs, (msg, err) => server.app.log.error(err, msg));
     process.on('SIGINT', () => void server.app.close().then(() => shutdown(0)));
     process.on('SIGTERM', () => void server.app.close().then(() => shutdown(0)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { demoExposureWarning, isLoopback, loadConfig } from './config.ts';
 
 describe('configuration', () => {
   it('has working defaults: embedded database, demo data, port 3000', () => {
@@ -11,6 +11,26 @@ describe('configuration', () => {
   it('turns the demo off with --no-demo or JICENG_DEMO=false', () => {
     expect(loadConfig({}, ['--no-demo']).demo).toBe(false);
     expect(loadConfig({ JICENG_DEMO: 'false' }, []).demo).toBe(false);
+  });
+
+  it('listens on 127.0.0.1 with the demo (published passwords), on every interface without it, and HOST overrides both', () => {
+    expect(loadConfig({}, []).host).toBe('127.0.0.1');
+    expect(loadConfig({ JICENG_DEMO: 'false' }, []).host).toBe('0.0.0.0');
+    expect(loadConfig({}, ['--no-demo']).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }, []).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '10.0.0.5', JICENG_DEMO: 'false' }, []).host).toBe('10.0.0.5');
+  });
+
+  it('warns when demo data is served on an address other machines can reach', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) {
+      expect(isLoopback(host)).toBe(true);
+      expect(demoExposureWarning(host, true)).toBeNull();
+    }
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.org']) {
+      expect(isLoopback(host)).toBe(false);
+      expect(demoExposureWarning(host, true)).toMatch(/演示数据.*对外提供服务/);
+      expect(demoExposureWarning(host, false)).toBeNull();
+    }
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { AppError } from './errors.ts';
 /** Validated runtime configuration. Every value comes from the environment, with a default. */
 export interface Config {
   port: number;
+  /** Listen address: 127.0.0.1 with the demo (its passwords are published), else 0.0.0.0; HOST overrides. */
   host: string;
   /** Folder of the embedded database, its lock file and the generated field key. */
   dataDir: string;
@@ -75,6 +76,21 @@ function docs(env: Env, demo: boolean): Config['apiDocs'] {
   return raw;
 }
 
+/** Whether `host` is a loopback address, reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * The warning to log when demo data, whose passwords are in the README, is served on an address
+ * other machines can reach; null when it is not.
+ */
+export function demoExposureWarning(host: string, servingDemo: boolean): string | null {
+  if (!servingDemo || isLoopback(host)) return null;
+  return `警告：演示数据（账号密码已公开）正在 ${host} 上对外提供服务，其他机器可以用演示账号登录。仅本机试用请去掉 HOST（演示模式默认只监听 127.0.0.1）；正式使用请以 --no-demo 在空数据库上启动`;
+}
+
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
 /** Reads and validates configuration; throws an AppError naming the variable on a wrong value. */
@@ -90,7 +106,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
   const demo = argv.includes('--no-demo') ? false : bool(env, 'JICENG_DEMO', true);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    host: env.HOST || (demo ? '127.0.0.1' : '0.0.0.0'),
     dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
     databaseUrl,
     regionId,
