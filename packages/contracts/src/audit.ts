@@ -5,6 +5,7 @@ import { transferAuditLabel } from './transfer.ts';
 import { floatingAuditLabel } from './floating.ts';
 import { reportInAuditLabel } from './reportin.ts';
 import { hardshipAuditLabel } from './hardship.ts';
+import { accountAuditLabel } from './account-grant.ts';
 
 /** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
 export const auditEntityLabel = {
@@ -101,4 +102,5 @@ export const auditActionLabel: Record<string, string> = {
   ...floatingAuditLabel,
   ...reportInAuditLabel,
   ...hardshipAuditLabel,
+  ...accountAuditLabel,
 };

@@ -36,7 +36,7 @@ export const Me = Type.Object({
 export type Me = Static<typeof Me>;
 
 export const PasswordChangeInput = Type.Object({
-  oldPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }),
+  oldPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX, description: '原密码' }),
   newPassword: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: '新密码' }),
 });
 export type PasswordChangeInput = Static<typeof PasswordChangeInput>;
@@ -59,15 +59,17 @@ export const AccountInput = Type.Object({
 export type AccountInput = Static<typeof AccountInput>;
 
 export const AccountUpdate = Type.Object({
-  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
+  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: '姓名' })),
   role: Type.Optional(RoleSchema),
   orgId: Type.Optional(Id),
-  disabled: Type.Optional(Type.Boolean()),
+  /** 停用 (true) or 启用 (false). */
+  disabled: Type.Optional(Type.Boolean({ description: '停用' })),
 });
 export type AccountUpdate = Static<typeof AccountUpdate>;
 
 export const PasswordResetInput = Type.Object({
-  newPassword: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
+  /** The new initial password; the user must change it at the next login. */
+  newPassword: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: '新密码' }),
 });
 export type PasswordResetInput = Static<typeof PasswordResetInput>;
 
@@ -85,6 +87,8 @@ export const Account = Type.Object({
   lockedUntil: Type.Union([Timestamp, Type.Null()]),
   lastLoginAt: Type.Union([Timestamp, Type.Null()]),
   createdAt: Timestamp,
+  /** Whether the reader may disable/enable it and reset its password (its role is one the reader may grant; never the reader's own). */
+  manageable: Type.Boolean(),
 });
 export type Account = Static<typeof Account>;
 
@@ -95,3 +99,7 @@ export const AccountListQuery = Type.Object({
   pageSize: pageSizeField(),
 });
 export type AccountListQuery = Static<typeof AccountListQuery>;
+
+/** The export takes the list's filters without paging. */
+export const AccountExportQuery = Type.Omit(AccountListQuery, ['page', 'pageSize']);
+export type AccountExportQuery = Static<typeof AccountExportQuery>;

@@ -139,11 +139,11 @@ describe.each(ENGINES)('accounts, sessions and audit (%s)', (engine) => {
       expect((await streetA.get<{ total: number }>('/api/accounts')).body.total).toBe(before);
     });
 
-    it('refuses a role stronger than the actor’s own, and lets a street create a branch secretary', async () => {
-      for (const role of ['admin', 'department']) {
+    it('refuses a role equal to or stronger than the actor’s own, and lets a street create a branch secretary', async () => {
+      for (const role of ['admin', 'department', 'street']) {
         const res = await streetA.post<Err>('/api/accounts', { username: `wannabe_${role}`, displayName: '越权', role, orgId: t.branchA1a, password: PASSWORD });
         expect(res.status).toBe(403);
-        expect(res.body.error.message).toBe('不能分配高于本人级别的角色');
+        expect(res.body.error.message).toBe('不能分配与本人同级或更高级别的角色');
       }
       const community = await login(server, 'communityA1');
       const res = await community.post<Err>('/api/accounts', { username: 'wannabe_street', displayName: '越权', role: 'street', orgId: t.branchA1a, password: PASSWORD });

@@ -1,7 +1,10 @@
-import { Account, AccountInput, AccountListQuery, AccountUpdate, CSRF_HEADER, IdParams, LoginInput, Me, Ok, Page, PasswordChangeInput, PasswordResetInput, Permission, SESSION_COOKIE } from '@jiceng/contracts';
+import { Account, AccountExportQuery, AccountInput, AccountListQuery, AccountUpdate, CSRF_HEADER, IdParams, LoginInput, Me, Ok, Page, PasswordChangeInput, PasswordResetInput, Permission, SESSION_COOKIE } from '@jiceng/contracts';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, type App } from '../../platform/http/app.ts';
+import { sendXlsx, XlsxFile } from '../../platform/http/files.ts';
+import { XLSX_MIME } from '../../platform/xlsx/workbook.ts';
+import type { AccountExportService } from './account.export.ts';
 import type { AccountService } from './account.service.ts';
 import type { AuthService } from './auth.service.ts';
 
@@ -16,7 +19,7 @@ async function withRetryAfter<T>(reply: FastifyReply, fn: () => Promise<T>): Pro
 }
 
 /** Login, logout, own account, and account management routes. */
-export function registerAccountRoutes(app: App, auth: AuthService, accounts: AccountService, opts: { secureCookie: boolean }): void {
+export function registerAccountRoutes(app: App, auth: AuthService, accounts: AccountService, exporter: AccountExportService, opts: { secureCookie: boolean }): void {
   const tags = ['账号'];
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookie };
 
@@ -44,16 +47,22 @@ export function registerAccountRoutes(app: App, auth: AuthService, accounts: Acc
   app.get('/api/accounts', { config: { access: Permission.ACCOUNT_READ }, schema: { tags, summary: '账号列表（本组织及下级）', querystring: AccountListQuery, response: { 200: Page(Account) } } },
     (req) => accounts.list(actorOf(req), req.query));
 
+  app.get('/api/accounts/export', { config: { access: Permission.ACCOUNT_READ }, schema: { tags, summary: '导出账号列表（.xlsx，筛选条件同列表）', querystring: AccountExportQuery, produces: [XLSX_MIME], response: { 200: XlsxFile } } },
+    async (req, reply) => {
+      const file = await exporter.exportXlsx(actorOf(req), req.query);
+      return sendXlsx(reply, file.fileName, 'accounts.xlsx', file.data);
+    });
+
   app.get('/api/accounts/:id', { config: { access: Permission.ACCOUNT_READ }, schema: { tags, summary: '账号详情', params: IdParams, response: { 200: Account } } },
     (req) => accounts.get(actorOf(req), req.params.id));
 
   app.post('/api/accounts', { config: { access: Permission.ACCOUNT_MANAGE }, schema: { tags, summary: '创建账号', body: AccountInput, response: { 201: Account } } },
     async (req, reply) => reply.status(201).send(await accounts.create(actorOf(req), req.body)));
 
-  app.patch('/api/accounts/:id', { config: { access: Permission.ACCOUNT_MANAGE }, schema: { tags, summary: '修改账号（停用、角色、绑定组织）', params: IdParams, body: AccountUpdate, response: { 200: Account } } },
+  app.patch('/api/accounts/:id', { config: { access: Permission.ACCOUNT_MANAGE }, schema: { tags, summary: '修改账号（停用/启用、角色、绑定组织；仅限本人可分配的角色，不含本人账号）', params: IdParams, body: AccountUpdate, response: { 200: Account } } },
     (req) => accounts.update(actorOf(req), req.params.id, req.body));
 
-  app.post('/api/accounts/:id/reset-password', { config: { access: Permission.ACCOUNT_MANAGE }, schema: { tags, summary: '重置密码并解锁', params: IdParams, body: PasswordResetInput, response: { 200: Ok } } },
+  app.post('/api/accounts/:id/reset-password', { config: { access: Permission.ACCOUNT_MANAGE }, schema: { tags, summary: '重置密码并解锁（下次登录须修改密码）', params: IdParams, body: PasswordResetInput, response: { 200: Ok } } },
     async (req) => {
       await accounts.resetPassword(actorOf(req), req.params.id, req.body.newPassword);
       return { ok: true as const };

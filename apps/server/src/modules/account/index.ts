@@ -6,6 +6,8 @@ import type { App } from '../../platform/http/app.ts';
 import type { MemberService } from '../member/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { newId } from '../../platform/ids.ts';
+import { createAccountExportService } from './account.export.ts';
+import { accountLockRepository } from './account.lock.repository.ts';
 import { accountRepository } from './account.repository.ts';
 import { registerAccountRoutes } from './account.routes.ts';
 import { createAccountService } from './account.service.ts';
@@ -33,7 +35,8 @@ export function createAccountModule(deps: {
   const rules: LoginRuleSet = { ...LOGIN_RULES, lockout: { ...LOGIN_RULES.lockout, enabled: deps.loginLockout } };
   const throttle = createLoginThrottle({ ...deps, throttles: loginThrottleRepository, rules });
   const auth = createAuthService({ ...deps, accounts: accountRepository, throttle, rules, rootPath: async () => (await deps.orgs.root())?.path ?? null });
-  const service = createAccountService({ ...deps, accounts: accountRepository });
+  const service = createAccountService({ ...deps, accounts: accountRepository, locks: accountLockRepository });
+  const exporter = createAccountExportService({ service, clock: deps.clock });
   return {
     auth,
     service,
@@ -47,7 +50,7 @@ export function createAccountModule(deps: {
     async bootstrap(a: { username: string; displayName: string; role: string; orgId: string; password: string; mustChangePassword: boolean }) {
       await accountRepository.insert(deps.db, deps.regionId, { id: newId(), username: a.username, displayName: a.displayName, role: a.role, orgId: a.orgId, passwordHash: await hashPassword(a.password), mustChangePassword: a.mustChangePassword });
     },
-    register: (app: App) => registerAccountRoutes(app, auth, service, deps),
+    register: (app: App) => registerAccountRoutes(app, auth, service, exporter, deps),
   };
 }
 export type AccountModule = ReturnType<typeof createAccountModule>;
