@@ -74,7 +74,7 @@ export function planMembers(plan: OrgPlan, today: string, rng: Random, fixed: Fi
     for (let i = 0; i < n; i++) {
       const female = rng.chance(0.31);
       const birthDate = shift(today, -rng.int(24, 82), -rng.int(0, 364));
-      out.push(member(org.id, personName(rng), female, birthDate));
+      out.push(member(org.id, personName(rng, female), female, birthDate));
     }
   }
   return out;

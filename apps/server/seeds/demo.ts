@@ -7,6 +7,8 @@ import { planMembers } from './demo-members.ts';
 import { staffOrg, type DemoContext } from './demo-committee.ts';
 import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PASSWORD } from './demo-accounts.ts';
 import { planDistrict } from './demo-district.ts';
+import { planActivity } from './demo-activity.ts';
+import { applyActivity } from './demo-activity-apply.ts';
 import { planSectors } from './demo-sectors.ts';
 import { OrgPlan } from './org-plan.ts';
 import { createRandom } from './random.ts';
@@ -16,6 +18,8 @@ import { seedRepository } from './seed.repository.ts';
 const STRUCTURE_SEED = 20_260_101;
 const PEOPLE_SEED = 7_100_001;
 const MEMBER_SEED = 3_300_017;
+/** The modules' records (transfers, floating, appraisals, hardship, 双报到): its own stream, so they never shift the members. */
+const ACTIVITY_SEED = 5_200_023;
 
 /**
  * The demo district as a plan: names and structure are the same on every run; term dates are
@@ -47,7 +51,8 @@ export async function seedDemo(server: Server): Promise<void> {
   });
   const today = server.clock.today();
   const dangyuan = DEMO_ACCOUNTS.find((a) => a.role === 'member')!;
-  const members = planMembers(plan, today, createRandom(MEMBER_SEED), [{ orgName: dangyuan.orgName, name: dangyuan.displayName, female: true, birthDate: '1988-03-12' }]).map((input) => {
+  const inputs = planMembers(plan, today, createRandom(MEMBER_SEED), [{ orgName: dangyuan.orgName, name: dangyuan.displayName, female: true, birthDate: '1988-03-12' }]);
+  const members = inputs.map((input) => {
     const { problems, checked } = checkMember(input, today);
     if (!checked) throw new Error(`demo member ${input.name}: ${problems.map((p) => p.message).join('；')}`);
     return { id: newId(), w: toMemberWrite(input, checked, server.crypto) };
@@ -62,5 +67,7 @@ export async function seedDemo(server: Server): Promise<void> {
     }
     // the 党员 demo account sees its own record (the first planned member)
     await seedRepository.linkAccountMember(tx, server.regionId, dangyuan.username, members[0]!.id);
+    const activity = planActivity(plan, inputs, today, createRandom(ACTIVITY_SEED));
+    await applyActivity(server, tx, plan, activity, members.map((m) => m.id), accounts);
   });
 }

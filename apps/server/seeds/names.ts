@@ -24,11 +24,47 @@ const GIVEN_TWO = words(
 );
 const GIVEN_ONE = [...'伟芳娜敏静丽强磊军洋勇艳杰涛明超霞平刚华斌辉鹏峰婷琳颖蕾萍健亮'];
 
-/** A realistic full name: surname plus a one- or two-character given name. */
-export function personName(rng: Random): string {
+/** Given names that read as a woman's or a man's; the rest (建华, 子涵, 敏 …) are given to either. */
+const FEMALE_GIVEN = new Set(
+  words(
+    '秀英 秀兰 秀珍 桂英 桂兰 玉兰 玉珍 玉梅 海燕 丽娟 丽华 晓燕 晓丽 文静 红梅 红霞 永红 金凤 凤英 凤霞 淑芬 淑珍 ' +
+      '美玲 慧敏 雨萱 嘉怡 欣怡 佳琪 艳红 亚男 婷婷 静怡 雪梅 月娥 瑞芳 秋菊 冬梅 思琪 梦瑶 雅琴 素芳 兰英 翠萍 ' +
+      '芳 娜 静 丽 艳 霞 婷 琳 颖 蕾 萍',
+  ),
+);
+const MALE_GIVEN = new Set(
+  words(
+    '建国 建军 建平 建新 志强 志刚 志伟 国庆 国华 国强 海涛 晓东 晓明 晓峰 文斌 明亮 卫东 春生 永刚 振华 德明 德胜 ' +
+      '思远 浩然 宇轩 俊杰 学军 爱国 伟东 宏伟 鹏飞 福生 长林 长青 家豪 一鸣 天宇 文军 新民 光明 正平 世杰 敬东 学文 ' +
+      '伟 强 磊 军 洋 勇 杰 涛 明 超 刚 斌 辉 鹏 峰 健 亮',
+  ),
+);
+
+/** 'female' or 'male' when the given name reads as one, null when it suits either. */
+export function givenNameSex(given: string): 'female' | 'male' | null {
+  return FEMALE_GIVEN.has(given) ? 'female' : MALE_GIVEN.has(given) ? 'male' : null;
+}
+
+/** The given names fit for a woman (female) or a man (!female): their own and the neutral ones. */
+const bySex = (pool: string[]) => ({
+  female: pool.filter((g) => givenNameSex(g) !== 'male'),
+  male: pool.filter((g) => givenNameSex(g) !== 'female'),
+});
+const ONE_BY_SEX = bySex(GIVEN_ONE);
+const TWO_BY_SEX = bySex(GIVEN_TWO);
+
+/**
+ * A realistic full name: surname plus a one- or two-character given name. With `female` the given
+ * name fits the person's sex (never a man's name for a woman); without it (a committee member whose
+ * sex is not recorded) any name. Both draw the same number of random values.
+ */
+export function personName(rng: Random, female?: boolean): string {
   const rank = Math.floor(SURNAMES.length * rng.next() ** 2);
   const surname = SURNAMES[rank] ?? '王';
-  return surname + (rng.chance(0.28) ? rng.pick(GIVEN_ONE) : rng.pick(GIVEN_TWO));
+  const one = rng.chance(0.28);
+  if (female === undefined) return surname + rng.pick(one ? GIVEN_ONE : GIVEN_TWO);
+  const pools = one ? ONE_BY_SEX : TWO_BY_SEX;
+  return surname + rng.pick(female ? pools.female : pools.male);
 }
 
 /** Urban community names (without 社区). */

@@ -28,6 +28,40 @@ export interface SeedAccount {
   passwordHash: string;
 }
 
+/** One 民主评议 grade as the appraisal repository's upsert writes it. */
+export interface SeedAppraisal {
+  id: string;
+  orgId: string;
+  year: number;
+  memberId: string;
+  grade: string;
+  gradedBy: string;
+  gradedByName: string;
+}
+
+/** A 组织处置 as the appraisal repository writes it, with its result when done. */
+export interface SeedDisposition {
+  id: string;
+  appraisalId: string;
+  memberId: string;
+  orgId: string;
+  kind: string;
+  startDate: string;
+  deadline: string | null;
+  done: { on: string; result: string } | null;
+}
+
+/** A 走访慰问 as the hardship repository writes it. */
+export interface SeedVisit {
+  id: string;
+  hardshipId: string;
+  visitDate: string;
+  visitor: string;
+  content: string;
+  amount: string;
+  recordedBy: string;
+}
+
 export const seedRepository = {
   /** Inserts organizations (parents before children), their units, terms and committee members. */
   async insertPlan(db: Database, regionId: string, plan: OrgPlan): Promise<void> {
@@ -68,6 +102,36 @@ export const seedRepository = {
       accounts,
       sql`insert into account (region_id, id, username, display_name, role, org_id, password_hash, must_change_password)`,
       (a) => sql`(${regionId}, ${a.id}, ${a.username}, ${a.displayName}, ${a.role}, ${a.orgId}, ${a.passwordHash}, false)`,
+    );
+  },
+
+  /**
+   * Whole branch-years of grades and their dispositions in multi-row INSERTs (the service writes one
+   * member per statement; a year of the district is thousands of rows).
+   */
+  async insertAppraisals(db: Database, regionId: string, grades: SeedAppraisal[], dispositions: SeedDisposition[]): Promise<void> {
+    await insertChunked(
+      db,
+      grades,
+      sql`insert into appraisal (region_id, id, org_id, year, member_id, grade, graded_by, graded_by_name)`,
+      (a) => sql`(${regionId}, ${a.id}, ${a.orgId}, ${a.year}, ${a.memberId}, ${a.grade}, ${a.gradedBy}, ${a.gradedByName})`,
+    );
+    await insertChunked(
+      db,
+      dispositions,
+      sql`insert into appraisal_disposition (region_id, id, appraisal_id, member_id, org_id, kind, start_date, deadline, status, result, completed_date)`,
+      (d) => sql`(${regionId}, ${d.id}, ${d.appraisalId}, ${d.memberId}, ${d.orgId}, ${d.kind}, ${d.startDate}::date, ${d.deadline}::date,
+        ${d.done ? 'done' : 'in_progress'}, ${d.done?.result ?? null}, ${d.done?.on ?? null}::date)`,
+    );
+  },
+
+  /** Hardship visits in multi-row INSERTs (the service logs one visit per request). */
+  async insertVisits(db: Database, regionId: string, visits: SeedVisit[]): Promise<void> {
+    await insertChunked(
+      db,
+      visits,
+      sql`insert into hardship_visit (region_id, id, hardship_id, visit_date, visitor, content, amount, recorded_by)`,
+      (v) => sql`(${regionId}, ${v.id}, ${v.hardshipId}, ${v.visitDate}::date, ${v.visitor}, ${v.content}, ${v.amount}::numeric(12,2), ${v.recordedBy})`,
     );
   },
 
