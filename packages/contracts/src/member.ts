@@ -203,3 +203,4 @@ export const MemberStatusEvent = Type.Object({
   createdAt: Timestamp,
 });
 export type MemberStatusEvent = Static<typeof MemberStatusEvent>;
+export * from './member-stats.ts';

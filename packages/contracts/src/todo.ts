@@ -32,16 +32,64 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
 };
 
 /**
- * How pressing a 待办 is, in this order:
- * - `overdue`: it has a due date, and that date is past;
- * - `due_soon`: it has a due date within its source's window (换届 6 months, 限期改正 30 days …);
- * - `no_deadline`: a standing warning or a missing record without a due date (组织设置预警,
- *   未录入届次, a registration waiting for the other side). Never counted as overdue, never shown as
- *   即将到期; its `dueDate` is null.
+ * Kinds of work the sources belong to: the 工作台's cards and the list's `kind` filter. A new
+ * module's source names one of these (or adds its own here), and the summary offers exactly the
+ * kinds of the sources registered and visible to the account.
  */
-export const TODO_SEVERITIES = ['overdue', 'due_soon', 'no_deadline'] as const;
+export const TODO_KINDS = ['term', 'setup', 'transfer', 'floating', 'lost_contact', 'hardship', 'appraisal'] as const;
+export type TodoKindId = (typeof TODO_KINDS)[number];
+export const todoKindLabel: Record<TodoKindId, string> = {
+  term: '换届',
+  setup: '组织设置',
+  transfer: '转接',
+  floating: '流动',
+  lost_contact: '失联',
+  hardship: '帮扶',
+  appraisal: '评议',
+};
+/** The kind of each source. */
+export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
+  'org.term': 'term',
+  'org.setup': 'setup',
+  'transfer.letter': 'transfer',
+  'floating.six_months': 'floating',
+  'floating.cert_expired': 'floating',
+  'floating.pending': 'floating',
+  'member.lost_contact': 'lost_contact',
+  'appraisal.disposition': 'appraisal',
+  'hardship.visit': 'hardship',
+};
+
+/**
+ * What a 待办 is: `deadline` — work with a due date (换届 届满, 介绍信 回执, 限期改正 …);
+ * `warning` — a standing finding without any due date (组织设置预警, 未录入届次, a registration
+ * waiting for the other side). A warning is never counted as overdue or due soon.
+ */
+export const TODO_NATURES = ['deadline', 'warning'] as const;
+export type TodoNature = (typeof TODO_NATURES)[number];
+export const todoNatureLabel: Record<TodoNature, string> = { deadline: '限期事项', warning: '预警提示' };
+
+/**
+ * How pressing a 待办 is (its tag), in the list's order. Deadlines: `overdue` (已逾期: the due date is
+ * past), `due_soon` (即将到期: within the source's window, today included), `open` (待办: a due date
+ * beyond the window). Warnings, `dueDate` null: `alert` (预警: a rule the organization breaks) and
+ * `incomplete` (待完善: a record to enter or a step to take).
+ */
+export const TODO_SEVERITIES = ['overdue', 'due_soon', 'open', 'alert', 'incomplete'] as const;
 export type TodoSeverity = (typeof TODO_SEVERITIES)[number];
-export const todoSeverityLabel: Record<TodoSeverity, string> = { overdue: '已逾期', due_soon: '即将到期', no_deadline: '待完善' };
+export const todoSeverityLabel: Record<TodoSeverity, string> = { overdue: '已逾期', due_soon: '即将到期', open: '待办', alert: '预警', incomplete: '待完善' };
+/** The nature of each severity: a due date makes a deadline, none a warning. */
+export const todoSeverityNature: Record<TodoSeverity, TodoNature> = {
+  overdue: 'deadline',
+  due_soon: 'deadline',
+  open: 'deadline',
+  alert: 'warning',
+  incomplete: 'warning',
+};
+/** The severities of a nature, in the list's order. */
+export const todoSeveritiesOf = (nature: TodoNature): TodoSeverity[] => TODO_SEVERITIES.filter((s) => todoSeverityNature[s] === nature);
+/** A severity's tag colour (antd): red and orange only for deadlines, never for a warning. */
+export const todoSeverityColor: Record<TodoSeverity, string> = { overdue: 'red', due_soon: 'orange', open: 'blue', alert: 'gold', incomplete: 'default' };
 
 /** Longest keyword of the 待办 search. */
 export const TODO_Q_MAX = 30;
@@ -58,9 +106,11 @@ export const Todo = Type.Object({
   detail: Type.String(),
   /** The organization responsible for it. */
   orgId: Type.Union([Id, Type.Null()]),
-  /** The day it is due (YYYY-MM-DD); null for `no_deadline`. */
+  /** The day it is due (YYYY-MM-DD); null exactly for a warning. */
   dueDate: Type.Union([Type.String(), Type.Null()]),
-  /** overdue / due_soon / no_deadline (TODO_SEVERITIES). */
+  /** deadline (with a due date) or warning (without one): TODO_NATURES. */
+  nature: Enum(TODO_NATURES, '性质'),
+  /** Its tag (TODO_SEVERITIES), always of its nature (todoSeverityNature). */
   severity: Enum(TODO_SEVERITIES, '紧急程度'),
   /** Web route that opens the record. */
   link: Type.String(),
@@ -69,7 +119,7 @@ export type Todo = Static<typeof Todo>;
 
 /**
  * Which 待办 to list (or count): always within the account's scope, further narrowed by each filter
- * given. Pages are ordered by severity (overdue, due soon, no deadline), then due date (earliest
+ * given. Pages are ordered by severity (TODO_SEVERITIES order), then due date (earliest
  * first), then key: a stable order, so consecutive pages neither overlap nor skip.
  */
 export const TodoQuery = Type.Object({
@@ -79,6 +129,10 @@ export const TodoQuery = Type.Object({
   pageSize: pageSizeField(20),
   /** Only this kind (TODO_SOURCES). */
   source: Type.Optional(Enum(TODO_SOURCES, '待办类别')),
+  /** Only the sources of this kind (TODO_KINDS). */
+  kind: Type.Optional(Enum(TODO_KINDS, '事项类型')),
+  /** Only deadlines or only warnings. */
+  nature: Type.Optional(Enum(TODO_NATURES, '性质')),
   /** Only this severity. */
   severity: Type.Optional(Enum(TODO_SEVERITIES, '紧急程度')),
   /** Only the to-dos in the subtree of this direct child organization of the account's own. */
@@ -97,18 +151,58 @@ export const TodoPage = Type.Object({
 });
 export type TodoPage = Static<typeof TodoPage>;
 
-/** To-dos counted by severity; `total` is their sum. */
+/**
+ * To-dos counted by nature and severity, kept apart: `deadline` = overdue + dueSoon + open,
+ * `warning` = alert + incomplete, `total` = deadline + warning.
+ */
 export const TodoCounts = Type.Object({
   /** All of them. */
   total: Type.Integer({ minimum: 0 }),
+  /** With a due date. */
+  deadline: Type.Integer({ minimum: 0 }),
   /** Past their due date. */
   overdue: Type.Integer({ minimum: 0 }),
   /** Due within their source's window. */
   dueSoon: Type.Integer({ minimum: 0 }),
-  /** Without a due date (standing warnings, missing records). */
-  noDeadline: Type.Integer({ minimum: 0 }),
+  /** Due later. */
+  open: Type.Integer({ minimum: 0 }),
+  /** Without a due date. */
+  warning: Type.Integer({ minimum: 0 }),
+  /** Rules broken (组织设置预警). */
+  alert: Type.Integer({ minimum: 0 }),
+  /** Records to complete or steps to take (未录入届次, registrations waiting). */
+  incomplete: Type.Integer({ minimum: 0 }),
 });
 export type TodoCounts = Static<typeof TodoCounts>;
+/** The field of TodoCounts each severity is counted in. */
+export const todoCountField: Record<TodoSeverity, 'overdue' | 'dueSoon' | 'open' | 'alert' | 'incomplete'> = {
+  overdue: 'overdue',
+  due_soon: 'dueSoon',
+  open: 'open',
+  alert: 'alert',
+  incomplete: 'incomplete',
+};
+
+/** Counts of nothing. */
+export const emptyTodoCounts = (): TodoCounts => ({ total: 0, deadline: 0, overdue: 0, dueSoon: 0, open: 0, warning: 0, alert: 0, incomplete: 0 });
+/** Adds `n` to-dos of `severity` to `c`: to its field, its nature's subtotal and the total. */
+export function addTodoCount(c: TodoCounts, severity: TodoSeverity, n: number): TodoCounts {
+  c[todoCountField[severity]] += n;
+  c[todoSeverityNature[severity]] += n;
+  c.total += n;
+  return c;
+}
+
+/** The counts of one kind of work (TODO_KINDS) and the sources it gathers. */
+export const TodoKindCounts = Type.Object({
+  /** The kind (filter the list with `kind`). */
+  kind: Enum(TODO_KINDS, '事项类型'),
+  /** Its Chinese name. */
+  label: Type.String(),
+  /** Its to-dos by nature and severity. */
+  counts: TodoCounts,
+});
+export type TodoKindCounts = Static<typeof TodoKindCounts>;
 
 /** The counts of one kind of to-do. */
 export const TodoSourceCounts = Type.Object({
@@ -116,7 +210,9 @@ export const TodoSourceCounts = Type.Object({
   source: Enum(TODO_SOURCES, '待办类别'),
   /** Its Chinese name. */
   label: Type.String(),
-  /** Its to-dos by severity. */
+  /** Its kind. */
+  kind: Enum(TODO_KINDS, '事项类型'),
+  /** Its to-dos by nature and severity. */
   counts: TodoCounts,
 });
 export type TodoSourceCounts = Static<typeof TodoSourceCounts>;
@@ -127,24 +223,30 @@ export const TodoChildCounts = Type.Object({
   orgId: Id,
   /** Its name. */
   orgName: Type.String(),
-  /** To-dos of its whole subtree, by severity. */
+  /** To-dos of its whole subtree, by nature and severity. */
   counts: TodoCounts,
+  /** The same by kind: every kind of the summary's `byKind`, in that order. */
+  byKind: Type.Array(TodoKindCounts),
 });
 export type TodoChildCounts = Static<typeof TodoChildCounts>;
 
 /**
  * The 工作台's figures for the account's whole scope: every to-do is
- * counted once in `counts`, once under its kind, and either under the direct child organization
+ * counted once in `counts`, once under its source and its kind, and either under the direct child organization
  * whose subtree holds it or under `own` (the account's own organization). So the kinds sum to
- * `counts`, and the children plus `own` sum to `counts` too.
+ * `counts`, and the children plus `own` sum to `counts` too (per kind as well).
  */
 export const TodoSummary = Type.Object({
-  /** Every to-do in scope, by severity (the unfiltered list's `total`). */
+  /** Every to-do in scope, by nature and severity (the unfiltered list's `total`). */
   counts: TodoCounts,
-  /** By kind, every kind the account may see (zeros included), in TODO_SOURCES order. */
+  /** By source, every source the account may see (zeros included), in TODO_SOURCES order. */
   bySource: Type.Array(TodoSourceCounts),
+  /** By kind, every kind of those sources (zeros included), in TODO_KINDS order. */
+  byKind: Type.Array(TodoKindCounts),
   /** The to-dos of the account's own organization itself (not of a child's subtree). */
   own: TodoCounts,
+  /** The same by kind. */
+  ownByKind: Type.Array(TodoKindCounts),
   /** By direct child organization: every active child (zeros included) and any other child holding to-dos, most overdue first. */
   byChild: Type.Array(TodoChildCounts),
 });

@@ -6,11 +6,12 @@ import { useState } from 'react';
 import { hasPermission, logout } from '../api/auth.ts';
 import { useMarkRead, useNotifications } from '../api/notifications.ts';
 import { useTodoPage } from '../api/todos.ts';
+import { LargeTextItem } from './largeText.tsx';
 import { PasswordScreen } from './PasswordScreen.tsx';
 
 const TODO_STEP = 20;
-/** 已逾期 danger, 即将到期 warning; a to-do without a deadline gets a neutral 待完善. */
-const TAG_COLOR: Record<TodoSeverity, 'danger' | 'warning' | 'default'> = { overdue: 'danger', due_soon: 'warning', no_deadline: 'default' };
+/** 已逾期 danger, 即将到期 warning, 待办 primary; a warning (预警, 待完善) stays neutral. */
+const TAG_COLOR: Record<TodoSeverity, 'danger' | 'warning' | 'primary' | 'default'> = { overdue: 'danger', due_soon: 'warning', open: 'primary', alert: 'default', incomplete: 'default' };
 
 /** 我的: the account, its 待办 (the most pressing first, more on demand) and its notifications, 修改密码 and logout. */
 export function MineScreen({ me }: { me: Me }) {
@@ -67,6 +68,11 @@ export function MineScreen({ me }: { me: Me }) {
               <Badge content={n.readAt ? null : Badge.dot} style={{ '--right': '-8px' }}>{n.title}</Badge>
             </List.Item>
           ))}
+        </List>
+      </div>
+      <div className="h5-section">
+        <List header="阅读设置">
+          <LargeTextItem />
         </List>
       </div>
       <div className="h5-section">

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { Permission, type Todo } from '@jiceng/contracts';
+import { Permission } from '@jiceng/contracts';
 import { APPRAISAL_RULES_2024, daysBetween, type AppraisalRuleSet } from '@jiceng/rules';
-import { refsFilter, todoColumns, type TodoSource } from '../../platform/todo/todo.source.ts';
+import { refsFilter, todoColumns, type TodoPresented, type TodoSource } from '../../platform/todo/todo.source.ts';
 
 /** What a disposition's row carries for its title and detail. */
 interface DispositionTodoData {
@@ -33,7 +33,7 @@ export function dispositionTodoSource(rules: AppraisalRuleSet = APPRAISAL_RULES_
       join org o on o.region_id = d.region_id and o.id = d.org_id
       where d.region_id = ${s.regionId} and o.path <@ ${s.path}::ltree and d.status = 'in_progress' and d.kind = 'correction'
         and d.deadline <= ${s.today}::date + ${rules.dispositionDueSoonDays}::int ${refsFilter(sql`d.id`, opts)}`,
-    present(row, today): Todo {
+    present(row, today): TodoPresented {
       const d = row.data as unknown as DispositionTodoData;
       const deadline = row.due_date!;
       const overdue = row.severity === 'overdue';

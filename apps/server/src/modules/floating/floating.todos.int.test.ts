@@ -53,7 +53,7 @@ describe.each(ENGINES)('floating and lost-contact to-dos on a fixed clock (%s)',
     expect(await keys('secA1a', 'floating.six_months')).toEqual([]);
     time.set('2026-11-22');
     const [todo] = await todos('secA1a', 'floating.six_months');
-    expect(todo).toMatchObject({ key: `floating.six_months:${floating.id}`, dueDate: '2026-11-22', orgId: t.branchA1a, link: `/members/${floating.memberId}` });
+    expect(todo).toMatchObject({ key: `floating.six_months:${floating.id}`, dueDate: '2026-11-22', orgId: t.branchA1a, link: `/transfers?memberId=${floating.memberId}` });
     expect(todo!.title).toBe('冯外出：流动满 6 个月，建议转接组织关系');
     for (const a of ['streetA', 'communityA1']) expect(await keys(a, 'floating.six_months')).toEqual([todo!.key]);
     for (const a of ['streetB', 'supA', 'memberA1a']) expect(await keys(a, 'floating.six_months')).toEqual([]);
@@ -72,7 +72,7 @@ describe.each(ENGINES)('floating and lost-contact to-dos on a fixed clock (%s)',
     expect(await keys('secA1a', 'member.lost_contact')).toEqual([]);
     time.set('2026-11-22');
     const [todo] = await todos('secA1a', 'member.lost_contact');
-    expect(todo).toMatchObject({ key: `member.lost_contact:${lost.id}:suspend`, dueDate: '2026-11-22', link: `/members/${lostMember.id}` });
+    expect(todo).toMatchObject({ key: `member.lost_contact:${lost.id}:suspend`, dueDate: '2026-11-22', link: `/members/${lostMember.id}?tab=status` });
     expect(todo!.title).toBe('陈失联：失联满 6 个月，建议停止党籍');
     expect(await keys('streetA', 'member.lost_contact')).toEqual([todo!.key]);
     for (const a of ['streetB', 'supA', 'memberA1a']) expect(await keys(a, 'member.lost_contact')).toEqual([]);

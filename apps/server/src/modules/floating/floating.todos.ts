@@ -1,7 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { floatingStatusLabel, lostContactProposalLabel, Permission, type FloatingStatus, type Todo, type TodoSourceId } from '@jiceng/contracts';
+import { floatingStatusLabel, lostContactProposalLabel, Permission, type FloatingStatus, type TodoSourceId } from '@jiceng/contracts';
 import { FLOATING_RULES_2023, LOST_CONTACT_RULES_2019, type FloatingRuleSet, type LostContactRuleSet } from '@jiceng/rules';
-import { refsFilter, todoColumns, type TodoColumnExprs, type TodoRowsOptions, type TodoScope, type TodoSource } from '../../platform/todo/todo.source.ts';
+import {
+  refsFilter,
+  todoColumns,
+  type TodoColumnExprs,
+  type TodoRowsOptions,
+  type TodoScope,
+  type TodoPresented,
+  type TodoSource,
+} from '../../platform/todo/todo.source.ts';
 
 /**
  * 待办 of floating and lost-contact members, derived at read time for accounts holding member:write
@@ -57,7 +65,7 @@ function sixMonthsSource(rules: FloatingRuleSet): TodoSource {
         homeFrom,
         sql`h.path <@ ${s.path}::ltree and f.status <> 'returned' and ${due} <= ${s.today}::date`,
       ),
-    present(row): Todo {
+    present(row): TodoPresented {
       const d = dataOf(row);
       const months = rules.transferAfterMonths;
       return {
@@ -68,7 +76,8 @@ function sixMonthsSource(rules: FloatingRuleSet): TodoSource {
         orgId: row.org_id,
         dueDate: row.due_date,
         severity: row.severity,
-        link: `/members/${d.memberId}`,
+        // the work is the transfer: the page opens 发起转接 for this member
+        link: `/transfers?memberId=${d.memberId}`,
       };
     },
   };
@@ -87,7 +96,7 @@ const certExpiredSource: TodoSource = {
       homeFrom,
       sql`h.path <@ ${s.path}::ltree and f.status <> 'returned' and f.cert_valid_until < ${s.today}::date`,
     ),
-  present(row): Todo {
+  present(row): TodoPresented {
     const d = dataOf(row);
     return {
       key: row.key,
@@ -105,7 +114,7 @@ const certExpiredSource: TodoSource = {
 /**
  * 凡进必登 / 凡登必核 waiting on the scope: an arrival to register (the destination, or the home branch
  * when the destination is outside the platform), a registration to confirm (home). No rule sets a
- * deadline for either: no_deadline.
+ * deadline for either: a warning, incomplete (待完善).
  */
 const pendingSource: TodoSource = {
   id: 'floating.pending',
@@ -119,7 +128,7 @@ const pendingSource: TodoSource = {
       {
         orgId: sql`case when ${atDestination} then f.destination_org_id else f.home_org_id end`,
         orgPath: sql`case when ${atDestination} then d.path else h.path end`,
-        severity: sql`'no_deadline'`,
+        severity: sql`'incomplete'`,
         dueDate: sql`null`,
         data: floatingData,
       },
@@ -129,7 +138,7 @@ const pendingSource: TodoSource = {
         or (f.status = 'pending_verify' and h.path <@ ${s.path}::ltree))`,
     );
   },
-  present(row): Todo {
+  present(row): TodoPresented {
     const d = dataOf(row);
     const arrival = d.status === 'pending_arrival';
     return {
@@ -143,7 +152,7 @@ const pendingSource: TodoSource = {
           : `流入地「${d.place}」的党组织不在本平台，请与其联系，确认接收后录入流入地登记情况。`,
       orgId: row.org_id,
       dueDate: null,
-      severity: 'no_deadline',
+      severity: 'incomplete',
       link: `/floating?id=${row.ref}`,
     };
   },
@@ -190,7 +199,7 @@ function lostContactSource(rules: LostContactRuleSet): TodoSource {
         where l.region_id = ${s.regionId} and o.path <@ ${s.path}::ltree and l.status = 'lost' and m.status <> 'left'
           and ${suspendDue} <= ${s.today}::date and ${due} <= ${s.today}::date ${refsFilter(sql`l.id`, opts)}`;
     },
-    present(row): Todo {
+    present(row): TodoPresented {
       const d = row.data as unknown as LostTodoData;
       return {
         key: row.key,
@@ -203,7 +212,8 @@ function lostContactSource(rules: LostContactRuleSet): TodoSource {
         orgId: row.org_id,
         dueDate: row.due_date,
         severity: row.severity,
-        link: `/members/${d.memberId}`,
+        // 停止党籍 and 出党 are entered on the member's 状态变动 tab
+        link: `/members/${d.memberId}?tab=status`,
       };
     },
   };

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { Permission, type Todo } from '@jiceng/contracts';
+import { Permission } from '@jiceng/contracts';
 import { HARDSHIP_RULES, visitWindow, type HardshipRuleSet } from '@jiceng/rules';
-import { refsFilter, todoColumns, type TodoSource } from '../../platform/todo/todo.source.ts';
+import { refsFilter, todoColumns, type TodoPresented, type TodoSource } from '../../platform/todo/todo.source.ts';
 
 /** What an overdue visit's row carries for its title and detail. */
 interface VisitTodoData {
@@ -39,7 +39,7 @@ export function hardshipTodoSource(rules: HardshipRuleSet = HARDSHIP_RULES): Tod
         where h.region_id = ${s.regionId} and o.path <@ ${s.path}::ltree and h.closed_date is null and h.start_date < ${w.periodStart}::date
           and (v.last_visit_date is null or v.last_visit_date < ${w.periodStart}::date) ${refsFilter(sql`h.id`, opts)}`;
     },
-    present(row): Todo {
+    present(row): TodoPresented {
       const d = row.data as unknown as VisitTodoData;
       return {
         key: row.key,

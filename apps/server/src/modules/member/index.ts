@@ -11,6 +11,9 @@ import { registerMemberImportRoutes } from './member.import.routes.ts';
 import { createMemberImportService } from './member.import.ts';
 import { memberRepository } from './member.repository.ts';
 import { registerMemberRoutes } from './member.routes.ts';
+import { memberStatsRepository } from './member.stats.repository.ts';
+import { registerMemberStatsRoutes } from './member.stats.routes.ts';
+import { createMemberStatsService } from './member.stats.ts';
 import { createMemberService, type MemberService } from './member.service.ts';
 
 export type { MemberService };
@@ -22,12 +25,14 @@ export function createMemberModule(deps: { db: Database; regionId: string; audit
   // Roster import/export: in-memory checks and bulk writes through the repository, list filters through the service.
   const importer = createMemberImportService({ ...deps, members: memberRepository, jobs: importJobRepository, stage: importStageRepository });
   const exporter = createMemberExportService({ ...deps, members: memberRepository, service });
+  const stats = createMemberStatsService({ ...deps, stats: memberStatsRepository });
   return {
     service,
     importer,
     register: (app: App) => {
       registerMemberRoutes(app, service);
       registerMemberImportRoutes(app, importer, exporter);
+      registerMemberStatsRoutes(app, stats);
     },
   };
 }

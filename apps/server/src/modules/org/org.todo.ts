@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { orgTypeLabel, Permission, termStatusLabel, type OrgType, type Todo } from '@jiceng/contracts';
+import { orgTypeLabel, Permission, termStatusLabel, type OrgType } from '@jiceng/contracts';
 import { daysBetween, TERM_RULES_2018, termStatus, type TermRuleSet } from '@jiceng/rules';
 import type { Database } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { todoStoreColumns, type TodoSource } from '../../platform/todo/todo.source.ts';
+import { todoStoreColumns, type TodoPresented, type TodoSource } from '../../platform/todo/todo.source.ts';
 
 /** What a 换届 to-do's row carries for its title and detail. */
 interface TermTodoData {
@@ -16,7 +16,7 @@ interface TermTodoData {
  * 换届 problems as 待办 for everyone who can read the organization tree: every active organization of
  * an elected type (rule term-2018) whose latest term ends within `dueSoonMonths` (due_soon), has
  * ended (overdue; 严重逾期 in the title past `seriouslyOverdueMonths`), or is missing (未录入届次:
- * no_deadline). Stored: one row per active organization of an elected type with its latest term's
+ * a warning: incomplete, 待完善). Stored: one row per active organization of an elected type with its latest term's
  * end, a to-do from `dueSoonMonths` before it (SQL date arithmetic clamps month ends like the rule's
  * addMonths); a new term, or a change to the organization, recomputes its row.
  */
@@ -32,6 +32,7 @@ export function termTodoSource(rules: TermRuleSet = TERM_RULES_2018): TodoSource
     id: 'org.term',
     permission: Permission.ORG_READ,
     store: {
+      undated: 'incomplete',
       candidates: (regionId, _today, refs) => sql`select ${todoStoreColumns('org.term', {
         key: sql`o.id`,
         ref: sql`o.id`,
@@ -45,7 +46,7 @@ export function termTodoSource(rules: TermRuleSet = TERM_RULES_2018): TodoSource
         from org o ${latest}
         where o.region_id = ${regionId} and o.status = 'active' and o.type in (${typeList}) ${refs ? sql`and o.id = any(${refs})` : sql``}`,
     },
-    present(row, today): Todo {
+    present(row, today): TodoPresented {
       const d = row.data as unknown as TermTodoData;
       const end = row.due_date;
       const days = end ? daysBetween(today, end) : null;

@@ -59,8 +59,14 @@ describe.each(ENGINES)('组织设置预警 over HTTP (%s)', (engine) => {
     expect(w).toMatchObject({ rule: 'temporary_branch_members', level: 'error', value: 1 });
     expect(w!.message).toMatch(/临时党支部不接收党员组织关系/);
     const todos = (await streetA.get<TodoPage>('/api/todos?source=org.setup&pageSize=200')).body.items;
-    // a standing warning: no due date, never counted as overdue
-    expect(todos.find((x) => x.orgId === temp.id)).toMatchObject({ severity: 'no_deadline', dueDate: null, link: `/orgs/${temp.id}`, title: '甲一社区疫情防控临时党支部：临时党支部接收组织关系' });
+    // a standing warning: no due date, never counted as overdue; 去办理 opens the branch's member list
+    expect(todos.find((x) => x.orgId === temp.id)).toMatchObject({
+      nature: 'warning',
+      severity: 'alert',
+      dueDate: null,
+      link: `/members?orgId=${temp.id}&orgName=${encodeURIComponent('甲一社区疫情防控临时党支部')}`,
+      title: '甲一社区疫情防控临时党支部：临时党支部接收组织关系',
+    });
     const sup = await login(server, 'supA');
     expect((await sup.get<TodoPage>('/api/todos?source=org.setup')).body).toEqual({ items: [], total: 0 });
     expect((await sup.get<OrgSetupWarning[]>('/api/org-setup/warnings')).body.some((x) => x.orgId === temp.id)).toBe(true);

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { orgSetupRuleLabel, Permission, type OrgSetupRule, type Todo } from '@jiceng/contracts';
+import { orgSetupRuleLabel, Permission, type OrgSetupRule } from '@jiceng/contracts';
 import { ORG_SETUP_RULES_2018, type OrgSetupRuleSet } from '@jiceng/rules';
-import { todoStoreColumns, type TodoSource } from '../../platform/todo/todo.source.ts';
+import { todoStoreColumns, type TodoPresented, type TodoSource } from '../../platform/todo/todo.source.ts';
 import { presentWarning } from './orgsetup.presenter.ts';
 
 /** What a setup to-do's row carries: the finding and the counts its message quotes. */
@@ -24,6 +24,23 @@ const list = (xs: readonly string[]): SQL =>
     sql`, `,
   );
 
+/**
+ * Where each finding's work is done: seats on the committee (班子成员 tab); splitting a branch or
+ * founding one for a unit (下级组织 tab); a type to change or units to move (基本信息); members of a
+ * temporary branch to transfer (the member list of that branch).
+ */
+const SETUP_WORK: Record<OrgSetupRule, (orgId: string, orgName: string) => string> = {
+  branch_without_committee: (id) => `/orgs/${id}?tab=committee`,
+  branch_oversize: (id) => `/orgs/${id}?tab=children`,
+  committee_due: (id) => `/orgs/${id}?tab=info`,
+  general_branch_due: (id) => `/orgs/${id}?tab=info`,
+  joint_branch_units: (id) => `/orgs/${id}?tab=info`,
+  unit_without_branch: (id) => `/orgs/${id}?tab=children`,
+  temporary_branch_members: (id, name) => `/members?orgId=${id}&orgName=${encodeURIComponent(name)}`,
+};
+/** The page (and tab) where a setup finding is resolved. */
+export const setupLink = (rule: OrgSetupRule, orgId: string, orgName: string): string => SETUP_WORK[rule](orgId, orgName);
+
 /** Which organizations a setup query judges: the given ones (a uuid[] expression), or the whole region. */
 type Targets = { regionId: string; today: string; refs: SQL | null };
 
@@ -32,7 +49,7 @@ type Targets = { regionId: string; today: string; refs: SQL | null };
  * (packages/rules evaluateOrgSetup) written as SQL over the same counts as the warning list
  * (orgsetup.repository.ts), with the rule set's numbers as parameters, so a whole region is judged
  * in the database. `orgsetup.int.test.ts` holds the two equal: every finding of the warning list is
- * a to-do with the same key, and no other. A standing warning: no due date (no_deadline). Stored:
+ * a to-do with the same key, and no other. A standing warning: no due date (alert, 预警). Stored:
  * a change to an organization recomputes it and its ancestors (their subtree counts changed).
  */
 export function orgSetupTodoSource(rules: OrgSetupRuleSet = ORG_SETUP_RULES_2018): TodoSource {
@@ -99,6 +116,7 @@ export function orgSetupTodoSource(rules: OrgSetupRuleSet = ORG_SETUP_RULES_2018
     id: 'org.setup',
     permission: Permission.ORG_WRITE,
     store: {
+      undated: 'alert',
       // a change under an organization changes its subtree counts: it and its ancestors of the checked types
       affected: (regionId, dirty) => sql`select a.id from org d join org a on a.region_id = d.region_id and a.path @> d.path
         where d.region_id = ${regionId} and d.id = any(${dirty}) and a.type in (${list(types)})`,
@@ -121,7 +139,7 @@ export function orgSetupTodoSource(rules: OrgSetupRuleSet = ORG_SETUP_RULES_2018
       staleBetween: (regionId, since, today) => sql`select org_id from org_committee_member
         where region_id = ${regionId} and end_date >= ${since}::date and end_date < ${today}::date`,
     },
-    present(row): Todo {
+    present(row): TodoPresented {
       const d = row.data as unknown as SetupTodoData;
       const finding = { rule: d.rule, level: rules.levels[d.rule], value: d.value, threshold: d.threshold, unitName: d.unitName };
       const counts = {
@@ -141,8 +159,8 @@ export function orgSetupTodoSource(rules: OrgSetupRuleSet = ORG_SETUP_RULES_2018
         detail: presentWarning(finding, counts, rules).message,
         orgId: row.org_id,
         dueDate: null,
-        severity: 'no_deadline',
-        link: `/orgs/${row.org_id}`,
+        severity: 'alert',
+        link: setupLink(d.rule, row.org_id, d.orgName),
       };
     },
   };

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { Permission, type Todo } from '@jiceng/contracts';
+import { Permission } from '@jiceng/contracts';
 import { letterDaysOverdue } from '@jiceng/rules';
-import { refsFilter, todoColumns, type TodoSource } from '../../platform/todo/todo.source.ts';
+import { refsFilter, todoColumns, type TodoPresented, type TodoSource } from '../../platform/todo/todo.source.ts';
 
 /** What an overdue letter's row carries for its title and detail. */
 interface LetterTodoData {
@@ -31,7 +31,7 @@ export function letterTodoSource(): TodoSource {
       from transfer t join org fo on fo.region_id = t.region_id and fo.id = t.from_org_id
       where t.region_id = ${s.regionId} and fo.path <@ ${s.path}::ltree and t.kind = 'letter_out' and t.status = 'pending'
         and t.valid_until < ${s.today}::date ${refsFilter(sql`t.id`, opts)}`,
-    present(row, today): Todo {
+    present(row, today): TodoPresented {
       const d = row.data as unknown as LetterTodoData;
       const validUntil = row.due_date!;
       return {

@@ -50,8 +50,8 @@ describe.each(ENGINES)('jobs and term alarms (%s)', (engine) => {
     const todos = await streetB.get<TodoPage>('/api/todos?pageSize=200');
     expect(todos.body.items.find((x) => x.key === `org.term:${t.branchB1a}`)).toMatchObject({ severity: 'due_soon', dueDate: '2027-01-31' });
     expect(todos.body.items.some((x) => x.key === `org.term:${t.branchA1b}`)).toBe(false);
-    // overdue, then due soon, then those without a deadline; the earliest due date first
-    const rank = { overdue: 0, due_soon: 1, no_deadline: 2 } as const;
+    // deadlines (overdue, due soon, later), then warnings; the earliest due date first
+    const rank = { overdue: 0, due_soon: 1, open: 2, alert: 3, incomplete: 4 } as const;
     const all = (await t.admin.get<TodoPage>('/api/todos?pageSize=200')).body.items.map((x) => `${rank[x.severity]} ${x.dueDate ?? '-'}`);
     expect(all).toEqual([...all].sort());
   });

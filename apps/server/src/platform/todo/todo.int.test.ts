@@ -1,13 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TODO_SEVERITIES, type Todo, type TodoCounts, type TodoPage, type TodoSeverity, type TodoSummary } from '@jiceng/contracts';
+import {
+  addTodoCount,
+  emptyTodoCounts,
+  TODO_NATURES,
+  TODO_SEVERITIES,
+  todoCountField,
+  todoSeverityNature,
+  type Todo,
+  type TodoCounts,
+  type TodoPage,
+  type TodoSummary,
+} from '@jiceng/contracts';
 import { buildMember, buildOrg, ENGINES, login, movableClock, startTestServer, TEST_TODAY, type Client, type TestServer } from '../../test/harness.ts';
 import { buildWorld, ZERO_ID, type World } from '../../test/world.ts';
 
 type Err = { error: { code: string; message: string } };
 const TODAY = TEST_TODAY.slice(0, 10);
-const RANK: Record<TodoSeverity, number> = { overdue: 0, due_soon: 1, no_deadline: 2 };
-const FIELD = { overdue: 'overdue', due_soon: 'dueSoon', no_deadline: 'noDeadline' } as const;
+const RANK = Object.fromEntries(TODO_SEVERITIES.map((s, i) => [s, i]));
 
 /**
  * The 待办 list and summary over the world (a person in every module) plus a to-do of every kind the
@@ -52,12 +62,13 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
   });
   afterAll(() => server.close());
 
-  it('gives every kind its severity: a warning or missing record without a deadline is never overdue nor due soon', async () => {
+  it('gives every kind its nature and severity: a warning or missing record without a deadline is never overdue nor due soon', async () => {
     const t = world.tree;
     const items = await all(admin);
     const by = (key: string) => items.find((x) => x.key === key);
     for (const x of items) {
-      if (x.severity === 'no_deadline') expect(x.dueDate, x.key).toBeNull();
+      expect(x.nature, x.key).toBe(todoSeverityNature[x.severity]);
+      expect(x.dueDate === null, x.key).toBe(x.nature === 'warning');
       if (x.severity === 'overdue') expect(x.dueDate! < TODAY, x.key).toBe(true);
       if (x.severity === 'due_soon') expect(x.dueDate! >= TODAY, x.key).toBe(true);
     }
@@ -70,13 +81,20 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
     expect(by(`org.term:${t.branchB1a}`)).toBeUndefined();
     // 未录入届次: no deadline, not 即将到期
     expect(by(`org.term:${t.rootId}`)).toMatchObject({
-      severity: 'no_deadline',
+      nature: 'warning',
+      severity: 'incomplete',
       dueDate: null,
       title: '中共测试区委员会：未录入届次',
       detail: '党委尚未录入届次信息',
     });
-    // 组织设置预警: a standing warning, not overdue (the 25 members of 支部A1a have one 支委)
-    expect(by(`org.setup:branch_without_committee:${t.branchA1a}`)).toMatchObject({ severity: 'no_deadline', dueDate: null, link: `/orgs/${t.branchA1a}` });
+    // 组织设置预警: a standing warning, not overdue (the 25 members of 支部A1a have one 支委); the work is on the 班子成员 tab
+    expect(by(`org.setup:branch_without_committee:${t.branchA1a}`)).toMatchObject({
+      nature: 'warning',
+      severity: 'alert',
+      dueDate: null,
+      link: `/orgs/${t.branchA1a}?tab=committee`,
+    });
+    expect(items.filter((x) => x.source === 'org.setup').every((x) => x.severity === 'alert')).toBe(true);
     const sources = new Set(items.map((x) => x.source));
     for (const s of [
       'org.term',
@@ -91,27 +109,48 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
     ])
       expect(sources, s).toContain(s);
     expect(items.find((x) => x.source === 'appraisal.disposition')).toMatchObject({ severity: 'due_soon', dueDate: '2026-12-10' });
-    expect(items.find((x) => x.source === 'floating.six_months')).toMatchObject({ severity: 'overdue', dueDate: '2026-09-01' });
-    expect(items.filter((x) => x.source === 'floating.pending').map((x) => x.severity)).toEqual(['no_deadline', 'no_deadline']);
+    const six = items.find((x) => x.source === 'floating.six_months')!;
+    expect(six).toMatchObject({ nature: 'deadline', severity: 'overdue', dueDate: '2026-09-01' });
+    expect(six.link).toMatch(/^\/transfers\?memberId=/);
+    expect(items.find((x) => x.source === 'member.lost_contact')!.link).toMatch(/^\/members\/[0-9a-f-]+\?tab=status$/);
+    expect(items.filter((x) => x.source === 'floating.pending').map((x) => x.severity)).toEqual(['incomplete', 'incomplete']);
     expect(items.find((x) => x.source === 'hardship.visit')).toMatchObject({ severity: 'overdue', dueDate: '2026-10-31' });
   });
 
-  it('counts what the list holds: in all, by severity and by kind', async () => {
+  it('counts what the list holds: in all, by nature, by severity, by source and by kind', async () => {
     for (const c of [admin, streetA, streetB]) {
       const s = await summary(c);
       const items = await all(c);
-      expect(s.counts.total).toBe(items.length);
-      for (const sev of TODO_SEVERITIES) {
-        expect(s.counts[FIELD[sev]]).toBe(items.filter((x) => x.severity === sev).length);
-        expect((await page(c, `severity=${sev}&pageSize=1`)).total).toBe(s.counts[FIELD[sev]]);
+      expect(s.counts).toEqual(tally(items));
+      expect(s.counts.total).toBe(s.counts.deadline + s.counts.warning);
+      for (const sev of TODO_SEVERITIES) expect((await page(c, `severity=${sev}&pageSize=1`)).total).toBe(s.counts[todoCountField[sev]]);
+      for (const n of TODO_NATURES) {
+        const list = await all(c, `nature=${n}`);
+        expect(list.length).toBe(s.counts[n]);
+        expect(list.every((x) => x.nature === n)).toBe(true);
       }
+      // a severity of the other nature matches nothing
+      expect((await page(c, 'nature=warning&severity=overdue')).total).toBe(0);
       for (const k of s.bySource) {
         expect(k.counts.total).toBe((await page(c, `source=${k.source}&pageSize=1`)).total);
         expect(k.counts.overdue).toBe((await page(c, `source=${k.source}&severity=overdue&pageSize=1`)).total);
       }
       expect(sum(s.bySource.map((k) => k.counts))).toEqual(s.counts);
+      expect(sum(s.byKind.map((k) => k.counts))).toEqual(s.counts);
+      for (const k of s.byKind) {
+        const list = await all(c, `kind=${k.kind}`);
+        expect(tally(list), k.kind).toEqual(k.counts);
+        expect(k.counts.warning).toBe((await page(c, `kind=${k.kind}&nature=warning&pageSize=1`)).total);
+      }
     }
-    expect((await summary(admin)).bySource.find((k) => k.source === 'org.setup')).toMatchObject({ label: '组织设置预警', counts: { overdue: 0, dueSoon: 0 } });
+    const admins = await summary(admin);
+    expect(admins.byKind.map((k) => k.label)).toEqual(['换届', '组织设置', '转接', '流动', '失联', '帮扶', '评议']);
+    expect(admins.bySource.find((k) => k.source === 'org.setup')).toMatchObject({
+      label: '组织设置预警',
+      kind: 'setup',
+      counts: { deadline: 0, overdue: 0, dueSoon: 0, incomplete: 0 },
+    });
+    expect(admins.byKind.find((k) => k.kind === 'setup')!.counts.alert).toBeGreaterThan(0);
   });
 
   it('pages through every to-do exactly once, in a stable order', async () => {
@@ -119,8 +158,8 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
     expect(everything.length).toBeGreaterThan(10);
     const keys = everything.map((x) => x.key);
     expect(new Set(keys).size).toBe(keys.length);
-    // overdue, due soon, no deadline; the earliest due date first; then the key
-    const order = (x: Todo) => [RANK[x.severity], x.dueDate ?? '', x.key] as const;
+    // deadlines (overdue, due soon, later), then warnings (alerts, then records to complete); the earliest due date first; then the key
+    const order = (x: Todo) => [RANK[x.severity]!, x.dueDate ?? '', x.key] as const;
     for (let i = 1; i < everything.length; i++) {
       const [a, b] = [order(everything[i - 1]!), order(everything[i]!)];
       expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2]))), `${a.join(' ')} before ${b.join(' ')}`).toBe(true);
@@ -147,11 +186,13 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
     const s = await summary(admin);
     expect(s.byChild.map((c) => c.orgId).sort()).toEqual([t.streetA, t.streetB].sort());
     expect(sum([s.own, ...s.byChild.map((c) => c.counts)])).toEqual(s.counts);
-    expect(s.own).toMatchObject({ total: 1, noDeadline: 1 }); // the root's own 未录入届次
+    expect(s.own).toMatchObject({ total: 1, warning: 1, incomplete: 1 }); // the root's own 未录入届次
+    for (const [i, k] of s.byKind.entries()) expect(sum([s.ownByKind[i]!.counts, ...s.byChild.map((c) => c.byKind[i]!.counts)]), k.kind).toEqual(k.counts);
     for (const c of s.byChild) {
       const items = await all(admin, `childOrgId=${c.orgId}`);
-      expect(items.length, c.orgName).toBe(c.counts.total);
-      expect(items.filter((x) => x.severity === 'overdue').length).toBe(c.counts.overdue);
+      expect(tally(items), c.orgName).toEqual(c.counts);
+      for (const k of c.byKind) expect(tally(items.filter((x) => kindOf(s, x) === k.kind)), `${c.orgName} ${k.kind}`).toEqual(k.counts);
+      expect((await page(admin, `childOrgId=${c.orgId}&nature=deadline&pageSize=1`)).total).toBe(c.counts.deadline);
     }
     // a street's own list is the district's list filtered to that street
     const a = s.byChild.find((c) => c.orgId === t.streetA)!;
@@ -254,13 +295,12 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
 });
 
 function sum(cs: TodoCounts[]): TodoCounts {
-  return cs.reduce(
-    (a, c) => ({ total: a.total + c.total, overdue: a.overdue + c.overdue, dueSoon: a.dueSoon + c.dueSoon, noDeadline: a.noDeadline + c.noDeadline }),
-    {
-      total: 0,
-      overdue: 0,
-      dueSoon: 0,
-      noDeadline: 0,
-    },
-  );
+  return cs.reduce((a, c) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + c[k as keyof TodoCounts]])) as TodoCounts, emptyTodoCounts());
 }
+
+/** The counts of a list, counted here one item at a time. */
+function tally(items: Todo[]): TodoCounts {
+  return items.reduce((c, x) => addTodoCount(c, x.severity, 1), emptyTodoCounts());
+}
+
+const kindOf = (s: TodoSummary, x: Todo) => s.bySource.find((k) => k.source === x.source)!.kind;

@@ -1,9 +1,18 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  TODO_SOURCES,
+  addTodoCount,
+  emptyTodoCounts,
+  TODO_KINDS,
+  TODO_SEVERITIES,
+  todoKindLabel,
+  todoSeverityNature,
+  todoSourceKind,
   todoSourceLabel,
+  TODO_SOURCES,
   type Todo,
   type TodoCounts,
+  type TodoKindCounts,
+  type TodoKindId,
   type TodoPage,
   type TodoQuery,
   type TodoSeverity,
@@ -28,11 +37,14 @@ export interface TodoOrgs {
   children(actor: Actor): Promise<{ id: string; name: string; path: string; status: string }[]>;
 }
 
-const zero = (): TodoCounts => ({ total: 0, overdue: 0, dueSoon: 0, noDeadline: 0 });
-const FIELD: Record<TodoSeverity, 'overdue' | 'dueSoon' | 'noDeadline'> = { overdue: 'overdue', due_soon: 'dueSoon', no_deadline: 'noDeadline' };
-function count(c: TodoCounts, severity: TodoSeverity, n: number): void {
-  c[FIELD[severity]] += n;
-  c.total += n;
+/** Counts by kind for the kinds `kinds`, zeros included. */
+const kindCounts = (kinds: readonly TodoKindId[]) => new Map<TodoKindId, TodoCounts>(kinds.map((k) => [k, emptyTodoCounts()]));
+const kindList = (m: Map<TodoKindId, TodoCounts>): TodoKindCounts[] => [...m].map(([kind, counts]) => ({ kind, label: todoKindLabel[kind], counts }));
+
+/** The severities a query asks for (its nature's, narrowed to its severity), or undefined for all. */
+export function severitiesOf(q: Pick<TodoQuery, 'nature' | 'severity'>): TodoSeverity[] | undefined {
+  if (!q.nature && !q.severity) return undefined;
+  return TODO_SEVERITIES.filter((s) => (!q.nature || todoSeverityNature[s] === q.nature) && (!q.severity || s === q.severity));
 }
 
 /**
@@ -51,7 +63,7 @@ export function createTodoRegistry(deps: { db: Database; regionId: string; clock
   /** The sources' selects as one UNION ALL, or null when none applies: stored sources from the read model. */
   function union(scope: TodoScope, list: TodoSource[], opts: (s: TodoSource) => TodoRowsOptions): SQL | null {
     const parts = list
-      .map((s) => (s.store ? todoStoreRepository.rows(regionId, s.id, scope.path, scope.today) : s.rows(scope, opts(s))))
+      .map((s) => (s.store ? todoStoreRepository.rows(regionId, s.id, s.store.undated, scope.path, scope.today) : s.rows(scope, opts(s))))
       .filter((p): p is SQL => p !== null);
     return parts.length
       ? sql.join(
@@ -66,6 +78,7 @@ export function createTodoRegistry(deps: { db: Database; regionId: string; clock
   async function present(scope: TodoScope, list: TodoSource[], refs: { key: string; source: string; ref: string }[]): Promise<Todo[]> {
     const of = new Map(list.map((s) => [s.id as string, s]));
     const stored = refs.filter((r) => of.get(r.source)?.store);
+    const undated = Object.fromEntries([...new Set(stored.map((r) => r.source))].map((id) => [id, of.get(id)!.store!.undated]));
     const live = new Map<string, Set<string>>();
     for (const r of refs) if (!of.get(r.source)?.store) live.set(r.source, (live.get(r.source) ?? new Set()).add(r.ref));
     const all = union(
@@ -79,7 +92,7 @@ export function createTodoRegistry(deps: { db: Database; regionId: string; clock
           ? await todoStoreRepository.details(
               db,
               regionId,
-              [...new Set(stored.map((r) => r.source))],
+              undated,
               stored.map((r) => r.key),
               scope.today,
             )
@@ -90,7 +103,9 @@ export function createTodoRegistry(deps: { db: Database; regionId: string; clock
     // A record that changed between the two reads drops out of this page rather than showing stale.
     return refs.flatMap((r) => {
       const row = rows.get(r.key);
-      return row?.data ? [of.get(r.source)!.present({ ...row, data: row.data }, scope.today)] : [];
+      if (!row?.data) return [];
+      const todo = of.get(r.source)!.present({ ...row, data: row.data }, scope.today);
+      return [{ ...todo, nature: todoSeverityNature[todo.severity] }];
     });
   }
 
@@ -108,41 +123,55 @@ export function createTodoRegistry(deps: { db: Database; regionId: string; clock
       const path = q.childOrgId ? (await orgs.resolveInScope(actor, q.childOrgId)).path : actor.orgPath;
       const scope: TodoScope = { actor, regionId, path, today: clock.today() };
       await store.refresh(scope.today);
-      const list = visible(actor).filter((s) => !q.source || s.id === q.source);
+      const list = visible(actor).filter((s) => (!q.source || s.id === q.source) && (!q.kind || todoSourceKind[s.id] === q.kind));
       const all = union(scope, list, narrow);
       if (!all) return { items: [], total: 0 };
       const size = q.pageSize ?? 20;
       const offset = ((q.page ?? 1) - 1) * size;
-      const filter = { severity: q.severity, q: q.q };
+      const filter = { severities: severitiesOf(q), q: q.q };
       const refs = await todoRepository.page(db, all, filter, size, offset);
       const total = refs[0]?.total ?? (offset > 0 ? await todoRepository.count(db, all, filter) : 0);
       return { items: await present(scope, list, refs), total };
     },
 
-    /** The 工作台's counts of the actor's whole scope: by severity, by source, and by direct child organization. */
+    /** The 工作台's counts of the actor's whole scope: by nature and severity, by source and kind, and by direct child organization. */
     async summary(actor: Actor): Promise<TodoSummary> {
       const scope: TodoScope = { actor, regionId, path: actor.orgPath, today: clock.today() };
       await store.refresh(scope.today);
       const list = visible(actor);
       const all = union(scope, list, narrow);
       const [rows, children] = await Promise.all([all ? todoRepository.counts(db, all, actor.orgPath.split('.').length) : [], orgs.children(actor)]);
-      const counts = zero();
-      const own = zero();
-      const bySource = new Map<string, TodoCounts>(TODO_SOURCES.filter((id) => list.some((s) => s.id === id)).map((id) => [id, zero()]));
-      const byChild = new Map(children.map((c) => [c.path, zero()]));
+      const counts = emptyTodoCounts();
+      const own = emptyTodoCounts();
+      const kinds = TODO_KINDS.filter((k) => list.some((s) => todoSourceKind[s.id] === k));
+      const bySource = new Map<string, TodoCounts>(TODO_SOURCES.filter((id) => list.some((s) => s.id === id)).map((id) => [id, emptyTodoCounts()]));
+      const byKind = kindCounts(kinds);
+      const ownByKind = kindCounts(kinds);
+      const byChild = new Map(children.map((c) => [c.path, { counts: emptyTodoCounts(), byKind: kindCounts(kinds) }]));
       for (const r of rows) {
-        count(counts, r.severity, r.n);
-        count(bySource.get(r.source)!, r.severity, r.n);
+        const kind = todoSourceKind[r.source as TodoSourceId];
+        addTodoCount(counts, r.severity, r.n);
+        addTodoCount(bySource.get(r.source)!, r.severity, r.n);
+        addTodoCount(byKind.get(kind)!, r.severity, r.n);
         // Every path below the root starts with a child's path; should a child have moved in between, its rows stay counted.
-        count((r.child !== null && byChild.get(r.child)) || own, r.severity, r.n);
+        const child = r.child !== null ? byChild.get(r.child) : undefined;
+        addTodoCount(child?.counts ?? own, r.severity, r.n);
+        addTodoCount((child?.byKind ?? ownByKind).get(kind)!, r.severity, r.n);
       }
       return {
         counts,
-        bySource: [...bySource].map(([source, c]) => ({ source: source as TodoSourceId, label: todoSourceLabel[source as TodoSourceId], counts: c })),
+        bySource: [...bySource].map(([source, c]) => ({
+          source: source as TodoSourceId,
+          label: todoSourceLabel[source as TodoSourceId],
+          kind: todoSourceKind[source as TodoSourceId],
+          counts: c,
+        })),
+        byKind: kindList(byKind),
         own,
+        ownByKind: kindList(ownByKind),
         byChild: children
-          .filter((c) => c.status === 'active' || byChild.get(c.path)!.total > 0)
-          .map((c) => ({ orgId: c.id, orgName: c.name, counts: byChild.get(c.path)! }))
+          .filter((c) => c.status === 'active' || byChild.get(c.path)!.counts.total > 0)
+          .map((c) => ({ orgId: c.id, orgName: c.name, counts: byChild.get(c.path)!.counts, byKind: kindList(byChild.get(c.path)!.byKind) }))
           .sort((a, b) => b.counts.overdue - a.counts.overdue || b.counts.total - a.counts.total || a.orgName.localeCompare(b.orgName, 'zh-CN')),
       };
     },

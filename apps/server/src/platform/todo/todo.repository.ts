@@ -1,20 +1,29 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { TodoSeverity } from '@jiceng/contracts';
+import { TODO_SEVERITIES, type TodoSeverity } from '@jiceng/contracts';
 import type { Database } from '../db/database.ts';
 import type { TodoRow } from './todo.source.ts';
 
 /** Filters applied over all sources together (a source filter picks the sources instead). */
 export interface TodoRowFilter {
-  severity?: TodoSeverity;
+  /** Any of these severities (a nature's, or the one asked for). */
+  severities?: readonly TodoSeverity[];
   q?: string;
 }
 
-/** The list's order: overdue, due soon, no deadline; earliest due date first; then the key (unique). */
-const ORDER = sql`case t.severity when 'overdue' then 0 when 'due_soon' then 1 else 2 end, t.due_date, t.key collate "C"`;
+/** The list's order: severities in TODO_SEVERITIES order (deadlines before warnings); earliest due date first; then the key (unique). */
+const ORDER = sql`case t.severity ${sql.raw(TODO_SEVERITIES.map((s, i) => `when '${s}' then ${i}`).join(' '))} end, t.due_date, t.key collate "C"`;
 
 function where(f: TodoRowFilter): SQL {
   const w: SQL[] = [sql`true`];
-  if (f.severity) w.push(sql`t.severity = ${f.severity}`);
+  if (f.severities)
+    w.push(
+      f.severities.length
+        ? sql`t.severity in (${sql.join(
+            f.severities.map((x) => sql`${x}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
   if (f.q) w.push(sql`strpos(lower(t.name), lower(${f.q})) > 0`);
   return sql.join(w, sql` and `);
 }

@@ -31,9 +31,9 @@ export interface TodoColumnExprs {
   ref: SQL;
   orgId: SQL;
   orgPath: SQL;
-  /** overdue / due_soon / no_deadline, computed from the rule set's numbers. */
+  /** A TODO_SEVERITIES value, computed from the rule set's numbers: a deadline's when dueDate is set, a warning's when it is null. */
   severity: SQL;
-  /** The due date; null exactly when the severity is no_deadline. */
+  /** The due date; null exactly when the to-do is a warning (alert, incomplete). */
   dueDate: SQL;
   /** The organization or member name the list's `q` searches. */
   name: SQL;
@@ -102,6 +102,8 @@ export function todoStoreColumns(source: TodoSourceId, c: TodoStoreExprs): SQL {
  * organizations the database marked as changed (migration 0020) before every read.
  */
 export interface TodoStore {
+  /** The severity of a row without a due date: the warning it is (alert: a rule broken; incomplete: a record missing). */
+  undated: 'alert' | 'incomplete';
   /**
    * The organizations whose rows change when the organizations `dirty` (a uuid[] expression) did:
    * a select of `id`. Without it, those organizations themselves.
@@ -113,11 +115,14 @@ export interface TodoStore {
   staleBetween?(regionId: string, since: string, today: string): SQL;
 }
 
+/** A source's to-do before the registry adds its nature (from the severity, so the two always agree). */
+export type TodoPresented = Omit<Todo, 'nature'>;
+
 interface TodoSourceBase {
   id: TodoSourceId;
   permission: Permission;
-  /** The to-do of one row with its `data` (Chinese title and detail, link). */
-  present(row: TodoRow & { data: Record<string, unknown> }, today: string): Todo;
+  /** The to-do of one row with its `data` (Chinese title and detail, link); the registry adds its nature from the severity. */
+  present(row: TodoRow & { data: Record<string, unknown> }, today: string): TodoPresented;
 }
 
 /**

@@ -2,8 +2,18 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import type { TodoRow } from './todo.source.ts';
 
-/** A stored row's severity on `today`: judged from its due date, never stored. */
-const severityOn = (today: string) => sql`case when t.due_date is null then 'no_deadline' when t.due_date < ${today}::date then 'overdue' else 'due_soon' end`;
+/**
+ * A stored row's severity on `today`, judged from its due date (never stored): past → overdue, else
+ * due_soon (a row is listed only from its `due_from`); no due date → the source's warning (`undated`).
+ */
+const severityOn = (today: string, undated: SQL) =>
+  sql`case when t.due_date is null then ${undated} when t.due_date < ${today}::date then 'overdue' else 'due_soon' end`;
+/** The warning severity of undated rows: a constant for one source, a case over `t.source` for several. */
+const undatedOf = (bySource: Readonly<Record<string, string>>): SQL =>
+  sql`(case t.source ${sql.join(
+    Object.entries(bySource).map(([src, sev]) => sql`when ${src}::text then ${sev}::text`),
+    sql` `,
+  )} end)`;
 
 /** A uuid[] expression of `ids`, sent as one parameter. */
 export const uuidArray = (ids: readonly string[]): SQL => sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
@@ -62,15 +72,16 @@ export const todoStoreRepository = {
   },
 
   /** The source's stored to-dos under `path` on `today`, with the registry's common columns (todoColumns, `data` null). */
-  rows(regionId: string, source: string, path: string, today: string): SQL {
-    return sql`select t.key, t.source, t.ref::text as ref, t.org_id, t.org_path, ${severityOn(today)} as severity, t.due_date, t.name, null::jsonb as data
+  rows(regionId: string, source: string, undated: string, path: string, today: string): SQL {
+    return sql`select t.key, t.source, t.ref::text as ref, t.org_id, t.org_path, ${severityOn(today, sql`${undated}::text`)} as severity, t.due_date, t.name, null::jsonb as data
       from todo_item t where t.region_id = ${regionId} and t.source = ${source} and t.org_path <@ ${path}::ltree
         and (t.due_from is null or t.due_from <= ${today}::date)`;
   },
 
   /** Stored rows by key, with their data (a page's details). */
-  details(db: Database, regionId: string, sources: readonly string[], keys: readonly string[], today: string) {
-    return db.rows<TodoRow>(sql`select t.key, t.source, t.ref::text as ref, t.org_id::text as org_id, ${severityOn(today)} as severity,
+  details(db: Database, regionId: string, undated: Readonly<Record<string, string>>, keys: readonly string[], today: string) {
+    const sources = Object.keys(undated);
+    return db.rows<TodoRow>(sql`select t.key, t.source, t.ref::text as ref, t.org_id::text as org_id, ${severityOn(today, undatedOf(undated))} as severity,
         t.due_date::text as due_date, t.data
       from todo_item t where t.region_id = ${regionId} and t.source = any(string_to_array(${sources.join(',')}, ','))
         and t.key = any(string_to_array(${keys.join('\n')}, ${'\n'}))`);

@@ -1,19 +1,39 @@
 import { BellOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { Permission } from '@jiceng/contracts';
-import { Badge, Button, Card, Col, Empty, List, Row, Statistic, Typography } from 'antd';
+import { Permission, todoSeverityLabel, type TodoCounts, type TodoKindId, type TodoNature, type TodoSeverity } from '@jiceng/contracts';
+import { Badge, Button, Card, Col, Divider, Empty, List, Row, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
 import { useMarkRead, useNotifications } from '../../api/notifications.ts';
 import { useTodoSummary } from '../../api/todos.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
+import { ChildKindTable, KindCards } from './Cockpit.tsx';
+import { homeLayout } from './homeView.ts';
 import { TodoSummaryTables } from './TodoSummaryTables.tsx';
 import { TodoTable, type TodoFilter } from './TodoTable.tsx';
 
+// echarts only for the accounts that see the cockpit
+const CockpitCharts = lazy(() => import('./CockpitCharts.tsx'));
+
+type CountKey = 'total' | 'deadline' | 'overdue' | 'dueSoon' | 'open' | 'warning' | 'alert' | 'incomplete';
+/** The header's figures: each is the total of the list it filters to (deadlines and warnings apart). */
+const FIGURES: { key: CountKey; title: string; nature?: TodoNature; severity?: TodoSeverity; color?: string; hideZero?: boolean }[] = [
+  { key: 'total', title: '待办事项' },
+  { key: 'deadline', title: '限期事项', nature: 'deadline' },
+  { key: 'overdue', title: todoSeverityLabel.overdue, severity: 'overdue', color: '#cf1322' },
+  { key: 'dueSoon', title: todoSeverityLabel.due_soon, severity: 'due_soon', color: '#d46b08' },
+  { key: 'open', title: todoSeverityLabel.open, severity: 'open', hideZero: true },
+  { key: 'warning', title: '预警提示', nature: 'warning' },
+  { key: 'alert', title: todoSeverityLabel.alert, severity: 'alert', color: '#d48806' },
+  { key: 'incomplete', title: todoSeverityLabel.incomplete, severity: 'incomplete' },
+];
+
 /**
- * 工作台: greeting, the account's 待办 counted by the server (by severity, kind and child
- * organization), the paged 待办 table, and recent notifications.
+ * 工作台: greeting, the account's 待办 counted by the server — deadlines (已逾期, 即将到期, 待办) and
+ * warnings (预警, 待完善) kept apart, each figure a click away from the list it totals — then for a
+ * district or street the cockpit (cards by kind, children by kind, charts) above the paged list, for a
+ * community or branch the list with its side tables; recent notifications.
  */
 export default function HomePage() {
   const me = useMe();
@@ -23,7 +43,46 @@ export default function HomePage() {
   const notes = useNotifications();
   const markRead = useMarkRead();
   const navigate = useNavigate();
+  const listRef = useRef<HTMLDivElement>(null);
   const counts = summary.data?.counts;
+  const layout = homeLayout(me.role, summary.data);
+  /** The list of a figure, card or cell (only its filter, from page 1, so its total is that figure), brought into view. */
+  const narrow = (patch: Partial<TodoFilter>) => {
+    setFilter({ page: 1, pageSize: filter.pageSize, ...patch });
+    listRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+  const figure = (f: (typeof FIGURES)[number], c: TodoCounts) => {
+    const plain = !filter.kind && !filter.source && !filter.childOrgId && !filter.q;
+    const selected = plain && filter.nature === f.nature && filter.severity === f.severity;
+    return (
+      <Col key={f.key}>
+        <button
+          type="button"
+          data-testid={`count-${f.key}`}
+          aria-pressed={selected}
+          onClick={() => narrow({ nature: f.nature, severity: f.severity })}
+          style={{ background: 'none', border: 'none', padding: 0, cursor: 'pointer', textAlign: 'left' }}
+        >
+          <Statistic
+            title={f.title}
+            value={c[f.key]}
+            valueStyle={{ color: c[f.key] && f.color ? f.color : undefined, textDecoration: selected && f.key !== 'total' ? 'underline' : undefined }}
+          />
+        </button>
+      </Col>
+    );
+  };
+  const list = (
+    <div ref={listRef} style={{ scrollMarginTop: 16 }}>
+      <Card title="我的待办" loading={summary.isPending && canTodo} styles={{ body: { paddingTop: 8 } }} style={{ marginBottom: 16 }}>
+        {!canTodo || counts?.total === 0 ? (
+          <Empty image={<CheckCircleOutlined style={{ fontSize: 48, color: '#52c41a' }} />} description="暂无待办，所有事项都已按期办理" />
+        ) : (
+          <TodoTable filter={filter} onChange={setFilter} summary={summary.data} />
+        )}
+      </Card>
+    </div>
+  );
 
   return (
     <>
@@ -37,40 +96,44 @@ export default function HomePage() {
               {me.orgName} · {me.roleLabel} · 今天是 {dayjs().format('YYYY年M月D日 dddd')}
             </Typography.Text>
           </Col>
-          <Col>
-            <Statistic title="待办事项" value={counts?.total ?? 0} />
-          </Col>
-          <Col>
-            <Statistic title="已逾期" value={counts?.overdue ?? 0} valueStyle={{ color: counts?.overdue ? '#cf1322' : undefined }} />
-          </Col>
-          <Col>
-            <Statistic title="即将到期" value={counts?.dueSoon ?? 0} valueStyle={{ color: counts?.dueSoon ? '#d46b08' : undefined }} />
-          </Col>
-          <Col>
-            <Statistic title="待完善" value={counts?.noDeadline ?? 0} />
-          </Col>
+          {counts && (
+            <Col>
+              <Space size={24} split={<Divider type="vertical" style={{ height: 40 }} />} wrap>
+                <Row gutter={24}>{FIGURES.slice(0, 1).map((f) => figure(f, counts))}</Row>
+                <Row gutter={24}>
+                  {FIGURES.slice(1, 5)
+                    .filter((f) => !f.hideZero || counts[f.key] > 0)
+                    .map((f) => figure(f, counts))}
+                </Row>
+                <Row gutter={24}>{FIGURES.slice(5).map((f) => figure(f, counts))}</Row>
+              </Space>
+            </Col>
+          )}
           <Col>
             <Statistic title="未读通知" value={notes.data?.unread ?? 0} />
           </Col>
         </Row>
       </Card>
+      {layout === 'cockpit' && summary.data && (
+        <>
+          <KindCards kinds={summary.data.byKind} active={filter.kind} onKind={(kind) => narrow({ kind })} />
+          <ChildKindTable summary={summary.data} ownName={me.orgName} onPick={(childOrgId, kind) => narrow({ childOrgId, kind })} />
+          <Suspense fallback={null}>
+            <CockpitCharts summary={summary.data} showMembers={hasPermission(me, Permission.MEMBER_READ)} />
+          </Suspense>
+        </>
+      )}
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <Card title="我的待办" loading={summary.isPending && canTodo} styles={{ body: { paddingTop: 8 } }} style={{ marginBottom: 16 }}>
-            {!canTodo || counts?.total === 0 ? (
-              <Empty image={<CheckCircleOutlined style={{ fontSize: 48, color: '#52c41a' }} />} description="暂无待办，所有事项都已按期办理" />
-            ) : (
-              <TodoTable filter={filter} onChange={setFilter} summary={summary.data} />
-            )}
-          </Card>
+          {list}
         </Col>
         <Col xs={24} xl={8}>
-          {summary.data && summary.data.counts.total > 0 && (
+          {layout === 'list' && summary.data && summary.data.counts.total > 0 && (
             <TodoSummaryTables
               summary={summary.data}
               ownName={me.orgName}
-              onSource={(source) => setFilter({ ...filter, page: 1, source })}
-              onChild={(childOrgId) => setFilter({ ...filter, page: 1, childOrgId })}
+              onKind={(kind: TodoKindId) => narrow({ kind })}
+              onChild={(childOrgId) => narrow({ childOrgId })}
             />
           )}
           <Card

@@ -1,9 +1,8 @@
-import { todoSeverityLabel, type TodoSeverity } from '@jiceng/contracts';
+import { todoSeverityColor, todoSeverityLabel, type TodoSeverity } from '@jiceng/contracts';
 import { Tag } from 'antd';
 
-const COLOR: Record<TodoSeverity, string | undefined> = { overdue: 'red', due_soon: 'orange', no_deadline: undefined };
-
-/** 已逾期 red, 即将到期 orange; a to-do without a deadline gets a neutral 待完善, never 即将到期. */
+/** Deadlines 已逾期 red, 即将到期 orange, 待办 blue; warnings 预警 gold, 待完善 neutral — a warning is never tagged as due. */
 export function SeverityTag({ severity }: { severity: TodoSeverity }) {
-  return <Tag color={COLOR[severity]}>{todoSeverityLabel[severity]}</Tag>;
+  const color = todoSeverityColor[severity];
+  return <Tag color={color === 'default' ? undefined : color}>{todoSeverityLabel[severity]}</Tag>;
 }

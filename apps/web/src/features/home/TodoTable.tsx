@@ -1,17 +1,9 @@
-import {
-  TODO_Q_MAX,
-  TODO_SEVERITIES,
-  todoSeverityLabel,
-  todoSourceLabel,
-  type Todo,
-  type TodoQuery,
-  type TodoSourceId,
-  type TodoSummary,
-} from '@jiceng/contracts';
+import { TODO_Q_MAX, todoSourceLabel, type Todo, type TodoKindId, type TodoQuery, type TodoSourceId, type TodoSummary } from '@jiceng/contracts';
 import { Empty, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { useTodoPage } from '../../api/todos.ts';
+import { statusOf, statusOptions, statusToQuery, type StatusValue } from './homeView.ts';
 import { SeverityTag } from './SeverityTag.tsx';
 
 export type TodoFilter = Required<Pick<TodoQuery, 'page' | 'pageSize'>> & Omit<TodoQuery, 'page' | 'pageSize'>;
@@ -33,13 +25,15 @@ const columns: ColumnsType<Todo> = [
     ),
   },
   { title: '类别', dataIndex: 'source', width: 150, render: (s: string) => todoSourceLabel[s as TodoSourceId] ?? s },
-  { title: '截止日期', dataIndex: 'dueDate', width: 110, render: (d: string | null) => d ?? '—' },
+  { title: '截止日期', dataIndex: 'dueDate', width: 110, render: (d: string | null) => d ?? <Typography.Text type="secondary">无期限</Typography.Text> },
   { title: '操作', key: 'go', width: 80, render: (_, t) => <Link to={t.link}>去办理</Link> },
 ];
 
 /**
- * The account's 待办, one server page at a time (every page reachable: the pager has the server's
- * total), filtered by kind, severity, child organization and name.
+ * The account's 待办, one server page at a time, filtered by kind (or source), nature or severity,
+ * child organization and name. Every page is reachable: the pager has the server's total, a page
+ * size selector and a jump box, and is the default size (the small pager's 「•••」 covered the
+ * last page's number).
  */
 export function TodoTable({ filter, onChange, summary }: { filter: TodoFilter; onChange: (f: TodoFilter) => void; summary: TodoSummary | undefined }) {
   const todos = useTodoPage(filter);
@@ -49,19 +43,33 @@ export function TodoTable({ filter, onChange, summary }: { filter: TodoFilter; o
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           allowClear
-          placeholder="全部类别"
-          style={{ width: 200 }}
-          value={filter.source}
-          onChange={(source?: TodoSourceId) => set({ source })}
-          options={(summary?.bySource ?? []).map((s) => ({ value: s.source, label: `${s.label}（${s.counts.total}）` }))}
+          placeholder="全部类型"
+          aria-label="事项类型"
+          style={{ width: 150 }}
+          value={filter.kind}
+          onChange={(kind?: TodoKindId) => set({ kind, source: undefined })}
+          options={(summary?.byKind ?? []).map((k) => ({ value: k.kind, label: `${k.label}（${k.counts.total}）` }))}
         />
-        <Select
+        {filter.source && (
+          <Select
+            allowClear
+            aria-label="待办类别"
+            style={{ width: 200 }}
+            value={filter.source}
+            onChange={(source?: TodoSourceId) => set({ source })}
+            options={(summary?.bySource ?? [])
+              .filter((s) => !filter.kind || s.kind === filter.kind)
+              .map((s) => ({ value: s.source, label: `${s.label}（${s.counts.total}）` }))}
+          />
+        )}
+        <Select<StatusValue>
           allowClear
-          placeholder="全部紧急程度"
-          style={{ width: 140 }}
-          value={filter.severity}
-          onChange={(severity?: TodoFilter['severity']) => set({ severity })}
-          options={TODO_SEVERITIES.map((s) => ({ value: s, label: todoSeverityLabel[s] }))}
+          placeholder="全部性质"
+          aria-label="性质与紧急程度"
+          style={{ width: 150 }}
+          value={statusOf(filter)}
+          onChange={(v?: StatusValue) => set(statusToQuery(v))}
+          options={statusOptions}
         />
         {(summary?.byChild.length ?? 0) > 0 && (
           <Select
@@ -69,6 +77,7 @@ export function TodoTable({ filter, onChange, summary }: { filter: TodoFilter; o
             showSearch
             optionFilterProp="label"
             placeholder="全部下级组织"
+            aria-label="下级组织"
             style={{ width: 220 }}
             value={filter.childOrgId}
             onChange={(childOrgId?: string) => set({ childOrgId })}
@@ -86,6 +95,7 @@ export function TodoTable({ filter, onChange, summary }: { filter: TodoFilter; o
       <Table<Todo>
         rowKey="key"
         size="small"
+        data-testid="todo-table"
         columns={columns}
         dataSource={todos.data?.items}
         loading={todos.isFetching}
@@ -94,9 +104,11 @@ export function TodoTable({ filter, onChange, summary }: { filter: TodoFilter; o
           current: filter.page,
           pageSize: filter.pageSize,
           total: todos.data?.total ?? 0,
+          size: 'default',
           showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50],
-          showTotal: (n) => `共 ${n} 项`,
+          showQuickJumper: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (n) => <span data-testid="todo-total">共 {n} 项</span>,
           onChange: (page, pageSize) => onChange({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
         }}
       />
