@@ -1,16 +1,40 @@
-import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE_HINT, ROLES, roleLabel, USERNAME_MAX, USERNAME_MIN, type Account, type Role } from '@jiceng/contracts';
+import {
+  grantableRoleOptions,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  PASSWORD_RULE_HINT,
+  ROLES,
+  roleLabel,
+  USERNAME_MAX,
+  USERNAME_MIN,
+  type Account,
+  type Role,
+} from '@jiceng/contracts';
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { applyFieldErrors } from '../../api/errors.ts';
+import { useMe } from '../../app/RequireAuth.tsx';
 import { showSuccess } from '../../shared/feedback.ts';
 import { MemberPicker } from '../../shared/MemberPicker.tsx';
 import { OrgSelect } from '../../shared/OrgSelect.tsx';
 import { toAccountInput, toAccountUpdate, type AccountFormValues as AccountForm } from './accountForm.ts';
 import { useCreateAccount, useUpdateAccount } from './api.ts';
 
+/** Every role (the list's filter); the form offers only the roles the current account may grant. */
 export const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel[r] }));
 
-/** 新建账号 (account null) or 修改账号: name, role, bound organization, disabled. */
+/** Extra hint under the organization field for roles bound to a particular kind of organization. */
+const orgHint: Partial<Record<Role, string>> = {
+  member: '请选择该党员所在的党支部',
+  resident_unit: '请选择该单位报到的社区（村）党组织',
+};
+
+/**
+ * 新建账号 (account null) or 修改账号: name, role (only those the current account may grant), bound
+ * organization (searched inside its scope), 启用/停用.
+ */
 export function AccountModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
+  const me = useMe();
+  const grantable = grantableRoleOptions(me.role as Role);
   const [form] = Form.useForm<AccountForm>();
   const create = useCreateAccount();
   const update = useUpdateAccount();
@@ -47,7 +71,7 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
         initialValues={
           account
             ? { displayName: account.displayName, role: account.role as Role, orgId: account.orgId, disabled: account.disabled }
-            : { role: 'secretary', disabled: false }
+            : { role: grantable[0]?.value, disabled: false }
         }
       >
         {!account && (
@@ -68,18 +92,23 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
           <Input maxLength={30} />
         </Form.Item>
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={roleOptions} />
+          <Select options={grantable} />
         </Form.Item>
         <Form.Item
           name="orgId"
           label="所属组织"
-          extra="账号只能查看和办理该组织及其下级组织的事项"
+          extra={`账号只能查看和办理该组织及其下级组织的事项${orgHint[role] ? `；${orgHint[role]}` : ''}`}
           rules={[{ required: true, message: '请搜索并选择所属组织' }]}
         >
           <OrgSelect initialLabel={account?.orgName} style={{ width: '100%' }} />
         </Form.Item>
         {!account && role === 'member' && (
-          <Form.Item name="memberId" label="关联党员档案" extra="关联后，该党员登录即可查看本人档案、转接和评议；所属组织请选择该党员所在党支部">
+          <Form.Item
+            name="memberId"
+            label="关联党员档案"
+            extra="关联后，该党员登录即可查看本人档案、转接和评议；所属组织请选择该党员所在党支部"
+            rules={[{ required: true, message: '请搜索并选择要关联的党员' }]}
+          >
             <MemberPicker />
           </Form.Item>
         )}
@@ -97,8 +126,15 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
           </Form.Item>
         )}
         {account && (
-          <Form.Item name="disabled" label="停用账号" valuePropName="checked" extra="停用后该账号不能再登录">
-            <Switch checkedChildren="已停用" unCheckedChildren="正常" />
+          <Form.Item
+            name="disabled"
+            label="账号状态"
+            extra="停用后该账号不能再登录，已登录的也会退出"
+            // The switch is on while the account is enabled: it reads 启用 on and 停用 off.
+            getValueProps={(disabled: boolean) => ({ checked: !disabled })}
+            normalize={(checked: boolean) => !checked}
+          >
+            <Switch checkedChildren="启用" unCheckedChildren="停用" />
           </Form.Item>
         )}
       </Form>
