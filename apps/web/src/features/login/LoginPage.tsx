@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { login, resetSession, useMeQuery } from '../../api/auth.ts';
 import { messageOf, retryAfterOf } from '../../api/errors.ts';
+import { belongsOnPhone, goToPhonePages } from '../../app/landing.ts';
 
 interface LoginForm {
   username: string;
@@ -50,10 +51,16 @@ export default function LoginPage() {
     meta: { silent: true },
     onSuccess: (me) => {
       resetSession(qc, me);
+      if (belongsOnPhone(me)) return goToPhonePages();
       navigate(me.mustChangePassword ? '/password' : safeNext(params.get('next')), { replace: true });
     },
   });
   const wait = useWait(mutation.error);
+  const phone = !!current && belongsOnPhone(current) && !loggedOut;
+  useEffect(() => {
+    if (phone) goToPhonePages();
+  }, [phone]);
+  if (phone) return null;
   if (current && !loggedOut && !mutation.isPending) return <Navigate to={current.mustChangePassword ? '/password' : safeNext(params.get('next'))} replace />;
 
   return (
