@@ -25,6 +25,8 @@ interface MemberForm {
 
 const postOptions = COMMITTEE_POSTS.map((p) => ({ value: p, label: committeePostLabel[p] }));
 const postLabel = (p: string) => committeePostLabel[p as CommitteePost] ?? p;
+/** Left the committee: a leaving date that is today or past (a later one is a planned end). */
+const hasLeft = (m: CommitteeMember, today: string) => m.endDate !== null && m.endDate <= today;
 
 function MemberModal({ orgId, member, onClose }: { orgId: string; member: CommitteeMember | null; onClose: () => void }) {
   const [form] = Form.useForm<MemberForm>();
@@ -102,9 +104,13 @@ function MemberModal({ orgId, member, onClose }: { orgId: string; member: Commit
   );
 }
 
-/** 班子成员: the committee with posts; add, edit, remove. */
+/** 班子成员: the committee with posts, those in office first and former ones marked 已离任; add, edit, remove. */
 export function CommitteeTab({ orgId, canWrite }: { orgId: string; canWrite: boolean }) {
   const { data, isPending } = useCommittee(orgId);
+  const today = dayjs().format('YYYY-MM-DD');
+  // stable sort: within each group the server's order (by post) stays
+  const rows = [...(data ?? [])].sort((a, b) => Number(hasLeft(a, today)) - Number(hasLeft(b, today)));
+  const former = rows.filter((m) => hasLeft(m, today)).length;
   const remove = useRemoveCommitteeMember(orgId);
   const [editing, setEditing] = useState<CommitteeMember | 'new' | null>(null);
   return (
@@ -120,19 +126,37 @@ export function CommitteeTab({ orgId, canWrite }: { orgId: string; canWrite: boo
         size="middle"
         rowKey="id"
         loading={isPending}
-        dataSource={data}
+        dataSource={rows}
         pagination={false}
+        rowClassName={(m) => (hasLeft(m, today) ? 'jc-row-former' : '')}
+        footer={former ? () => `现任 ${rows.length - former} 人，已离任 ${former} 人（列在后面，仅供查阅）` : undefined}
         locale={{ emptyText: '尚未录入班子成员' }}
         columns={[
           { title: '姓名', dataIndex: 'personName' },
           {
             title: '职务',
             dataIndex: 'post',
-            render: (p: string) => <Tag color={p === 'secretary' ? 'red' : p === 'deputy_secretary' ? 'volcano' : undefined}>{postLabel(p)}</Tag>,
+            render: (p: string, m: CommitteeMember) => (
+              <Tag color={hasLeft(m, today) ? undefined : p === 'secretary' ? 'red' : p === 'deputy_secretary' ? 'volcano' : undefined}>{postLabel(p)}</Tag>
+            ),
           },
           { title: '所在单位', dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
           { title: '任职日期', dataIndex: 'startDate' },
-          { title: '离任日期', dataIndex: 'endDate', render: (v: string | null) => v ?? '在任' },
+          {
+            title: '离任日期',
+            dataIndex: 'endDate',
+            render: (v: string | null, m: CommitteeMember) =>
+              hasLeft(m, today) ? (
+                <Space size={4}>
+                  <Tag>已离任</Tag>
+                  {v}
+                </Space>
+              ) : v ? (
+                `在任（至 ${v}）`
+              ) : (
+                '在任'
+              ),
+          },
           ...(canWrite
             ? [
                 {

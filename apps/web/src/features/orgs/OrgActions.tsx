@@ -1,6 +1,6 @@
 import { DeleteOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Org } from '@jiceng/contracts';
-import { App, Button } from 'antd';
+import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { showSuccess } from '../../shared/feedback.ts';
@@ -8,7 +8,10 @@ import { useDissolveOrg } from './api.ts';
 import { CreateOrgModal } from './CreateOrgModal.tsx';
 import { MoveOrgModal } from './MoveOrgModal.tsx';
 
-/** 新建下级组织, 调整隶属关系, 撤销 (the account's own organization can be neither moved nor dissolved). */
+/**
+ * 新建下级组织, 调整隶属关系, 撤销 (the account's own organization can be neither moved nor dissolved).
+ * 撤销 is destructive and rare: a plain danger link after the everyday actions, asking before it acts.
+ */
 export function OrgActions({ org, isScopeRoot }: { org: Org; isScopeRoot: boolean }) {
   const [dialog, setDialog] = useState<'create' | 'move' | null>(null);
   const dissolve = useDissolveOrg(org.id);
@@ -31,9 +34,21 @@ export function OrgActions({ org, isScopeRoot }: { org: Org; isScopeRoot: boolea
 
   return (
     <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>新建下级组织</Button>
-      {!isScopeRoot && <Button icon={<NodeIndexOutlined />} onClick={() => setDialog('move')}>调整隶属关系</Button>}
-      {!isScopeRoot && <Button danger icon={<DeleteOutlined />} onClick={confirmDissolve}>撤销</Button>}
+      <Space wrap>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
+          新建下级组织
+        </Button>
+        {!isScopeRoot && (
+          <Button icon={<NodeIndexOutlined />} onClick={() => setDialog('move')}>
+            调整隶属关系
+          </Button>
+        )}
+        {!isScopeRoot && (
+          <Button type="link" danger icon={<DeleteOutlined />} onClick={confirmDissolve} style={{ paddingInline: 4 }}>
+            撤销组织
+          </Button>
+        )}
+      </Space>
       <CreateOrgModal parent={org} open={dialog === 'create'} onClose={() => setDialog(null)} />
       {dialog === 'move' && <MoveOrgModal org={org} open onClose={() => setDialog(null)} />}
     </>

@@ -1,6 +1,6 @@
 import type { OrgSummary } from '@jiceng/contracts';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Empty, Spin, Tag, Tree, Typography } from 'antd';
+import { Empty, Spin, Tag, Tooltip, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useMemo, useState } from 'react';
 import { typeLabel } from '../../shared/labels.tsx';
@@ -10,8 +10,16 @@ function NodeTitle({ org }: { org: OrgSummary }) {
   return (
     <span className="jc-node" title={org.name} data-org-id={org.id}>
       <span className="jc-node-name">{org.shortName || org.name}</span>
-      <Tag bordered={false} color={org.depth === 0 ? 'red' : undefined} style={{ fontSize: 12 }}>{typeLabel(org.type)}</Tag>
-      {org.childCount > 0 && <Typography.Text type="secondary" className="jc-node-count" style={{ fontSize: 12 }}>{org.childCount}</Typography.Text>}
+      <Tag bordered={false} color={org.depth === 0 ? 'red' : undefined} style={{ fontSize: 12 }}>
+        {typeLabel(org.type)}
+      </Tag>
+      {org.childCount > 0 && (
+        <Tooltip title={`直属下级组织 ${org.childCount} 个（不含已撤销的组织）`}>
+          <Typography.Text type="secondary" className="jc-node-count" style={{ fontSize: 12 }} data-testid="org-child-count">
+            下级组织 {org.childCount}
+          </Typography.Text>
+        </Tooltip>
+      )}
     </span>
   );
 }
@@ -52,7 +60,12 @@ export function OrgTree({ selectedId, revealIds, onSelect }: OrgTreeProps) {
   const treeData = (root.data ?? []).map(build);
   const loadedKeys = useMemo(() => expanded.filter((id, i) => levels[i]?.data !== undefined), [expanded, levels]);
 
-  if (root.isPending) return <div style={{ padding: 24, textAlign: 'center' }}><Spin /></div>;
+  if (root.isPending)
+    return (
+      <div style={{ padding: 24, textAlign: 'center' }}>
+        <Spin />
+      </div>
+    );
   if (!treeData.length) return <Empty description="暂无组织" />;
   return (
     <Tree
