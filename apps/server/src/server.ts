@@ -1,5 +1,6 @@
 import { ALL_PERMISSIONS } from '@jiceng/contracts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
+import { createChangeCompactor } from './platform/cache/change-marks.ts';
 import { createAuditService } from './platform/audit/audit.service.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -84,11 +85,17 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
 
   const app: App = await createHttpApp({
     logLevel: config.logLevel,
-    resolveSession: (token, ip) => account.auth.resolveSession(token, ip),
+    resolveSession: async (token, ip) => {
+      const actor = await account.auth.resolveSession(token, ip);
+      changes.observe(actor?.seen);
+      return actor;
+    },
     webDist: config.webDist,
     trustProxy: config.trustProxy,
     apiDocs: config.apiDocs,
   });
+  // Called from resolveSession above, so only once requests arrive; a failure is tried again later.
+  const changes = createChangeCompactor(db, regionId, (e) => app.log.error({ err: e }, 'change marks compaction failed'));
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ status: 'ok', engine: db.engine }));
   account.register(app);
   org.register(app);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AccountListQuery } from '@jiceng/contracts';
+import { generationsColumns, generationsOf } from '../../platform/cache/change-marks.ts';
 import type { Database } from '../../platform/db/database.ts';
 
 export interface AccountRow {
@@ -52,11 +53,26 @@ export const accountRepository = {
     const size = q.pageSize ?? 20;
     const items = await db.rows<AccountRow>(sql`select ${accountColumns} from account a join org o on o.region_id = a.region_id and o.id = a.org_id
       where ${cond} order by o.path, a.username limit ${size} offset ${((q.page ?? 1) - 1) * size}`);
-    const total = await db.one<{ n: number }>(sql`select count(*)::int as n from account a join org o on o.region_id = a.region_id and o.id = a.org_id where ${cond}`);
+    const total = await db.one<{ n: number }>(
+      sql`select count(*)::int as n from account a join org o on o.region_id = a.region_id and o.id = a.org_id where ${cond}`,
+    );
     return { items, total: total?.n ?? 0 };
   },
 
-  async insert(db: Database, regionId: string, a: { id: string; username: string; displayName: string; role: string; orgId: string; passwordHash: string; mustChangePassword: boolean; memberId?: string | null }) {
+  async insert(
+    db: Database,
+    regionId: string,
+    a: {
+      id: string;
+      username: string;
+      displayName: string;
+      role: string;
+      orgId: string;
+      passwordHash: string;
+      mustChangePassword: boolean;
+      memberId?: string | null;
+    },
+  ) {
     await db.run(sql`insert into account (region_id, id, username, display_name, role, org_id, password_hash, must_change_password, member_id)
       values (${regionId}, ${a.id}, ${a.username}, ${a.displayName}, ${a.role}, ${a.orgId}, ${a.passwordHash}, ${a.mustChangePassword}, ${a.memberId ?? null})`);
   },
@@ -109,17 +125,22 @@ export const accountRepository = {
       values (${regionId}, ${s.tokenHash}, ${s.accountId}, ${s.csrfToken}, ${s.ip}, now() + make_interval(mins => ${s.ttlMinutes}))`);
   },
 
-  /** The live session and its account; slides the expiry forward once half of it has passed. */
+  /**
+   * The live session and its account, with the region's change generations (for read caches);
+   * slides the expiry forward once half of it has passed.
+   */
   async touchSession(db: Database, regionId: string, tokenHash: string, ttlMinutes: number) {
     const row = await db.one<SessionRow & { renew: boolean }>(sql`select ${accountColumns}, s.csrf_token, s.expires_at::text as expires_at,
-        s.expires_at < now() + make_interval(mins => ${ttlMinutes / 2}) as renew
+        s.expires_at < now() + make_interval(mins => ${ttlMinutes / 2}) as renew, ${generationsColumns(sql`s.region_id`)}
       from session s join account a on a.region_id = s.region_id and a.id = s.account_id
       join org o on o.region_id = a.region_id and o.id = a.org_id
       where s.region_id = ${regionId} and s.token_hash = ${tokenHash} and s.expires_at > now()`);
     if (row?.renew) {
-      await db.run(sql`update session set expires_at = now() + make_interval(mins => ${ttlMinutes}) where region_id = ${regionId} and token_hash = ${tokenHash}`);
+      await db.run(
+        sql`update session set expires_at = now() + make_interval(mins => ${ttlMinutes}) where region_id = ${regionId} and token_hash = ${tokenHash}`,
+      );
     }
-    return row;
+    return row && { ...row, seen: generationsOf(row as unknown as Record<string, unknown>) };
   },
 
   async deleteSession(db: Database, regionId: string, tokenHash: string) {
@@ -143,8 +164,14 @@ export const accountRepository = {
     if (orgIds.length === 0) return Promise.resolve([] as { id: string; org_id: string }[]);
     return db.rows<{ id: string; org_id: string }>(sql`select id, org_id from account
       where region_id = ${regionId} and disabled = false
-        and org_id in (${sql.join(orgIds.map((i) => sql`${i}::uuid`), sql`, `)})
-        and role in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)})`);
+        and org_id in (${sql.join(
+          orgIds.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})
+        and role in (${sql.join(
+          roles.map((r) => sql`${r}`),
+          sql`, `,
+        )})`);
   },
 };
 export type AccountRepository = typeof accountRepository;

@@ -83,7 +83,13 @@ export function createAuthService(deps: AuthDeps) {
         // Audited at the region's root (its administrators watch for password spraying), without the
         // typed name; one write like a known account's, so the answer takes as long.
         rootPath ??= await deps.rootPath();
-        await db.transaction((tx) => audit.record(tx, { id: null, displayName: null, ip }, { action: 'auth.login_failed', entity: 'account', entityId: null, orgPath: rootPath, after: { reason: 'unknown_username' } }));
+        await db.transaction((tx) =>
+          audit.record(
+            tx,
+            { id: null, displayName: null, ip },
+            { action: 'auth.login_failed', entity: 'account', entityId: null, orgPath: rootPath, after: { reason: 'unknown_username' } },
+          ),
+        );
         throw failed();
       }
       const now = clock.now();
@@ -115,7 +121,7 @@ export function createAuthService(deps: AuthDeps) {
     async resolveSession(token: string, ip: string | null): Promise<Actor | null> {
       const row = await accounts.touchSession(db, regionId, tokenHash(token), deps.sessionTtlMinutes);
       if (!row || row.disabled) return null;
-      return { ...toActor(row, ip), regionId };
+      return { ...toActor(row, ip), regionId, seen: row.seen };
     },
 
     async logout(actor: Actor, token: string): Promise<void> {

@@ -8,6 +8,7 @@ import { orgRepository } from './org.repository.ts';
 import { registerOrgImportRoutes } from './org.import.routes.ts';
 import { registerOrgRoutes } from './org.routes.ts';
 import { createOrgService, type OrgService } from './org.service.ts';
+import { createTreeLevels } from './org.tree.ts';
 
 export type { OrgService };
 
@@ -19,12 +20,13 @@ export function createOrgModule(deps: { db: Database; regionId: string; audit: A
   const transfer = { ...deps, orgs: orgRepository, service };
   const importer = createOrgImportService(transfer);
   const exporter = createOrgExportService(transfer);
+  const levels = createTreeLevels({ ...deps, orgs: orgRepository });
   return {
     service,
     importer,
     exporter,
     register: (app: App) => {
-      registerOrgRoutes(app, service);
+      registerOrgRoutes(app, service, levels);
       registerOrgImportRoutes(app, importer, exporter);
     },
   };

@@ -137,11 +137,13 @@ export const orgRepository = {
    * children: the caller tells these apart).
    */
   childSummaries(db: Database, regionId: string, scopePath: string, parentId: string, includeDissolved: boolean) {
-    return db.rows<OrgSummaryRow>(sql`select o.id, o.parent_id, o.depth, o.name, o.short_name, o.type, o.domain, o.status, o.child_count,
-        o.latest_term_end as term_end
-      from org o
-      where o.region_id = ${regionId} and o.parent_id = ${parentId} ${includeDissolved ? sql`` : sql`and o.status = 'active'`}
-        and exists (select 1 from org p where p.region_id = ${regionId} and p.id = ${parentId} and p.path <@ ${scopePath}::ltree)
+    return db.rows<
+      OrgSummaryRow & { parent_path: string }
+    >(sql`select o.id, o.parent_id, o.depth, o.name, o.short_name, o.type, o.domain, o.status, o.child_count,
+        o.latest_term_end as term_end, p.path::text as parent_path
+      from org p join org o on o.region_id = p.region_id and o.parent_id = p.id
+      where p.region_id = ${regionId} and p.id = ${parentId} and p.path <@ ${scopePath}::ltree
+        ${includeDissolved ? sql`` : sql`and o.status = 'active'`}
       order by o.type, o.name`);
   },
 

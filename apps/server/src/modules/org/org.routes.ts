@@ -20,11 +20,12 @@ import {
 import { actorOf, type App } from '../../platform/http/app.ts';
 import { expectedVersion, versioned } from '../../platform/http/versioning.ts';
 import type { OrgService } from './org.service.ts';
+import type { TreeLevels } from './org.tree.ts';
 
 const MemberParams = Type.Object({ id: IdParams.properties.id, memberId: IdParams.properties.id });
 
 /** HTTP routes of the organization tree. Thin: parse, authorize, call the service, return. */
-export function registerOrgRoutes(app: App, orgs: OrgService): void {
+export function registerOrgRoutes(app: App, orgs: OrgService, levels: TreeLevels): void {
   const read = { access: Permission.ORG_READ };
   const write = { access: Permission.ORG_WRITE };
   const tags = ['组织'];
@@ -40,7 +41,14 @@ export function registerOrgRoutes(app: App, orgs: OrgService): void {
         response: { 200: Type.Array(OrgSummary) },
       },
     },
-    (req) => orgs.tree(actorOf(req), req.query.parentId, req.query.includeDissolved ?? false),
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!req.query.parentId) return orgs.treeTop(actor);
+      // A level comes serialized (through this route's response schema) and may have been kept;
+      // a string with a JSON content type is sent as it is.
+      const json = await levels.json(actor, req.query.parentId, req.query.includeDissolved ?? false, (level) => String(reply.serialize(level)));
+      return reply.type('application/json; charset=utf-8').send(json as never);
+    },
   );
 
   app.get('/api/orgs', { config: read, schema: { tags, summary: '查询组织', querystring: OrgListQuery, response: { 200: Page(OrgSummary) } } }, (req) =>

@@ -81,15 +81,9 @@ export function createOrgService(deps: OrgServiceDeps) {
   }
 
   const service = {
-    /** Children of `parentId`, or the actor's own organization when none is given. */
-    async tree(actor: Actor, parentId: string | undefined, includeDissolved = false): Promise<OrgSummary[]> {
-      const today = clock.today();
-      if (!parentId) return [presentOrgSummary(await load(db, actor, actor.orgId), today)];
-      // One query checks the parent's scope and reads its children; only an empty answer (a leaf, or
-      // a parent outside scope or unknown) looks the parent up again, for the 404.
-      const rows = await orgs.childSummaries(db, regionId, actor.orgPath, parentId, includeDissolved);
-      if (rows.length === 0) await load(db, actor, parentId);
-      return rows.map((r) => presentOrgSummary(r, today));
+    /** The top of the actor's tree: its own organization (its children come from `org.tree.ts`). */
+    async treeTop(actor: Actor): Promise<OrgSummary[]> {
+      return [presentOrgSummary(await load(db, actor, actor.orgId), clock.today())];
     },
 
     async list(actor: Actor, q: OrgListQuery): Promise<{ items: OrgSummary[]; total: number }> {
