@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --orgs 20000 --runs 30 --seconds 5 --engines postgres,pglite]`
+ * `npm run bench [-- --orgs 20000 --runs 30 --seconds 5 --engines postgres,pglite --parts counts,tree,todos,start]`
  *
  * For each engine, builds the synthetic city (bench/city.ts), starts the real server on it and
  * prints each figure against a baseline measured in the same run, as a ratio:
@@ -44,6 +44,8 @@ const { values } = parseArgs({
     'todo-members': { type: 'string', default: '100000' },
     /** Seconds at most per 待办 figure (at least 10 pairs are taken). */
     'todo-budget': { type: 'string', default: '20' },
+    /** Which of the figures below to measure (all by default). */
+    parts: { type: 'string', default: 'counts,tree,todos,start' },
   },
 });
 const TOTAL = Number(values.orgs);
@@ -54,6 +56,7 @@ const TODO_BUDGET_MS = Number(values['todo-budget']) * 1000;
 const CONNECTIONS = 10;
 const REGION = '320102';
 const report = createReport('bench');
+const PARTS = new Set(values.parts.split(','));
 
 async function benchEngine(engine: Engine): Promise<void> {
   const add = (measure: string, value: string, baseline = '', ratio = '') => report.add(engine, measure, value, baseline, ratio);
@@ -75,79 +78,88 @@ async function benchEngine(engine: Engine): Promise<void> {
       const cookie = await loginCookie(base, BENCH_ADMIN);
 
       // 1. Subtree roll-up through the API vs the repository's SQL on the same connection.
-      const [street] = (
-        await db.raw(
-          `select s.id::text as id, s.path::text as path, (select count(*)::int from org o where o.region_id = s.region_id and o.path <@ s.path) as n
+      if (PARTS.has('counts')) await benchCounts();
+      async function benchCounts() {
+        const [street] = (
+          await db.raw(
+            `select s.id::text as id, s.path::text as path, (select count(*)::int from org o where o.region_id = s.region_id and o.path <@ s.path) as n
              from org s where s.region_id = $1 and s.parent_id = $2 order by n desc limit 1`,
-          [REGION, city.rootId],
-        )
-      ).rows as { id: string; path: string; n: number }[];
-      for (const [label, id, orgPath] of [
-        ['root', city.rootId, city.rootPath],
-        ['street', street!.id, street!.path],
-      ] as const) {
-        const api = await getJson<TreeCounts>(`${base}/api/orgs/${id}/counts`, cookie);
-        const direct = await orgRepository.subtreeCountsByType(db, REGION, orgPath);
-        if (api.total !== direct.reduce((s, r) => s + r.n, 0)) throw new Error(`counts differ for ${label}`);
-        const [apiMs, sqlMs] = await medianPairMs(
-          () => getJson(`${base}/api/orgs/${id}/counts`, cookie),
-          () => orgRepository.subtreeCountsByType(db, REGION, orgPath),
-          RUNS,
-        );
-        add(`counts under ${label} (${api.total} orgs), median of ${RUNS}`, ms(apiMs), `${ms(sqlMs)} SQL`, times(apiMs, sqlMs));
-        raw[`${engine}.counts.${label}`] = { orgs: api.total, apiMs, sqlMs };
+            [REGION, city.rootId],
+          )
+        ).rows as { id: string; path: string; n: number }[];
+        for (const [label, id, orgPath] of [
+          ['root', city.rootId, city.rootPath],
+          ['street', street!.id, street!.path],
+        ] as const) {
+          const api = await getJson<TreeCounts>(`${base}/api/orgs/${id}/counts`, cookie);
+          const direct = await orgRepository.subtreeCountsByType(db, REGION, orgPath);
+          if (api.total !== direct.reduce((s, r) => s + r.n, 0)) throw new Error(`counts differ for ${label}`);
+          const [apiMs, sqlMs] = await medianPairMs(
+            () => getJson(`${base}/api/orgs/${id}/counts`, cookie),
+            () => orgRepository.subtreeCountsByType(db, REGION, orgPath),
+            RUNS,
+          );
+          add(`counts under ${label} (${api.total} orgs), median of ${RUNS}`, ms(apiMs), `${ms(sqlMs)} SQL`, times(apiMs, sqlMs));
+          raw[`${engine}.counts.${label}`] = { orgs: api.total, apiMs, sqlMs };
+        }
       }
 
       // 2. One level of the tree under load vs a bare Fastify route serving the same JSON.
-      const [widest] = (
-        await db.raw(
-          `select parent_id::text as id, count(*)::int as n from org where region_id = $1 and parent_id is not null group by parent_id order by n desc limit 1`,
-          [REGION],
-        )
-      ).rows as { id: string; n: number }[];
-      const treeUrl = `${base}/api/orgs/tree?parentId=${widest!.id}`;
-      const body = await (await fetch(treeUrl, { headers: { cookie } })).text();
-      const constant: unknown = JSON.parse(body);
-      const bare = Fastify({ logger: false });
-      bare.get('/tree', async () => constant);
-      const bareBase = await bare.listen({ port: 0, host: '127.0.0.1' });
-      try {
-        const opts = { connections: CONNECTIONS, seconds: SECONDS };
-        await load(`${bareBase}/tree`, { ...opts, seconds: 1 });
-        await load(treeUrl, { ...opts, seconds: 1, headers: { cookie } });
-        // Bare before and after the app, averaged, so a change in machine load shows in both.
-        const b1 = await load(`${bareBase}/tree`, opts);
-        const a = await load(treeUrl, { ...opts, headers: { cookie } });
-        const b2 = await load(`${bareBase}/tree`, opts);
-        const b = { rps: (b1.rps + b2.rps) / 2, p99: (b1.p99 + b2.p99) / 2, failures: b1.failures + b2.failures };
-        if (a.failures || b.failures) throw new Error(`failed requests under load: api ${a.failures}, bare ${b.failures}`);
-        const what = `tree ?parentId (${widest!.n} children, ${(Buffer.byteLength(body) / 1024).toFixed(0)} KB), ${CONNECTIONS} conn × ${SECONDS} s`;
-        add(`${what}: req/s`, a.rps.toFixed(0), `${b.rps.toFixed(0)} bare`, times(a.rps, b.rps));
-        add(`${what}: p99`, ms(a.p99), `${ms(b.p99)} bare`, times(a.p99, b.p99));
-        raw[`${engine}.tree`] = { children: widest!.n, bytes: Buffer.byteLength(body), api: a, bare: b };
-      } finally {
-        await bare.close();
+      if (PARTS.has('tree')) await benchTree();
+      async function benchTree() {
+        const [widest] = (
+          await db.raw(
+            `select parent_id::text as id, count(*)::int as n from org where region_id = $1 and parent_id is not null group by parent_id order by n desc limit 1`,
+            [REGION],
+          )
+        ).rows as { id: string; n: number }[];
+        const treeUrl = `${base}/api/orgs/tree?parentId=${widest!.id}`;
+        const body = await (await fetch(treeUrl, { headers: { cookie } })).text();
+        const constant: unknown = JSON.parse(body);
+        const bare = Fastify({ logger: false });
+        bare.get('/tree', async () => constant);
+        const bareBase = await bare.listen({ port: 0, host: '127.0.0.1' });
+        try {
+          const opts = { connections: CONNECTIONS, seconds: SECONDS };
+          await load(`${bareBase}/tree`, { ...opts, seconds: 1 });
+          await load(treeUrl, { ...opts, seconds: 1, headers: { cookie } });
+          // Bare before and after the app, averaged, so a change in machine load shows in both.
+          const b1 = await load(`${bareBase}/tree`, opts);
+          const a = await load(treeUrl, { ...opts, headers: { cookie } });
+          const b2 = await load(`${bareBase}/tree`, opts);
+          const b = { rps: (b1.rps + b2.rps) / 2, p99: (b1.p99 + b2.p99) / 2, failures: b1.failures + b2.failures };
+          if (a.failures || b.failures) throw new Error(`failed requests under load: api ${a.failures}, bare ${b.failures}`);
+          const what = `tree ?parentId (${widest!.n} children, ${(Buffer.byteLength(body) / 1024).toFixed(0)} KB), ${CONNECTIONS} conn × ${SECONDS} s`;
+          add(`${what}: req/s`, a.rps.toFixed(0), `${b.rps.toFixed(0)} bare`, times(a.rps, b.rps));
+          add(`${what}: p99`, ms(a.p99), `${ms(b.p99)} bare`, times(a.p99, b.p99));
+          raw[`${engine}.tree`] = { children: widest!.n, bytes: Buffer.byteLength(body), api: a, bare: b };
+        } finally {
+          await bare.close();
+        }
       }
 
       // 3. 待办 of the district: the paged list and the summary vs a bare route serving the same JSON.
-      const copier = await openCopier(h);
-      const t1 = performance.now();
-      const { branches } = await addTodoData(db, copier, {
-        regionId: REGION,
-        today: chinaDate(new Date()),
-        crypto: createFieldCrypto(fieldKey),
-        city,
-        members: TODO_MEMBERS,
-      }).finally(() => copier.close());
-      add(`generate ${TODO_MEMBERS} members over ${branches} branches for the 待办 (COPY + analyze)`, ms(performance.now() - t1));
-      const district = await loginCookie(base, DISTRICT_ACCOUNT);
-      const described = (b: unknown) =>
-        `${(b as { total?: number; counts?: { total: number } }).total ?? (b as { counts: { total: number } }).counts.total} to-dos`;
-      await benchTodos({ base, cookie: district, report, engine, runs: RUNS, budgetMs: TODO_BUDGET_MS }, [
-        { label: 'list', path: '/api/todos?page=1', describe: described },
-        { label: 'summary', path: '/api/todos/summary', describe: described },
-        { label: 'after a member edit', path: '/api/todos/summary', describe: described, before: memberEdit(db, REGION) },
-      ]);
+      if (PARTS.has('todos')) await benchTodoPart();
+      async function benchTodoPart() {
+        const copier = await openCopier(h);
+        const t1 = performance.now();
+        const { branches } = await addTodoData(db, copier, {
+          regionId: REGION,
+          today: chinaDate(new Date()),
+          crypto: createFieldCrypto(fieldKey),
+          city,
+          members: TODO_MEMBERS,
+        }).finally(() => copier.close());
+        add(`generate ${TODO_MEMBERS} members over ${branches} branches for the 待办 (COPY + analyze)`, ms(performance.now() - t1));
+        const district = await loginCookie(base, DISTRICT_ACCOUNT);
+        const described = (b: unknown) =>
+          `${(b as { total?: number; counts?: { total: number } }).total ?? (b as { counts: { total: number } }).counts.total} to-dos`;
+        await benchTodos({ base, cookie: district, report, engine, runs: RUNS, budgetMs: TODO_BUDGET_MS }, [
+          { label: 'list', path: '/api/todos?page=1', describe: described },
+          { label: 'summary', path: '/api/todos/summary', describe: described },
+          { label: 'after a member edit', path: '/api/todos/summary', describe: described, before: memberEdit(db, REGION) },
+        ]);
+      }
     } finally {
       await server.app.close();
     }
@@ -156,6 +168,7 @@ async function benchEngine(engine: Engine): Promise<void> {
   }
 
   // 4. Cold start of the real entry point, fresh then existing database, next to its baseline.
+  if (!PARTS.has('start')) return;
   const fresh = await h.fresh();
   try {
     const nodeRuns: number[] = [];
