@@ -1,7 +1,8 @@
 import { PASSWORD_MAX, USERNAME_MAX } from '@jiceng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input } from 'antd-mobile';
+import { Button, Form, Input, List } from 'antd-mobile';
 import { login, resetSession } from '../api/auth.ts';
+import { LargeTextItem } from './largeText.tsx';
 
 interface LoginForm {
   username: string;
@@ -36,7 +37,12 @@ export function LoginScreen() {
           </Form.Item>
         </Form>
       </div>
-      <p style={{ textAlign: 'center', color: '#999', fontSize: 12, padding: '0 24px' }}>忘记密码请联系所在党组织或社区重置</p>
+      <div className="h5-section">
+        <List>
+          <LargeTextItem />
+        </List>
+      </div>
+      <p className="h5-note">忘记密码请联系所在党组织或社区重置</p>
     </>
   );
 }

@@ -38,7 +38,7 @@ export function MemberTabs({ me }: { me: Me }) {
   const tab = TABS.find((t) => t.key === active) ?? TABS[0]!;
   return (
     <>
-      <div style={{ paddingBottom: 'calc(56px + env(safe-area-inset-bottom))' }}>{tab.screen(me)}</div>
+      <div className="h5-tabbar-room">{tab.screen(me)}</div>
       <div style={{ position: 'fixed', left: 0, right: 0, bottom: 0, background: '#fff', borderTop: '1px solid #eee', zIndex: 10 }}>
         <TabBar activeKey={active} onChange={setActive}>
           {TABS.map((t) => <TabBar.Item key={t.key} icon={t.icon} title={t.title} />)}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { hasPermission, logout } from '../api/auth.ts';
 import { useMarkRead, useNotifications } from '../api/notifications.ts';
 import { useTodoPage } from '../api/todos.ts';
+import { LargeTextItem } from './largeText.tsx';
 import { PasswordScreen } from './PasswordScreen.tsx';
 
 const TODO_STEP = 20;
@@ -67,6 +68,11 @@ export function MineScreen({ me }: { me: Me }) {
               <Badge content={n.readAt ? null : Badge.dot} style={{ '--right': '-8px' }}>{n.title}</Badge>
             </List.Item>
           ))}
+        </List>
+      </div>
+      <div className="h5-section">
+        <List header="阅读设置">
+          <LargeTextItem />
         </List>
       </div>
       <div className="h5-section">

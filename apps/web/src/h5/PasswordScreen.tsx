@@ -1,10 +1,11 @@
 import { PASSWORD_MAX, PASSWORD_RULE_HINT, type Me } from '@jiceng/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, NavBar, NoticeBar, Toast } from 'antd-mobile';
+import { Button, Form, Input, NoticeBar, Toast } from 'antd-mobile';
 import { logout, meKey } from '../api/auth.ts';
 import { api } from '../api/client.ts';
 import { fieldErrorsOf } from '../api/errors.ts';
 import { confirmPasswordRules, newPasswordRules } from '../shared/passwordRules.ts';
+import { BackBar } from './BackBar.tsx';
 
 interface PasswordForm {
   oldPassword: string;
@@ -38,9 +39,7 @@ export function PasswordScreen({ me, onBack }: { me: Me; onBack?: () => void }) 
   });
   return (
     <>
-      <NavBar back={onBack ? '返回' : null} onBack={onBack}>
-        修改密码
-      </NavBar>
+      <BackBar title="修改密码" onBack={onBack} />
       {me.mustChangePassword && <NoticeBar color="alert" wrap content="为了账号安全，首次登录或密码被管理员重置后，请先修改密码再使用其他功能" />}
       <div className="h5-section">
         <Form

@@ -56,7 +56,7 @@ export function ProfileScreen() {
           {m.workUnit && <List.Item description={m.workUnit}>工作单位</List.Item>}
         </List>
       </div>
-      <p style={{ textAlign: 'center', color: '#999', fontSize: 12, padding: '0 24px 16px' }}>信息有误请联系所在党支部更正</p>
+      <p className="h5-note">信息有误请联系所在党支部更正</p>
     </>
   );
 }
