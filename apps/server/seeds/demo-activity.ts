@@ -160,11 +160,16 @@ export function takeMembers(ctx: ActivityContext, n: number, ok: (m: MemberInput
   return out;
 }
 
-/** The members of the demo accounts' branch first (so every demo account sees records), then anyone. */
-function takeWithDemo(ctx: ActivityContext, demoN: number, n: number, ok: (m: MemberInput) => boolean): number[] {
-  const demoBranch = ctx.plan.orgs.find((o) => o.name === DEMO_ORG.branch)!.id;
-  const first = takeMembers(ctx, demoN, (m) => m.orgId === demoBranch && ok(m));
-  return [...first, ...takeMembers(ctx, n - first.length, ok)];
+/**
+ * `demoN` members of the demo accounts' branch and `communityN` more of its community first (so every
+ * demo account sees records of the module), then anyone.
+ */
+function takeWithDemo(ctx: ActivityContext, demoN: number, n: number, ok: (m: MemberInput) => boolean, communityN = 1): number[] {
+  const branch = ctx.plan.orgs.find((o) => o.name === DEMO_ORG.branch)!;
+  const community = ctx.plan.orgs.find((o) => o.name === DEMO_ORG.community)!;
+  const first = takeMembers(ctx, demoN, (m) => m.orgId === branch.id && ok(m));
+  const near = takeMembers(ctx, communityN, (m) => m.orgId !== branch.id && ctx.byId.get(m.orgId)!.path.startsWith(`${community.path}.`) && ok(m));
+  return [...first, ...near, ...takeMembers(ctx, n - first.length - near.length, ok)];
 }
 
 const working = (ctx: ActivityContext) => (m: MemberInput) => m.categories.includes('employed') && ageOf(m, ctx.today) < 58;
@@ -212,7 +217,7 @@ function planTransfers(ctx: ActivityContext): InternalTransfer[] {
     ...Array<'returned'>(6).fill('returned'),
     ...Array<'cancelled'>(5).fill('cancelled'),
   ];
-  const movers = takeWithDemo(ctx, 2, outcomes.length, (m) => m.status === 'full' || m.status === 'probationary');
+  const movers = takeWithDemo(ctx, 0, outcomes.length, (m) => m.status === 'full' || m.status === 'probationary');
   return movers.map((member, k) => {
     const from = ctx.members[member]!.orgId;
     // two transfers come into the demo branch (one waiting for it to accept)
@@ -237,8 +242,8 @@ function planTransfers(ctx: ActivityContext): InternalTransfer[] {
 function planLetters(ctx: ActivityContext): LetterOut[] {
   const { rng } = ctx;
   const kinds = [
-    ...Array<'valid'>(6).fill('valid'),
     ...Array<'overdue'>(7).fill('overdue'),
+    ...Array<'valid'>(6).fill('valid'),
     ...Array<'received'>(7).fill('received'),
     ...Array<'cancelled'>(3).fill('cancelled'),
   ];
@@ -324,7 +329,7 @@ function planFloating(ctx: ActivityContext): FloatingPlan[] {
     ...Array<'verified'>(16).fill('verified'),
     ...Array<'returned'>(7).fill('returned'),
   ];
-  const away = takeWithDemo(ctx, 2, kinds.length, working(ctx));
+  const away = takeWithDemo(ctx, 1, kinds.length, working(ctx));
   return away.map((member, k) => {
     const kind = kinds[k]!;
     const home = ctx.members[member]!.orgId;
@@ -376,8 +381,8 @@ const RESULTS = ['电话无人接听', '号码已停机', '上门未见本人，
 function planLost(ctx: ActivityContext): LostPlan[] {
   const { rng, today } = ctx;
   const kinds = [
-    ...Array<'recent'>(4).fill('recent'),
     ...Array<'suspend_due'>(5).fill('suspend_due'),
+    ...Array<'recent'>(4).fill('recent'),
     ...Array<'suspended'>(1).fill('suspended'),
     ...Array<'remove_due'>(2).fill('remove_due'),
     ...Array<'found'>(4).fill('found'),

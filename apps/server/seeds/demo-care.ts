@@ -119,13 +119,13 @@ const VISIT_CONTENT = [
  * Every member tagged 困难 gets an open hardship record (the tag and the record agree), most with a
  * helping cadre (1–3 members each) and visits: this quarter's done, missing (overdue after the
  * quarter's first month) or not yet due (opened this quarter). A few earlier records were closed
- * (脱困), and two members of the demo branch are helped so its secretary sees the module at work.
+ * (脱困), and a member of the demo branch is helped (if none there is tagged) so its secretary sees the module at work.
  */
 function planHardship(ctx: ActivityContext, tagged: number[]): { cadres: CadrePlan[]; hardships: HardshipPlan[] } {
   const { rng, today, members } = ctx;
   const w = visitWindow(today);
   const demoBranch = community(ctx, DEMO_ORG.branch).id;
-  const extraOpen = takeMembers(ctx, 2, (m) => m.orgId === demoBranch);
+  const extraOpen = tagged.some((i) => members[i]!.orgId === demoBranch) ? [] : takeMembers(ctx, 1, (m) => m.orgId === demoBranch);
   const closedOnes = takeMembers(ctx, 6, () => true);
   const cadres: CadrePlan[] = [];
   const hardships: HardshipPlan[] = [];
