@@ -97,6 +97,9 @@ export const FloatingListQuery = Type.Object({
   ...PageQuery.properties,
 });
 export type FloatingListQuery = Static<typeof FloatingListQuery>;
+/** The export takes the list's filters without paging. */
+export const FloatingExportQuery = Type.Omit(FloatingListQuery, ['page', 'pageSize']);
+export type FloatingExportQuery = Static<typeof FloatingExportQuery>;
 
 export const FloatingGetQuery = Type.Object({
   /** Show the contact phone in full; needs personal:unmask and is written to the audit log. */

@@ -170,6 +170,9 @@ export const HardshipListQuery = Type.Object({
   ...PageQuery.properties,
 });
 export type HardshipListQuery = Static<typeof HardshipListQuery>;
+/** The export takes the list's filters without paging. */
+export const HardshipExportQuery = Type.Omit(HardshipListQuery, ['page', 'pageSize']);
+export type HardshipExportQuery = Static<typeof HardshipExportQuery>;
 
 export const HardshipVisitInput = Type.Object({
   /** 走访日期 */

@@ -70,6 +70,9 @@ export const LostContactListQuery = Type.Object({
   ...PageQuery.properties,
 });
 export type LostContactListQuery = Static<typeof LostContactListQuery>;
+/** The export takes the list's filters without paging. */
+export const LostContactExportQuery = Type.Omit(LostContactListQuery, ['page', 'pageSize']);
+export type LostContactExportQuery = Static<typeof LostContactExportQuery>;
 
 export const LostContactRecord = Type.Object({
   /** Record id. */

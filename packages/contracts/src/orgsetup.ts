@@ -33,6 +33,8 @@ export const OrgSetupWarningQuery = Type.Object({
   orgId: Type.Optional(Type.Unsafe<string>({ ...Id, description: '组织' })),
   /** Only this check. */
   rule: Type.Optional(Type.Unsafe<OrgSetupRule>({ type: 'string', enum: ORG_SETUP_RULES, description: '预警规则' })),
+  /** Part of the organization's name. */
+  q: Type.Optional(Type.String({ maxLength: 50, description: '组织名称关键字' })),
 });
 export type OrgSetupWarningQuery = Static<typeof OrgSetupWarningQuery>;
 

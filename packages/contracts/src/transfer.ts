@@ -136,6 +136,9 @@ export const TransferListQuery = Type.Object({
   pageSize: pageSizeField(),
 });
 export type TransferListQuery = Static<typeof TransferListQuery>;
+/** The export takes the list's filters without paging. */
+export const TransferExportQuery = Type.Omit(TransferListQuery, ['page', 'pageSize']);
+export type TransferExportQuery = Static<typeof TransferExportQuery>;
 
 /** A transfer as either side sees it: the member is a snapshot taken when it started. */
 export const Transfer = Type.Object({

@@ -4,6 +4,7 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/app.ts';
 import type { MemberService } from '../member/index.ts';
+import { createFloatingExport } from './floating.export.ts';
 import { floatingRepository } from './floating.repository.ts';
 import { registerFloatingRoutes } from './floating.routes.ts';
 import { createFloatingService, type FloatingService } from './floating.service.ts';
@@ -23,8 +24,9 @@ export function createFloatingModule(deps: { db: Database; regionId: string; aud
     lostContact,
     todoSources: floatingTodoSources(),
     register: (app: App) => {
-      registerFloatingRoutes(app, service);
-      registerLostContactRoutes(app, lostContact);
+      const exporter = createFloatingExport({ floating: service, lostContact, clock: deps.clock });
+      registerFloatingRoutes(app, service, exporter);
+      registerLostContactRoutes(app, lostContact, exporter);
     },
   };
 }

@@ -1,15 +1,24 @@
-import { ContactAttemptInput, FloatingStepInput, IdParams, LostContactDetail, LostContactInput, LostContactListQuery, LostContactRecord, LostContactUpdate, Page, Permission } from '@jiceng/contracts';
+import { ContactAttemptInput, FloatingStepInput, IdParams, LostContactDetail, LostContactExportQuery, LostContactInput, LostContactListQuery, LostContactRecord, LostContactUpdate, Page, Permission } from '@jiceng/contracts';
 import { actorOf, type App } from '../../platform/http/app.ts';
+import { sendXlsx, XlsxFile } from '../../platform/http/files.ts';
+import { XLSX_MIME } from '../../platform/xlsx/workbook.ts';
+import type { FloatingExport } from './floating.export.ts';
 import type { LostContactService } from './lost-contact.service.ts';
 
 /** 失联党员: thin routes over the lost-contact service. */
-export function registerLostContactRoutes(app: App, lost: LostContactService): void {
+export function registerLostContactRoutes(app: App, lost: LostContactService, exporter: FloatingExport): void {
   const read = { access: Permission.MEMBER_READ };
   const write = { access: Permission.MEMBER_WRITE };
   const tags = ['失联党员'];
 
   app.get('/api/lost-contact', { config: read, schema: { tags, summary: '失联党员列表', querystring: LostContactListQuery, response: { 200: Page(LostContactRecord) } } },
     (req) => lost.list(actorOf(req), req.query));
+
+  app.get('/api/lost-contact/export', { config: read, schema: { tags, summary: '导出失联党员（.xlsx，筛选同列表）', querystring: LostContactExportQuery, produces: [XLSX_MIME], response: { 200: XlsxFile } } },
+    async (req, reply) => {
+      const file = await exporter.lostContactXlsx(actorOf(req), req.query);
+      return sendXlsx(reply, file.fileName, 'lost-contact.xlsx', file.data);
+    });
 
   app.get('/api/lost-contact/:id', { config: read, schema: { tags, summary: '失联党员记录与联系情况', params: IdParams, response: { 200: LostContactDetail } } },
     (req) => lost.get(actorOf(req), req.params.id));

@@ -1,16 +1,25 @@
 import { Type } from '@sinclair/typebox';
-import { Hardship, HardshipCadre, HardshipCadreAssign, HardshipCadreInput, HardshipCadreQuery, HardshipCloseInput, HardshipInput, HardshipListQuery, HardshipSummary, HardshipVisit, HardshipVisitInput, IdParams, Page, Permission, UnmaskQuery } from '@jiceng/contracts';
+import { Hardship, HardshipCadre, HardshipCadreAssign, HardshipCadreInput, HardshipCadreQuery, HardshipCloseInput, HardshipExportQuery, HardshipInput, HardshipListQuery, HardshipSummary, HardshipVisit, HardshipVisitInput, IdParams, Page, Permission, UnmaskQuery } from '@jiceng/contracts';
 import { actorOf, type App } from '../../platform/http/app.ts';
+import { sendXlsx, XlsxFile } from '../../platform/http/files.ts';
+import { XLSX_MIME } from '../../platform/xlsx/workbook.ts';
+import type { HardshipExport } from './hardship.export.ts';
 import type { HardshipService } from './hardship.service.ts';
 
 /** 困难党员帮扶: thin routes over the hardship service. */
-export function registerHardshipRoutes(app: App, hardship: HardshipService): void {
+export function registerHardshipRoutes(app: App, hardship: HardshipService, exporter: HardshipExport): void {
   const read = { access: Permission.MEMBER_READ };
   const write = { access: Permission.MEMBER_WRITE };
   const tags = ['困难党员帮扶'];
 
   app.get('/api/hardship', { config: read, schema: { tags, summary: '困难党员列表（本组织及下级，可筛选；不含困难情况）', querystring: HardshipListQuery, response: { 200: Page(HardshipSummary) } } },
     (req) => hardship.list(actorOf(req), req.query));
+
+  app.get('/api/hardship/export', { config: read, schema: { tags, summary: '导出困难党员帮扶列表（.xlsx，筛选同列表；不含困难情况）', querystring: HardshipExportQuery, produces: [XLSX_MIME], response: { 200: XlsxFile } } },
+    async (req, reply) => {
+      const file = await exporter.exportXlsx(actorOf(req), req.query);
+      return sendXlsx(reply, file.fileName, 'hardship.xlsx', file.data);
+    });
 
   app.post('/api/hardship', { config: write, schema: { tags, summary: '登记困难党员', body: HardshipInput, response: { 201: Hardship } } },
     async (req, reply) => reply.status(201).send(await hardship.create(actorOf(req), req.body)));

@@ -56,6 +56,9 @@ describe.each(ENGINES)('member roster export over HTTP (%s)', (engine) => {
   });
 
   it('applies the list filters, and answers 404 for an organization outside the scope', async () => {
+    const named = await streetA.get(`${EXPORT}?orgId=${t.branchA1b}`);
+    expect(decodeURIComponent(String(named.headers['content-disposition']))).toContain('党员名册_甲一社区第二党支部_2026-11-22.xlsx');
+    expect(decodeURIComponent(String((await streetA.get(EXPORT)).headers['content-disposition']))).toContain('党员名册_中共甲街道工作委员会_2026-11-22.xlsx');
     const byBranch = sheetTable((await exported(streetA, `?orgId=${t.branchA1b}`)).worksheets[0]!).rows.map((r) => r['姓名']);
     expect(byBranch).toEqual(['王二支']);
     const probationary = sheetTable((await exported(streetA, '?status=probationary')).worksheets[0]!).rows.map((r) => r['姓名']);

@@ -7,6 +7,7 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { excelDate } from '../../platform/xlsx/cells.ts';
+import { exportFileName } from '../../platform/xlsx/export.ts';
 import { addTableSheet, newWorkbook, toBuffer } from '../../platform/xlsx/workbook.ts';
 import { assertMayUnmask } from './member.policy.ts';
 import { UNMASKED_FIELDS } from './member.presenter.ts';
@@ -85,7 +86,7 @@ export function createMemberExportService(deps: MemberExportDeps) {
         count += batch.length;
       }
       if (unmask) await audit.record(db, actor, { action: 'personal.unmask', entity: 'member', entityId: null, orgPath: filter.scopePath, after: { fields: [...UNMASKED_FIELDS], count, via: 'export' } });
-      return { fileName: `党员名册_${clock.today()}.xlsx`, data: await toBuffer(wb) };
+      return { fileName: exportFileName('党员名册', filter.scopeName ?? actor.orgName, clock.today()), data: await toBuffer(wb) };
     },
   };
 }

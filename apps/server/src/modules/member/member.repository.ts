@@ -101,6 +101,8 @@ export interface RegisteredId {
 
 export interface MemberFilter extends MemberListQuery {
   scopePath: string;
+  /** Name of the organization at the scope's root (export file names). */
+  scopeName?: string;
   idNumberHash?: string;
   phoneHash?: string;
   today: string;

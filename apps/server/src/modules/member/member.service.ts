@@ -222,10 +222,11 @@ export function createMemberService(deps: MemberServiceDeps) {
       if ((q.idNumber || q.phone) && !actor.permissions.includes(Permission.PERSONAL_UNMASK)) {
         throw forbidden('按完整的公民身份号码或手机号查找需要查看个人信息的权限，请按姓名查找');
       }
-      const scopePath = q.orgId ? (await orgs.resolveInScope(actor, q.orgId)).path : actor.orgPath;
+      const scope = q.orgId ? await orgs.resolveInScope(actor, q.orgId) : { path: actor.orgPath, name: actor.orgName };
       return {
         ...q,
-        scopePath,
+        scopePath: scope.path,
+        scopeName: scope.name,
         today: clock.today(),
         idNumberHash: q.idNumber ? crypto.lookupHash(normalizeIdNumber(q.idNumber)) : undefined,
         phoneHash: q.phone ? crypto.lookupHash(q.phone.trim()) : undefined,

@@ -14,6 +14,7 @@ import { hasElectedTerm, termStatus } from '@jiceng/rules';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { OrgTransferDeps } from './org.import.ts';
 import { excelDate } from '../../platform/xlsx/cells.ts';
+import { exportFileName } from '../../platform/xlsx/export.ts';
 import { addTableSheet, newWorkbook, toBuffer } from '../../platform/xlsx/workbook.ts';
 import { EXPORT_EXTRA_COLUMNS, IMPORT_COLUMNS } from './org.xlsx.ts';
 
@@ -71,7 +72,7 @@ export function createOrgExportService(deps: Pick<OrgTransferDeps, 'db' | 'regio
       const wb = newWorkbook();
       const ws = addTableSheet(wb, EXPORT_SHEET, [...IMPORT_COLUMNS, ...EXPORT_EXTRA_COLUMNS], { filter: true });
       for (const r of rows) ws.addRow(toRow(r, today));
-      return { fileName: `${root.name}组织架构_${today}.xlsx`, data: await toBuffer(wb) };
+      return { fileName: exportFileName('组织架构', root.name, today), data: await toBuffer(wb) };
     },
   };
 }

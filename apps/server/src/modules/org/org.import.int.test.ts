@@ -248,7 +248,7 @@ describe.each(ENGINES)('organization import and export over HTTP (%s)', (engine)
     it('exports the account subtree and nothing of another street', async () => {
       const res = await streetA.get('/api/orgs/export');
       expect(res.status).toBe(200);
-      expect(String(res.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent('中共甲街道工作委员会组织架构_')}`);
+      expect(String(res.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent('组织架构_中共甲街道工作委员会_')}`);
       const ws = (await openXlsx(res.raw)).worksheets[0]!;
       const { headers, rows } = sheetTable(ws);
       expect(headers).toEqual([...TEMPLATE_HEADERS, '状态', '当前届次', '届满日期', '换届状态']);
@@ -293,6 +293,28 @@ describe.each(ENGINES)('organization import and export over HTTP (%s)', (engine)
       expect(community.parentId).toBe(t.streetB);
       const children = (await streetB.get<OrgSummary[]>(`/api/orgs/tree?parentId=${community.id}`)).body.map((o) => o.name);
       expect(children).toEqual(expect.arrayContaining(['乙九社区第一党支部', '乙九社区第二党支部']));
+    });
+  });
+
+  describe('community level', () => {
+    it('lets a community account export and import the tree of its own subtree, and nothing outside it', async () => {
+      const community = await login(server, 'communityA1');
+      const res = await community.get('/api/orgs/export');
+      expect(res.status).toBe(200);
+      expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('组织架构_中共甲一社区委员会_'));
+      const names = sheetTable((await openXlsx(res.raw)).worksheets[0]!).rows.map((r) => r['组织全称']);
+      const subtree = (await community.get<{ items: OrgSummary[] }>('/api/orgs?pageSize=200')).body.items.map((o) => o.name);
+      expect(names.sort()).toEqual(subtree.sort());
+      expect((await community.get(`/api/orgs/export?rootId=${t.streetA}`)).status).toBe(404);
+
+      const created = await upload<{ created: number }>(community, IMPORT, await orgFile([branch('甲一社区第八党支部', '中共甲一社区委员会')]));
+      expect(created.status, JSON.stringify(created.body)).toBe(200);
+      expect(created.body.created).toBe(1);
+      expect((await find(community, '甲一社区第八党支部'))?.parentId).toBe(t.communityA1);
+      // a parent outside the community's subtree is "not found", even when it exists
+      const outside = await upload<ImportErrorBody>(community, IMPORT, await orgFile([branch('甲街道直属第九党支部', '中共甲街道工作委员会')]));
+      expect(outside.status).toBe(422);
+      expect(outside.body.error.details?.errors[0]?.message).toMatch(/不存在或不在您的管理范围内/);
     });
   });
 

@@ -3,6 +3,7 @@ import { evaluateOrgSetup, ORG_SETUP_RULES_2018, type OrgSetupRuleSet } from '@j
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/http/actor.ts';
+import { normalizeName } from '../../platform/xlsx/cells.ts';
 import type { OrgService } from '../org/index.ts';
 import { presentWarning } from './orgsetup.presenter.ts';
 import type { OrgSetupRepository } from './orgsetup.repository.ts';
@@ -47,7 +48,10 @@ export function createOrgSetupService(deps: OrgSetupServiceDeps) {
     async warnings(actor: Actor, q: OrgSetupWarningQuery = {}): Promise<OrgSetupWarning[]> {
       const scopePath = q.orgId ? (await orgs.resolveInScope(actor, q.orgId)).path : actor.orgPath;
       const all = await evaluate(scopePath, null);
-      return all.filter((w) => !q.rule || w.rule === q.rule).sort((a, b) => (levelOrder[a.level] ?? 9) - (levelOrder[b.level] ?? 9));
+      const name = normalizeName(q.q ?? '');
+      return all
+        .filter((w) => (!q.rule || w.rule === q.rule) && (!name || normalizeName(w.orgName).includes(name)))
+        .sort((a, b) => (levelOrder[a.level] ?? 9) - (levelOrder[b.level] ?? 9));
     },
 
     /** One organization's own findings, for its badge. */

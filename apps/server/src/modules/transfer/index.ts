@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/app.ts';
 import type { MemberService } from '../member/index.ts';
 import { createTransferCore } from './transfer.core.ts';
+import { createTransferExport } from './transfer.export.ts';
 import { createLetterService, type LetterService } from './transfer.letters.ts';
 import { transferRepository } from './transfer.repository.ts';
 import { registerTransferRoutes } from './transfer.routes.ts';
@@ -27,6 +28,6 @@ export function createTransferModule(deps: { db: Database; regionId: string; aud
     letters,
     /** The 待办 of overdue letters, for the registry. */
     todoSource: letterTodoSource(),
-    register: (app: App) => registerTransferRoutes(app, service, letters),
+    register: (app: App) => registerTransferRoutes(app, service, letters, createTransferExport({ service, clock: deps.clock })),
   };
 }

@@ -1,19 +1,28 @@
 import { Type } from '@sinclair/typebox';
-import { IdParams, IncomingLetterInput, LetterIssueInput, LetterReceiptInput, Page, Permission, Transfer, TransferCancelInput, TransferListQuery, TransferReceiver, TransferReceiverQuery, TransferReturnInput, TransferStartInput, TransferStats, TransferStatsQuery } from '@jiceng/contracts';
+import { IdParams, IncomingLetterInput, LetterIssueInput, LetterReceiptInput, Page, Permission, Transfer, TransferCancelInput, TransferExportQuery, TransferListQuery, TransferReceiver, TransferReceiverQuery, TransferReturnInput, TransferStartInput, TransferStats, TransferStatsQuery } from '@jiceng/contracts';
 import { actorOf, type App } from '../../platform/http/app.ts';
+import { sendXlsx, XlsxFile } from '../../platform/http/files.ts';
+import { XLSX_MIME } from '../../platform/xlsx/workbook.ts';
+import type { TransferExport } from './transfer.export.ts';
 import type { LetterService } from './transfer.letters.ts';
 import type { TransferService } from './transfer.service.ts';
 
 const Html = Type.Unsafe<string>({ type: 'string', description: 'HTML 页面（A4 打印）' });
 
 /** 组织关系转接: thin routes over the transfer and letter services. */
-export function registerTransferRoutes(app: App, transfers: TransferService, letters: LetterService): void {
+export function registerTransferRoutes(app: App, transfers: TransferService, letters: LetterService, exporter: TransferExport): void {
   const read = { access: Permission.MEMBER_READ };
   const write = { access: Permission.MEMBER_WRITE };
   const tags = ['组织关系转接'];
 
   app.get('/api/transfers', { config: read, schema: { tags, summary: '转接记录（转出、转入，可按状态、方式、年度筛选）', querystring: TransferListQuery, response: { 200: Page(Transfer) } } },
     (req) => transfers.list(actorOf(req), req.query));
+
+  app.get('/api/transfers/export', { config: read, schema: { tags, summary: '导出转接记录（.xlsx，筛选同转接列表，身份证号脱敏）', querystring: TransferExportQuery, produces: [XLSX_MIME], response: { 200: XlsxFile } } },
+    async (req, reply) => {
+      const file = await exporter.exportXlsx(actorOf(req), req.query);
+      return sendXlsx(reply, file.fileName, 'transfers.xlsx', file.data);
+    });
 
   app.get('/api/me/transfers', { config: { access: Permission.MEMBER_SELF }, schema: { tags, summary: '本人的组织关系转接记录', response: { 200: Type.Array(Transfer) } } },
     (req) => transfers.mine(actorOf(req)));
