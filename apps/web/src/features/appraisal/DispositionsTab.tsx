@@ -6,6 +6,7 @@ import { hasPermission } from '../../api/auth.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
 import { daysLeftText } from '../../shared/labels.tsx';
 import { showSuccess } from '../../shared/feedback.ts';
+import { localPagination } from '../../shared/pagination.ts';
 import { useDispositions, useUpdateDisposition } from './api.ts';
 import { DispositionStatusTag, kindText } from './labels.tsx';
 
@@ -65,7 +66,7 @@ export function DispositionsTab({ orgId, year }: { orgId?: string; year?: number
         loading={isPending}
         dataSource={data}
         locale={{ emptyText: '没有组织处置记录' }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 条` }}
+        pagination={localPagination()}
         columns={[
           { title: '党员', dataIndex: 'memberName', width: 100 },
           { title: '党支部', dataIndex: 'orgName', ellipsis: true },

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
+import { serverPagination, usePaging } from '../../shared/pagination.ts';
 import { PAGE_SIZE, useFloating, useFloatingList, type FloatingStepKind } from './api.ts';
 import { FloatingActions, type FloatingAction } from './FloatingActions.tsx';
 import { FloatingDrawer } from './FloatingDrawer.tsx';
@@ -31,12 +33,12 @@ export default function FloatingPage() {
   const openId = params.get('id');
   const [status, setStatus] = useState<FloatingStatus | undefined>();
   const [openOnly, setOpenOnly] = useState(true);
-  const [page, setPage] = useState(1);
+  const { page, pageSize, setPaging, reset } = usePaging(PAGE_SIZE);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<FloatingRecord | null>(null);
   const [stepping, setStepping] = useState<{ record: FloatingRecord; kind: FloatingStepKind } | null>(null);
   const base = TABS.find((x) => x.key === tab)!.query;
-  const query: FloatingListQuery = { ...base, status: base.status ?? status, open: openOnly || undefined, page, pageSize: PAGE_SIZE };
+  const query: FloatingListQuery = { ...base, status: base.status ?? status, open: openOnly || undefined, page, pageSize };
   const { data, isFetching } = useFloatingList(query);
   const opened = useFloating(openId, false);
 
@@ -59,17 +61,18 @@ export default function FloatingPage() {
         </Space>
       }
     >
-      <Tabs activeKey={tab} onChange={(k) => { setParam('tab', k); setPage(1); }} items={TABS.map((x) => ({ key: x.key, label: x.label }))} />
+      <Tabs activeKey={tab} onChange={(k) => { setParam('tab', k); reset(); }} items={TABS.map((x) => ({ key: x.key, label: x.label }))} />
       <Space wrap style={{ marginBottom: 16 }}>
-        {tab !== 'verify' && <Select allowClear placeholder="全部状态" style={{ width: 180 }} options={statusOptions} value={status} onChange={(v?: FloatingStatus) => { setStatus(v); setPage(1); }} />}
-        <Space size={4}><Switch checked={openOnly} onChange={(v) => { setOpenOnly(v); setPage(1); }} />仅显示未结束</Space>
+        {tab !== 'verify' && <Select allowClear placeholder="全部状态" aria-label="状态" style={{ width: 180 }} options={statusOptions} value={status} onChange={(v?: FloatingStatus) => { setStatus(v); reset(); }} />}
+        <Space size={4}><Switch checked={openOnly} onChange={(v) => { setOpenOnly(v); reset(); }} aria-label="仅显示未结束" />仅显示未结束</Space>
+        <ExportButton path="/api/floating/export" query={query} fallbackName="流动党员.xlsx" />
       </Space>
       <Table<FloatingRecord>
         rowKey="id"
         loading={isFetching}
         dataSource={data?.items}
         locale={{ emptyText: tab === 'in' ? '没有登记流入本组织的流动党员' : '没有流动党员登记' }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
+        pagination={serverPagination({ page, pageSize, total: data?.total ?? 0, onChange: setPaging })}
         columns={[
           { title: '姓名', dataIndex: 'memberName', width: 100, render: (n: string, r) => <a onClick={() => setParam('id', r.id)}>{n}</a> },
           { title: tab === 'in' ? '流出地党组织' : '所在党支部', dataIndex: 'homeOrgName', ellipsis: true },

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
+import { serverPagination, usePaging } from '../../shared/pagination.ts';
 import { PAGE_SIZE, useLostContacts } from './api.ts';
 import { LostContactDrawer } from './LostContactDrawer.tsx';
 import { LostContactFormModal } from './LostContactFormModal.tsx';
@@ -20,10 +22,11 @@ export default function LostContactPage() {
   const memberId = params.get('memberId');
   const openId = params.get('id');
   const [status, setStatus] = useState<Filter>('lost');
-  const [page, setPage] = useState(1);
+  const { page, pageSize, setPaging, reset } = usePaging(PAGE_SIZE);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<LostContactRecord | null>(null);
-  const { data, isFetching } = useLostContacts({ status: status === 'all' ? undefined : status, page, pageSize: PAGE_SIZE });
+  const query = { status: status === 'all' ? undefined : status, page, pageSize };
+  const { data, isFetching } = useLostContacts(query);
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value === null) next.delete(key);
@@ -41,13 +44,16 @@ export default function LostContactPage() {
         </Space>
       }
     >
-      <Segmented<Filter> style={{ marginBottom: 16 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={[{ value: 'lost', label: '失联中' }, { value: 'found', label: '已恢复联系' }, { value: 'all', label: '全部' }]} />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Segmented<Filter> value={status} onChange={(v) => { setStatus(v); reset(); }} options={[{ value: 'lost', label: '失联中' }, { value: 'found', label: '已恢复联系' }, { value: 'all', label: '全部' }]} />
+        <ExportButton path="/api/lost-contact/export" query={query} fallbackName="失联党员.xlsx" />
+      </Space>
       <Table<LostContactRecord>
         rowKey="id"
         loading={isFetching}
         dataSource={data?.items}
         locale={{ emptyText: '没有失联党员记录' }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 人` }}
+        pagination={serverPagination({ page, pageSize, total: data?.total ?? 0, onChange: setPaging, showTotal: (n) => `共 ${n} 人` })}
         columns={[
           { title: '姓名', dataIndex: 'memberName', render: (n: string, r) => <a onClick={() => setParam('id', r.id)}>{n}</a> },
           { title: '所在党支部', dataIndex: 'orgName', ellipsis: true },

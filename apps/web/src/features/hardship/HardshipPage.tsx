@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
+import { serverPagination, usePaging } from '../../shared/pagination.ts';
 import { HARDSHIP_PAGE_SIZE, useHardshipList } from './api.ts';
 import { HardshipDrawer } from './HardshipDrawer.tsx';
 import { HardshipFormModal } from './HardshipFormModal.tsx';
@@ -26,9 +28,10 @@ export default function HardshipPage() {
   const [state, setState] = useState<HardshipState | undefined>('open');
   const [overdue, setOverdue] = useState(false);
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const { page, pageSize, setPaging, reset: firstPage } = usePaging(HARDSHIP_PAGE_SIZE);
   const [creating, setCreating] = useState(false);
-  const { data, isFetching } = useHardshipList({ type, state, overdue: overdue || undefined, q: q || undefined, page, pageSize: HARDSHIP_PAGE_SIZE });
+  const query = { type, state, overdue: overdue || undefined, q: q || undefined, page, pageSize };
+  const { data, isFetching } = useHardshipList(query);
 
   /** Sets or removes search parameters in one navigation (two calls in a row would each start from the same old value). */
   const setParam = (key: string, value: string | null, drop?: string) => {
@@ -40,7 +43,7 @@ export default function HardshipPage() {
   };
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
-    setPage(1);
+    firstPage();
   };
   const closeForm = () => {
     setCreating(false);
@@ -58,17 +61,18 @@ export default function HardshipPage() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder="全部类型" style={{ width: 140 }} options={typeOptions} value={type} onChange={reset(setType)} />
-        <Select allowClear placeholder="全部状态" style={{ width: 120 }} options={stateOptions} value={state} onChange={reset(setState)} />
+        <Select allowClear placeholder="全部类型" aria-label="困难类型" style={{ width: 140 }} options={typeOptions} value={type} onChange={reset(setType)} />
+        <Select allowClear placeholder="全部状态" aria-label="帮扶状态" style={{ width: 120 }} options={stateOptions} value={state} onChange={reset(setState)} />
         <Input.Search allowClear placeholder="党员姓名" style={{ width: 200 }} onSearch={(v) => reset(setQ)(v.trim())} />
-        <Space size={4}><Switch checked={overdue} onChange={reset(setOverdue)} />仅看走访逾期</Space>
+        <Space size={4}><Switch checked={overdue} onChange={reset(setOverdue)} aria-label="仅看走访逾期" />仅看走访逾期</Space>
+        <ExportButton path="/api/hardship/export" query={query} fallbackName="困难党员帮扶.xlsx" />
       </Space>
       <Table<HardshipSummary>
         rowKey="id"
         loading={isFetching}
         dataSource={data?.items}
         locale={{ emptyText: '没有困难党员帮扶记录' }}
-        pagination={{ current: page, pageSize: HARDSHIP_PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
+        pagination={serverPagination({ page, pageSize, total: data?.total ?? 0, onChange: setPaging })}
         columns={[
           { title: '姓名', dataIndex: 'memberName', width: 100, render: (n: string, r) => <a onClick={() => setParam('id', r.id)}>{n}</a> },
           { title: '所在党支部', dataIndex: 'orgName', ellipsis: true },

@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
 import { appRoutes } from '../../routes.tsx';
+import { serverPagination } from '../../shared/pagination.ts';
 import { MemberExportButton } from '../member-import/MemberExportButton.tsx';
 import { MEMBER_PAGE_SIZE, useMembers } from './api.ts';
 import { CreateMemberModal } from './CreateMemberModal.tsx';
@@ -57,14 +58,13 @@ export default function MemberListPage() {
         dataSource={data?.items}
         scroll={{ x: 1100 }}
         locale={{ emptyText: filter.search ? '没有找到符合条件的党员，请检查姓名或号码' : '暂无党员' }}
-        pagination={{
-          current: filter.page,
-          pageSize: MEMBER_PAGE_SIZE,
+        pagination={serverPagination({
+          page: filter.page,
+          pageSize: filter.pageSize ?? MEMBER_PAGE_SIZE,
           total: count.pagerTotal,
-          showSizeChanger: false,
-          onChange: (page) => setFilter({ ...filter, page }),
+          onChange: (next) => setFilter({ ...filter, ...next }),
           showTotal: () => count.text,
-        }}
+        })}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 100, fixed: 'left', render: (name: string, m) => <Link to={`/members/${m.id}`}>{name}</Link> },
           { title: '性别', dataIndex: 'gender', width: 60, render: genderText },

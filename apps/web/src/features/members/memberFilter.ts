@@ -1,4 +1,4 @@
-import { normalizeIdNumber, PHONE_PATTERN, type MemberListQuery } from '@jiceng/contracts';
+import { normalizeIdNumber, PAGE_SIZE_MAX, PHONE_PATTERN, type MemberListQuery } from '@jiceng/contracts';
 import { MEMBER_PAGE_SIZE } from './api.ts';
 
 /**
@@ -29,6 +29,8 @@ export interface MemberFilterState {
   /** Name, ID number or phone, as typed. */
   search?: string;
   page: number;
+  /** Rows per page; MEMBER_PAGE_SIZE when left out. */
+  pageSize?: number;
 }
 
 const num = (v: string | null) => (v !== null && v !== '' && Number.isInteger(Number(v)) ? Number(v) : undefined);
@@ -39,6 +41,8 @@ export function filterFromParams(p: URLSearchParams): MemberFilterState {
     const v = p.get(k);
     if (v) s[k] = v;
   }
+  const size = num(p.get('pageSize'));
+  if (size !== undefined && size >= 1 && size <= PAGE_SIZE_MAX) s.pageSize = size;
   s.partyAgeMin = num(p.get('partyAgeMin'));
   s.partyAgeMax = num(p.get('partyAgeMax'));
   if (p.get('includeLeft') === 'true') s.includeLeft = true;
@@ -47,7 +51,7 @@ export function filterFromParams(p: URLSearchParams): MemberFilterState {
 
 export function filterToParams(s: MemberFilterState): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(s)) if (v !== undefined && v !== null && v !== '' && v !== false && !(k === 'page' && v === 1)) out[k] = String(v);
+  for (const [k, v] of Object.entries(s)) if (v !== undefined && v !== null && v !== '' && v !== false && !(k === 'page' && v === 1) && !(k === 'pageSize' && v === MEMBER_PAGE_SIZE)) out[k] = String(v);
   return out;
 }
 
@@ -67,7 +71,7 @@ export function searchTerms(text: string | undefined): Pick<MemberListQuery, 'q'
 /** The list query for the API. */
 export function toListQuery(s: MemberFilterState): MemberListQuery {
   const band = AGE_BANDS.find((b) => b.key === s.age);
-  const q: MemberListQuery = { page: s.page, pageSize: MEMBER_PAGE_SIZE, ...searchTerms(s.search) };
+  const q: MemberListQuery = { page: s.page, pageSize: s.pageSize ?? MEMBER_PAGE_SIZE, ...searchTerms(s.search) };
   if (s.orgId) q.orgId = s.orgId;
   if (s.status) q.status = s.status as MemberListQuery['status'];
   if (s.category) q.category = s.category as MemberListQuery['category'];

@@ -3,6 +3,7 @@ import { Card, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { daysLeftText, TermStatusTag, typeLabel } from '../../shared/labels.tsx';
+import { localPagination } from '../../shared/pagination.ts';
 import { useTermProblems } from '../orgs/api.ts';
 
 const FILTERS: (TermStatus | 'all')[] = ['all', 'seriously_overdue', 'overdue', 'due_soon', 'no_term'];
@@ -35,7 +36,7 @@ export default function TermProblemsPage() {
         loading={isPending}
         dataSource={rows}
         locale={{ emptyText: '没有需要关注的换届事项' }}
-        pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 个组织`, hideOnSinglePage: true }}
+        pagination={localPagination((t) => `共 ${t} 个组织`)}
         columns={[
           { title: '组织名称', dataIndex: 'orgName', render: (n: string, p) => <Link to={`/orgs/${p.orgId}?tab=terms`}>{n}</Link> },
           { title: '类别', dataIndex: 'orgType', width: 110, render: (t: string) => typeLabel(t) },

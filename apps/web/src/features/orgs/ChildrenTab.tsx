@@ -1,14 +1,14 @@
 import type { Org, OrgSummary } from '@jiceng/contracts';
 import { Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { domainLabel, OrgStatusTag, TermStatusTag, typeLabel } from '../../shared/labels.tsx';
+import { serverPagination, usePaging } from '../../shared/pagination.ts';
 import { CHILDREN_PAGE_SIZE, useChildren } from './api.ts';
 
 /** 下级组织: counts by type and the direct children (dissolved ones included, marked). */
 export function ChildrenTab({ org }: { org: Org }) {
-  const [page, setPage] = useState(1);
-  const { data, isFetching } = useChildren(org.id, page);
+  const { page, pageSize, setPaging } = usePaging(CHILDREN_PAGE_SIZE);
+  const { data, isFetching } = useChildren(org.id, page, pageSize);
   const counts = Object.entries(org.childCountsByType);
   return (
     <>
@@ -25,7 +25,7 @@ export function ChildrenTab({ org }: { org: Org }) {
         loading={isFetching}
         dataSource={data?.items}
         locale={{ emptyText: '暂无下级组织' }}
-        pagination={{ current: page, pageSize: CHILDREN_PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 个`, hideOnSinglePage: true }}
+        pagination={serverPagination({ page, pageSize, total: data?.total ?? 0, onChange: setPaging, showTotal: (t) => `共 ${t} 个` })}
         columns={[
           { title: '组织名称', dataIndex: 'name', render: (name: string, o) => <Link to={`/orgs/${o.id}`}>{name}</Link> },
           { title: '类别', dataIndex: 'type', width: 110, render: (t: string) => typeLabel(t) },

@@ -25,10 +25,10 @@ export const useTerms = (id: string) => useQuery({ queryKey: orgKeys.terms(id), 
 export const useTermProblems = () => useQuery({ queryKey: orgKeys.problems, queryFn: () => api.get<TermProblem[]>('/api/org-terms/problems') });
 
 export const CHILDREN_PAGE_SIZE = 20;
-export const useChildren = (id: string, page: number) =>
+export const useChildren = (id: string, page: number, pageSize = CHILDREN_PAGE_SIZE) =>
   useQuery({
-    queryKey: orgKeys.children(id, page),
-    queryFn: () => api.get<{ items: OrgSummary[]; total: number }>('/api/orgs', { parentId: id, includeDissolved: true, page, pageSize: CHILDREN_PAGE_SIZE }),
+    queryKey: [...orgKeys.children(id, page), pageSize],
+    queryFn: () => api.get<{ items: OrgSummary[]; total: number }>('/api/orgs', { parentId: id, includeDissolved: true, page, pageSize }),
     placeholderData: (prev) => prev,
   });
 

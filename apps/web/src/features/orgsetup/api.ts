@@ -1,4 +1,4 @@
-import type { OrgSetupOrgStatus, OrgSetupWarning } from '@jiceng/contracts';
+import type { OrgSetupOrgStatus, OrgSetupWarning, OrgSetupWarningQuery, OrgSummary } from '@jiceng/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
@@ -8,6 +8,11 @@ export const orgSetupKeys = {
   org: (id: string) => ['orgs', 'setup', id] as const,
 };
 
-export const useOrgSetupWarnings = () => useQuery({ queryKey: orgSetupKeys.warnings, queryFn: () => api.get<OrgSetupWarning[]>('/api/org-setup/warnings') });
+export const useOrgSetupWarnings = (q: OrgSetupWarningQuery = {}) =>
+  useQuery({ queryKey: [...orgSetupKeys.warnings, q], queryFn: () => api.get<OrgSetupWarning[]>('/api/org-setup/warnings', q), placeholderData: (prev) => prev });
+
+/** The account's direct child organizations (a district's streets, a street's communities), for the 所属组织 filter. */
+export const useChildOrgs = (parentId: string) =>
+  useQuery({ queryKey: ['orgs', 'setup-filter', parentId], queryFn: () => api.get<{ items: OrgSummary[] }>('/api/orgs', { parentId, pageSize: 200 }), staleTime: 60_000 });
 
 export const useOrgSetupStatus = (id: string) => useQuery({ queryKey: orgSetupKeys.org(id), queryFn: () => api.get<OrgSetupOrgStatus>(`/api/org-setup/orgs/${id}`) });

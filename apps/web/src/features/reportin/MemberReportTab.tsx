@@ -3,6 +3,7 @@ import type { MemberReportIn, MemberReportInView, ReportInStatus } from '@jiceng
 import { Button, Input, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { REPORT_PAGE_SIZE, useMemberReports } from './api.ts';
+import { serverPagination, usePaging } from '../../shared/pagination.ts';
 import { CancelReportModal } from './CancelReportModal.tsx';
 import { countsText, ReportStatusTag, statusOptions } from './labels.tsx';
 import { MemberReportModal } from './MemberReportModal.tsx';
@@ -17,17 +18,17 @@ export function MemberReportTab({ canWrite }: { canWrite: boolean }) {
   const [view, setView] = useState<MemberReportInView>('community');
   const [status, setStatus] = useState<ReportInStatus | undefined>('reported');
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const { page, pageSize, setPaging, reset } = usePaging(REPORT_PAGE_SIZE);
   const [creating, setCreating] = useState(false);
   const [cancelling, setCancelling] = useState<MemberReportIn | null>(null);
-  const { data, isFetching } = useMemberReports({ view, status, q: q || undefined, page, pageSize: REPORT_PAGE_SIZE });
+  const { data, isFetching } = useMemberReports({ view, status, q: q || undefined, page, pageSize });
 
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Segmented<MemberReportInView> value={view} onChange={(v) => { setView(v); setPage(1); }} options={VIEWS} />
-        <Select allowClear placeholder="全部状态" style={{ width: 140 }} options={statusOptions} value={status} onChange={(v?: ReportInStatus) => { setStatus(v); setPage(1); }} />
-        <Input.Search allowClear placeholder="党员姓名" style={{ width: 200 }} onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
+        <Segmented<MemberReportInView> value={view} onChange={(v) => { setView(v); reset(); }} options={VIEWS} />
+        <Select allowClear placeholder="全部状态" aria-label="报到状态" style={{ width: 140 }} options={statusOptions} value={status} onChange={(v?: ReportInStatus) => { setStatus(v); reset(); }} />
+        <Input.Search allowClear placeholder="党员姓名" style={{ width: 200 }} onSearch={(v) => { setQ(v.trim()); reset(); }} />
         <Typography.Text type="secondary">{countsText(data)}</Typography.Text>
         {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记报到</Button>}
       </Space>
@@ -36,7 +37,7 @@ export function MemberReportTab({ canWrite }: { canWrite: boolean }) {
         loading={isFetching}
         dataSource={data?.items}
         locale={{ emptyText: view === 'community' ? '还没有在职党员到本社区报到' : '本组织党员还没有报到记录' }}
-        pagination={{ current: page, pageSize: REPORT_PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 人` }}
+        pagination={serverPagination({ page, pageSize, total: data?.total ?? 0, onChange: setPaging, showTotal: (n) => `共 ${n} 人` })}
         columns={[
           { title: '姓名', dataIndex: 'memberName', width: 100 },
           { title: '性别', dataIndex: 'gender', width: 60, render: (g: string) => (g === 'female' ? '女' : '男') },

@@ -3,6 +3,7 @@ import type { ReportInStatus, UnitReportIn } from '@jiceng/contracts';
 import { App, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { fetchUnitUnmasked, REPORT_PAGE_SIZE, useUnitReports } from './api.ts';
+import { serverPagination, usePaging } from '../../shared/pagination.ts';
 import { CancelReportModal } from './CancelReportModal.tsx';
 import { countsText, ReportStatusTag, statusOptions } from './labels.tsx';
 import { UnitReportModal } from './UnitReportModal.tsx';
@@ -20,10 +21,10 @@ export function UnitReportTab({ canFile, canUnmask, ownCommunity }: UnitTabProps
   const { modal } = App.useApp();
   const [status, setStatus] = useState<ReportInStatus | undefined>('reported');
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const { page, pageSize, setPaging, reset } = usePaging(REPORT_PAGE_SIZE);
   const [creating, setCreating] = useState(false);
   const [cancelling, setCancelling] = useState<UnitReportIn | null>(null);
-  const { data, isFetching } = useUnitReports({ status, q: q || undefined, page, pageSize: REPORT_PAGE_SIZE });
+  const { data, isFetching } = useUnitReports({ status, q: q || undefined, page, pageSize });
   const showPhone = async (u: UnitReportIn) => {
     const full = await fetchUnitUnmasked(u.id);
     modal.info({ title: `${u.unitName}：${u.contactName}`, content: <>联系电话：{full.phone}<br /><Typography.Text type="secondary">本次查看已记入审计日志</Typography.Text></> });
@@ -32,8 +33,8 @@ export function UnitReportTab({ canFile, canUnmask, ownCommunity }: UnitTabProps
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder="全部状态" style={{ width: 140 }} options={statusOptions} value={status} onChange={(v?: ReportInStatus) => { setStatus(v); setPage(1); }} />
-        <Input.Search allowClear placeholder="单位名称" style={{ width: 220 }} onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
+        <Select allowClear placeholder="全部状态" aria-label="报到状态" style={{ width: 140 }} options={statusOptions} value={status} onChange={(v?: ReportInStatus) => { setStatus(v); reset(); }} />
+        <Input.Search allowClear placeholder="单位名称" style={{ width: 220 }} onSearch={(v) => { setQ(v.trim()); reset(); }} />
         <Typography.Text type="secondary">{countsText(data)}</Typography.Text>
         {canFile && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>驻区单位报到</Button>}
       </Space>
@@ -42,7 +43,7 @@ export function UnitReportTab({ canFile, canUnmask, ownCommunity }: UnitTabProps
         loading={isFetching}
         dataSource={data?.items}
         locale={{ emptyText: '还没有驻区单位报到' }}
-        pagination={{ current: page, pageSize: REPORT_PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 个单位` }}
+        pagination={serverPagination({ page, pageSize, total: data?.total ?? 0, onChange: setPaging, showTotal: (n) => `共 ${n} 个单位` })}
         columns={[
           { title: '单位名称', dataIndex: 'unitName', ellipsis: true },
           { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190 },

@@ -2,6 +2,8 @@ import { TRANSFER_KINDS, transferKindLabel, type Transfer, type TransferDirectio
 import { Select, Space, Switch, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { ExportButton } from '../../shared/ExportButton.tsx';
+import { serverPagination } from '../../shared/pagination.ts';
 import { TRANSFER_PAGE_SIZE, useTransfers } from './api.ts';
 import { kindText, TransferStatusTag } from './labels.tsx';
 import { TransferActions } from './TransferActions.tsx';
@@ -25,13 +27,14 @@ interface Filter {
   year?: number;
   overdue: boolean;
   page: number;
+  pageSize: number;
 }
 
 /** A list of transfers with its filters; a name opens the transfer, the last column holds its buttons. */
 export function TransferTable({ view }: { view: TransferView }) {
-  const [f, setF] = useState<Filter>({ status: view === 'in' || view === 'register' ? 'pending' : undefined, overdue: false, page: 1 });
+  const [f, setF] = useState<Filter>({ status: view === 'in' || view === 'register' ? 'pending' : undefined, overdue: false, page: 1, pageSize: TRANSFER_PAGE_SIZE });
   const set = (patch: Partial<Filter>) => setF((x) => ({ ...x, ...patch, page: patch.page ?? 1 }));
-  const q: TransferListQuery = { direction: DIRECTION[view], status: f.status, kind: view === 'register' ? 'letter_out' : f.kind, year: f.year, overdue: view === 'register' && f.overdue ? true : undefined, page: f.page, pageSize: TRANSFER_PAGE_SIZE };
+  const q: TransferListQuery = { direction: DIRECTION[view], status: f.status, kind: view === 'register' ? 'letter_out' : f.kind, year: f.year, overdue: view === 'register' && f.overdue ? true : undefined, page: f.page, pageSize: f.pageSize };
   const { data, isFetching } = useTransfers(q);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = data?.items.find((x) => x.id === openId);
@@ -40,15 +43,16 @@ export function TransferTable({ view }: { view: TransferView }) {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder="全部状态" style={{ width: 180 }} value={f.status} onChange={(status?: TransferStatus) => set({ status })} options={STATUS_OPTIONS[view]} />
-        {view !== 'register' && <Select allowClear placeholder="全部方式" style={{ width: 160 }} value={f.kind} onChange={(kind?: TransferKind) => set({ kind })} options={kinds.map((k) => ({ value: k, label: transferKindLabel[k] }))} />}
-        <Select allowClear placeholder="全部年度" style={{ width: 120 }} value={f.year} onChange={(year?: number) => set({ year })} options={yearOptions} />
+        <Select allowClear placeholder="全部状态" aria-label="状态" style={{ width: 180 }} value={f.status} onChange={(status?: TransferStatus) => set({ status })} options={STATUS_OPTIONS[view]} />
+        {view !== 'register' && <Select allowClear placeholder="全部方式" aria-label="转接方式" style={{ width: 160 }} value={f.kind} onChange={(kind?: TransferKind) => set({ kind })} options={kinds.map((k) => ({ value: k, label: transferKindLabel[k] }))} />}
+        <Select allowClear placeholder="全部年度" aria-label="年度" style={{ width: 120 }} value={f.year} onChange={(year?: number) => set({ year })} options={yearOptions} />
         {view === 'register' && (
           <Space>
-            <Switch checked={f.overdue} onChange={(overdue) => set({ overdue })} />
+            <Switch checked={f.overdue} onChange={(overdue) => set({ overdue })} aria-label="只看逾期未回执" />
             <Typography.Text>只看逾期未回执</Typography.Text>
           </Space>
         )}
+        <ExportButton path="/api/transfers/export" query={q} fallbackName="组织关系转接.xlsx" />
       </Space>
       <Table<Transfer>
         rowKey="id"
@@ -57,7 +61,7 @@ export function TransferTable({ view }: { view: TransferView }) {
         dataSource={data?.items}
         scroll={{ x: 1000 }}
         locale={{ emptyText: view === 'in' ? '没有待办理的转入' : '暂无记录' }}
-        pagination={{ current: f.page, pageSize: TRANSFER_PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: (page) => set({ page }), showTotal: (n) => `共 ${n} 条` }}
+        pagination={serverPagination({ page: f.page, pageSize: f.pageSize, total: data?.total ?? 0, onChange: (next) => set(next) })}
         columns={[
           { title: '姓名', dataIndex: 'memberName', width: 100, fixed: 'left', render: (n: string, t) => <a onClick={() => setOpenId(t.id)}>{n}</a> },
           ...(view === 'register' ? [{ title: '介绍信编号', dataIndex: 'letterNo', width: 130 }] : [{ title: '方式', dataIndex: 'kind', width: 130, render: kindText }]),
