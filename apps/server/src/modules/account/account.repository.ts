@@ -130,11 +130,14 @@ export const accountRepository = {
    * slides the expiry forward once half of it has passed.
    */
   async touchSession(db: Database, regionId: string, tokenHash: string, ttlMinutes: number) {
-    const row = await db.one<SessionRow & { renew: boolean }>(sql`select ${accountColumns}, s.csrf_token, s.expires_at::text as expires_at,
+    const row = await db.onePrepared<SessionRow & { renew: boolean }>(
+      'jc_session',
+      sql`select ${accountColumns}, s.csrf_token, s.expires_at::text as expires_at,
         s.expires_at < now() + make_interval(mins => ${ttlMinutes / 2}) as renew, ${generationsColumns(sql`s.region_id`)}
       from session s join account a on a.region_id = s.region_id and a.id = s.account_id
       join org o on o.region_id = a.region_id and o.id = a.org_id
-      where s.region_id = ${regionId} and s.token_hash = ${tokenHash} and s.expires_at > now()`);
+      where s.region_id = ${regionId} and s.token_hash = ${tokenHash} and s.expires_at > now()`,
+    );
     if (row?.renew) {
       await db.run(
         sql`update session set expires_at = now() + make_interval(mins => ${ttlMinutes}) where region_id = ${regionId} and token_hash = ${tokenHash}`,

@@ -4,7 +4,7 @@ import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { RUNNER_APP_NAME } from '../runner.ts';
@@ -28,6 +28,12 @@ export interface Database {
   rows<T>(query: SQL): Promise<T[]>;
   /** The first row, or undefined. */
   one<T>(query: SQL): Promise<T | undefined>;
+  /**
+   * The first row of a statement run on every request (the session look-up): on PostgreSQL a
+   * named prepared statement, planned once per connection; `name` must always carry the same SQL
+   * text. PGlite has no named statements and runs it as `one` does.
+   */
+  onePrepared<T>(name: string, query: SQL): Promise<T | undefined>;
   /** Runs a statement and returns the number of rows it touched. */
   run(query: SQL): Promise<number>;
   /** Runs `fn` in a transaction (a savepoint when already inside one). */
@@ -47,6 +53,7 @@ interface ExecResult {
 
 interface Conn {
   orm: Orm;
+  prepared(name: string, text: string, values: unknown[]): Promise<RawResult>;
   script(text: string): Promise<void>;
   raw(text: string, values?: unknown[]): Promise<RawResult>;
   /** Opens a top-level transaction on a dedicated connection. */
@@ -54,6 +61,7 @@ interface Conn {
 }
 
 let savepointSeq = 0;
+const dialect = new PgDialect();
 /** How often a transaction that lost a race (deadlock, serialization failure) is run in all. */
 export const TRANSACTION_ATTEMPTS = 4;
 
@@ -65,6 +73,10 @@ function wrap(engine: Database['engine'], conn: Conn, inTransaction: boolean, cl
     inTransaction,
     rows: async <T>(q: SQL) => ((await exec(q)).rows ?? []) as T[],
     one: async <T>(q: SQL) => ((await exec(q)).rows ?? [])[0] as T | undefined,
+    onePrepared: async <T>(name: string, q: SQL) => {
+      const { sql: text, params } = dialect.sqlToQuery(q);
+      return (await conn.prepared(name, text, params)).rows[0] as T | undefined;
+    },
     run: async (q: SQL) => {
       const r = await exec(q);
       return Number(r.rowCount ?? r.affectedRows ?? 0);
@@ -107,6 +119,7 @@ const INT8_OID = 20;
 function pgliteConn(client: PGlite | PgliteTx, root: PGlite): Conn {
   return {
     orm: drizzlePglite({ client: client as PGlite }) as unknown as Orm,
+    prepared: async (_name, text, values) => (await client.query(text, values)) as RawResult,
     script: async (text) => {
       await client.exec(text);
     },
@@ -139,6 +152,7 @@ pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 function pgConn(client: pg.Pool | pg.PoolClient, pool: pg.Pool): Conn {
   return {
     orm: drizzleNodePg({ client }) as unknown as Orm,
+    prepared: async (name, text, values) => (await client.query({ name, text, values })) as unknown as RawResult,
     script: async (text) => {
       await client.query(text);
     },
