@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { hasPermission, useMeQuery } from '../api/auth.ts';
 import { createQueryClient } from '../app/queryClient.ts';
 import { registerNotifier } from '../shared/feedback.ts';
+import { DemoBanner } from './DemoBanner.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
 import { MemberTabs } from './MemberTabs.tsx';
 import { MineScreen } from './MineScreen.tsx';
@@ -21,9 +22,13 @@ function Screen() {
   if (isPending) return <div style={{ paddingTop: 120, display: 'flex', justifyContent: 'center' }}><SpinLoading color="primary" /></div>;
   if (isError) return <ErrorBlock status="disconnected" title="无法连接服务器" description="请检查网络后下拉刷新" />;
   if (!me) return <LoginScreen />;
-  // A temporary password opens nothing else on the server, so nothing else is shown.
-  if (me.mustChangePassword) return <PasswordScreen me={me} />;
-  return hasPermission(me, Permission.MEMBER_SELF) ? <MemberTabs me={me} /> : <MineScreen me={me} />;
+  return (
+    <>
+      {me.demo && <DemoBanner />}
+      {/* A temporary password opens nothing else on the server, so nothing else is shown. */}
+      {me.mustChangePassword ? <PasswordScreen me={me} /> : hasPermission(me, Permission.MEMBER_SELF) ? <MemberTabs me={me} /> : <MineScreen me={me} />}
+    </>
+  );
 }
 
 /** The phone page for members, residents and grid workers: login, then 我的. Later modules add tabs. */

@@ -1,6 +1,6 @@
 import { PAGE_SIZE_MAX, Permission, todoSeverityLabel, type Me, type TodoSeverity } from '@jiceng/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, List, NoticeBar, Tag } from 'antd-mobile';
+import { Badge, Button, Empty, List, Tag } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { hasPermission, logout } from '../api/auth.ts';
@@ -28,7 +28,6 @@ export function MineScreen({ me }: { me: Me }) {
   if (changingPassword) return <PasswordScreen me={me} onBack={() => setChangingPassword(false)} />;
   return (
     <>
-      {me.demo && <NoticeBar color="alert" wrap content="演示数据：本系统当前载入的是演示数据，请勿录入真实信息" />}
       <div className="h5-hero">
         <h1>{me.displayName}</h1>
         <p>{me.roleLabel} · {me.orgName}</p>
