@@ -76,7 +76,6 @@ export function ChildKindTable(props: { summary: TodoSummary; ownName: string; o
       <Table<ChildRow>
         rowKey="key"
         size="small"
-        data-testid="child-table"
         columns={columns}
         dataSource={rows}
         scroll={{ x: 'max-content' }}

@@ -92,26 +92,27 @@ export function TodoTable({ filter, onChange, summary }: { filter: TodoFilter; o
           onSearch={(q) => set({ q: q.trim() || undefined })}
         />
       </Space>
-      <Table<Todo>
-        rowKey="key"
-        size="small"
-        data-testid="todo-table"
-        columns={columns}
-        dataSource={todos.data?.items}
-        loading={todos.isFetching}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的待办" /> }}
-        pagination={{
-          current: filter.page,
-          pageSize: filter.pageSize,
-          total: todos.data?.total ?? 0,
-          size: 'default',
-          showSizeChanger: true,
-          showQuickJumper: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => <span data-testid="todo-total">共 {n} 项</span>,
-          onChange: (page, pageSize) => onChange({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
-        }}
-      />
+      <div data-testid="todo-table">
+        <Table<Todo>
+          rowKey="key"
+          size="small"
+          columns={columns}
+          dataSource={todos.data?.items}
+          loading={todos.isFetching}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的待办" /> }}
+          pagination={{
+            current: filter.page,
+            pageSize: filter.pageSize,
+            total: todos.data?.total ?? 0,
+            size: 'default',
+            showSizeChanger: true,
+            showQuickJumper: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (n) => <span data-testid="todo-total">共 {n} 项</span>,
+            onChange: (page, pageSize) => onChange({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
+          }}
+        />
+      </div>
     </>
   );
 }
