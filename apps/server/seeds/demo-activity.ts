@@ -212,16 +212,16 @@ function planTransfers(ctx: ActivityContext): InternalTransfer[] {
   const homes = plan.orgs.filter(isHome);
   const demoBranch = plan.orgs.find((o) => o.name === DEMO_ORG.branch)!;
   const outcomes = [
-    ...Array<'pending'>(10).fill('pending'),
-    ...Array<'accepted'>(14).fill('accepted'),
-    ...Array<'returned'>(6).fill('returned'),
-    ...Array<'cancelled'>(5).fill('cancelled'),
+    ...Array<'pending'>(8).fill('pending'),
+    ...Array<'accepted'>(12).fill('accepted'),
+    ...Array<'returned'>(4).fill('returned'),
+    ...Array<'cancelled'>(4).fill('cancelled'),
   ];
   const movers = takeWithDemo(ctx, 0, outcomes.length, (m) => m.status === 'full' || m.status === 'probationary');
   return movers.map((member, k) => {
     const from = ctx.members[member]!.orgId;
     // two transfers come into the demo branch (one waiting for it to accept)
-    let to = k === 2 || k === 11 ? demoBranch : rng.pick(homes);
+    let to = k === 2 || k === 9 ? demoBranch : rng.pick(homes);
     while (to.id === from) to = rng.pick(homes);
     const status = outcomes[k]!;
     const startedOn = status === 'pending' ? daysAgo(ctx, 0, 25) : daysAgo(ctx, 20, 330);
@@ -324,10 +324,10 @@ function planFloating(ctx: ActivityContext): FloatingPlan[] {
   const { rng, plan, today } = ctx;
   const destinations = plan.orgs.filter((o) => o.type === 'branch' || o.type === 'joint_branch' || o.type === 'temporary_branch');
   const kinds = [
-    ...Array<'pending_arrival'>(8).fill('pending_arrival'),
-    ...Array<'pending_verify'>(7).fill('pending_verify'),
-    ...Array<'verified'>(16).fill('verified'),
-    ...Array<'returned'>(7).fill('returned'),
+    ...Array<'pending_arrival'>(7).fill('pending_arrival'),
+    ...Array<'pending_verify'>(6).fill('pending_verify'),
+    ...Array<'verified'>(12).fill('verified'),
+    ...Array<'returned'>(5).fill('returned'),
   ];
   const away = takeWithDemo(ctx, 1, kinds.length, working(ctx));
   return away.map((member, k) => {

@@ -211,13 +211,13 @@ function planMemberReports(ctx: ActivityContext): MemberReportPlan[] {
   const communities = plan.orgs.filter((o) => o.domain === 'community' && (o.type === 'committee' || o.type === 'general_branch') && o.depth === 2);
   const demo = community(ctx, DEMO_ORG.community);
   const inService = (m: MemberInput) => m.categories.includes('employed') && !['community', 'rural'].includes(ctx.byId.get(m.orgId)!.domain);
-  const reporters = takeMembers(ctx, 70, inService, false);
+  const reporters = takeMembers(ctx, 50, inService, false);
   const report = (member: number, communityId: string): MemberReportPlan => {
     const reportDate = daysAgo(ctx, 10, 1000);
     const cancelled = rng.chance(0.1) ? { date: later(ctx, reportDate, 30, 400), reason: '搬家至其他社区居住' } : null;
     return { member, communityId, reportDate, intentions: rng.chance(0.85) ? rng.pick(INTENTIONS) : null, cancelled };
   };
-  return [{ ...report(0, demo.id), cancelled: null }, ...reporters.map((m, k) => report(m, k < 12 ? demo.id : rng.pick(communities).id))];
+  return [{ ...report(0, demo.id), cancelled: null }, ...reporters.map((m, k) => report(m, k < 10 ? demo.id : rng.pick(communities).id))];
 }
 
 const UNIT_RESOURCES = [

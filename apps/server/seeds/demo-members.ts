@@ -45,7 +45,7 @@ export function planMembers(plan: OrgPlan, today: string, rng: Random, fixed: Fi
     const joinedDate = probationary ? shift(today, 0, -rng.int(30, 330)) : shift(birthDate, rng.int(21, Math.max(22, Math.min(age - 2, 50))), rng.int(0, 300));
     const retired = age >= 60;
     const categories: MemberCategory[] = [retired ? 'retired' : 'employed'];
-    if (rng.chance(0.04)) categories.push('hardship');
+    if (rng.chance(0.025)) categories.push('hardship');
     return {
       name,
       idNumber: idFor(birthDate, female),
