@@ -17,10 +17,12 @@ export interface OrgSelectProps {
   style?: CSSProperties;
   allowClear?: boolean;
   id?: string;
+  /** Accessible name when no visible label points at the field. */
+  'aria-label'?: string;
 }
 
 /** Picks an organization in the account's scope by typing part of its name (GET /api/orgs?q=). */
-export function OrgSelect({ value, onChange, initialLabel, excludeIds = [], placeholder = '输入组织名称搜索', style, allowClear, id }: OrgSelectProps) {
+export function OrgSelect({ value, onChange, initialLabel, excludeIds = [], placeholder = '输入组织名称搜索', style, allowClear, id, 'aria-label': ariaLabel }: OrgSelectProps) {
   const [q, setQ] = useState('');
   const debounced = useDebounced(q);
   const { data, isFetching } = useQuery({ queryKey: orgKeys.search(debounced), queryFn: () => searchOrgs(debounced), staleTime: 30_000 });
@@ -31,6 +33,7 @@ export function OrgSelect({ value, onChange, initialLabel, excludeIds = [], plac
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       showSearch
       value={value ?? undefined}
       placeholder={placeholder}

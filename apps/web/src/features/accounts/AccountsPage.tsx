@@ -77,6 +77,7 @@ export default function AccountsPage() {
         <Select
           allowClear
           placeholder="全部角色"
+          aria-label="角色"
           style={{ width: 220 }}
           options={roleOptions}
           value={filter.role}

@@ -50,6 +50,7 @@ export default function AppraisalPage() {
         <span>评议年度</span>
         <Select
           value={year}
+          aria-label="评议年度"
           style={{ width: 120 }}
           onChange={(y: number) => set({ year: String(y) })}
           options={years.map((y) => ({ value: y, label: `${y} 年度` }))}

@@ -109,6 +109,7 @@ export function SheetTab({ orgId, year }: { orgId: string; year: number }) {
                 <Typography.Text type="secondary">已在「{r.appraisedElsewhere}」评议</Typography.Text>
               ) : (
                 <Select<AppraisalGrade>
+                  aria-label={`${r.name} 评议等次`}
                   size="small"
                   style={{ width: 120 }}
                   placeholder="请选择"
@@ -129,9 +130,10 @@ export function SheetTab({ orgId, year }: { orgId: string; year: number }) {
               if (!d) return r.disposition ? <Tag>保存后将撤销{kindText(r.disposition.kind)}</Tag> : '—';
               return (
                 <Space size={4}>
-                  <Select<DispositionKind> size="small" style={{ width: 100 }} value={d.kind} options={kindOptions} onChange={(kind) => edit(r, { disposition: { kind } })} />
+                  <Select<DispositionKind> aria-label={`${r.name} 组织处置`} size="small" style={{ width: 100 }} value={d.kind} options={kindOptions} onChange={(kind) => edit(r, { disposition: { kind } })} />
                   {d.kind === 'correction' && (
                     <DatePicker
+                      aria-label={`${r.name} 处置期限`}
                       size="small"
                       placeholder="期限默认 6 个月"
                       value={d.deadline ? dayjs(d.deadline) : null}
@@ -147,7 +149,7 @@ export function SheetTab({ orgId, year }: { orgId: string; year: number }) {
             key: 'remark',
             render: (_: unknown, r) =>
               canWrite && gradeOf(r) && !r.appraisedElsewhere ? (
-                <Input size="small" maxLength={APPRAISAL_REMARK_MAX} value={edits[r.memberId]?.remark ?? r.remark ?? ''} onChange={(e) => edit(r, { remark: e.target.value })} />
+                <Input aria-label={`${r.name} 评议意见`} size="small" maxLength={APPRAISAL_REMARK_MAX} value={edits[r.memberId]?.remark ?? r.remark ?? ''} onChange={(e) => edit(r, { remark: e.target.value })} />
               ) : (r.remark ?? '—'),
           },
           { title: '超出理由', dataIndex: 'overrideReason', width: 160, ellipsis: true, render: (v: string | null) => v ?? '—' },

@@ -25,7 +25,7 @@ const FIGURES: { key: CountKey; title: string; nature?: TodoNature; severity?: T
   { key: 'dueSoon', title: todoSeverityLabel.due_soon, severity: 'due_soon', color: '#d46b08' },
   { key: 'open', title: todoSeverityLabel.open, severity: 'open', hideZero: true },
   { key: 'warning', title: '预警提示', nature: 'warning' },
-  { key: 'alert', title: todoSeverityLabel.alert, severity: 'alert', color: '#d48806' },
+  { key: 'alert', title: todoSeverityLabel.alert, severity: 'alert', color: '#ad6800' },
   { key: 'incomplete', title: todoSeverityLabel.incomplete, severity: 'incomplete' },
 ];
 

@@ -17,7 +17,7 @@ export function MemberFilters({ value, onChange }: { value: MemberFilterState; o
   useEffect(() => setSearch(value.search ?? ''), [value.search]);
   const set = (patch: Partial<MemberFilterState>) => onChange({ ...value, ...patch, page: 1 });
   const select = (key: 'status' | 'category' | 'education' | 'occupation' | 'age', placeholder: string, options: { value: string; label: string }[]) => (
-    <Select allowClear placeholder={placeholder} style={{ width: '100%' }} options={options} value={value[key]} onChange={(v?: string) => set({ [key]: v })} popupMatchSelectWidth={false} />
+    <Select id={`member-filter-${key}`} allowClear placeholder={placeholder} style={{ width: '100%' }} options={options} value={value[key]} onChange={(v?: string) => set({ [key]: v })} popupMatchSelectWidth={false} />
   );
 
   return (
@@ -36,8 +36,9 @@ export function MemberFilters({ value, onChange }: { value: MemberFilterState; o
           </Form.Item>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <Form.Item label="所在组织（含下级）">
+          <Form.Item label="所在组织（含下级）" htmlFor="member-filter-org">
             <OrgSelect
+              id="member-filter-org"
               allowClear
               value={value.orgId ?? null}
               initialLabel={value.orgName}
@@ -48,19 +49,19 @@ export function MemberFilters({ value, onChange }: { value: MemberFilterState; o
           </Form.Item>
         </Col>
         <Col xs={12} md={6} xl={4}>
-          <Form.Item label="党员状态">{select('status', '全部在册', statusOptions)}</Form.Item>
+          <Form.Item label="党员状态" htmlFor="member-filter-status">{select('status', '全部在册', statusOptions)}</Form.Item>
         </Col>
         <Col xs={12} md={6} xl={4}>
-          <Form.Item label="人员标签">{select('category', '全部', categoryOptions)}</Form.Item>
+          <Form.Item label="人员标签" htmlFor="member-filter-category">{select('category', '全部', categoryOptions)}</Form.Item>
         </Col>
         <Col xs={12} md={6} xl={4}>
-          <Form.Item label="学历">{select('education', '全部', educationOptions)}</Form.Item>
+          <Form.Item label="学历" htmlFor="member-filter-education">{select('education', '全部', educationOptions)}</Form.Item>
         </Col>
         <Col xs={12} md={6} xl={4}>
-          <Form.Item label="人员类别">{select('occupation', '全部', occupationOptions)}</Form.Item>
+          <Form.Item label="人员类别" htmlFor="member-filter-occupation">{select('occupation', '全部', occupationOptions)}</Form.Item>
         </Col>
         <Col xs={12} md={6} xl={4}>
-          <Form.Item label="年龄段">{select('age', '全部', ageOptions)}</Form.Item>
+          <Form.Item label="年龄段" htmlFor="member-filter-age">{select('age', '全部', ageOptions)}</Form.Item>
         </Col>
         <Col xs={12} md={6} xl={5}>
           <Form.Item label="党龄（年）">

@@ -42,7 +42,7 @@ export function MemberStatusTag({ status, leaveReason }: { status: string; leave
 }
 
 export function CategoryTags({ categories }: { categories: string[] }) {
-  if (categories.length === 0) return <span style={{ color: '#999' }}>—</span>;
+  if (categories.length === 0) return <span style={{ color: '#666' }}>—</span>;
   return (
     <Space size={[0, 4]} wrap>
       {categories.map((c) => (

@@ -29,7 +29,7 @@ export default function OrgPage() {
     <Row gutter={[16, 16]} wrap={phone} style={{ alignItems: 'flex-start' }}>
       <Col flex={phone ? '100%' : '360px'} style={phone ? { minWidth: 0 } : { minWidth: 300, maxWidth: 360 }}>
         <Card title="组织树" size="small" styles={{ body: { padding: 12 } }}>
-          <OrgSelect value={null} onChange={(v) => v && open(v)} placeholder="搜索组织名称，如：第一党支部" style={{ width: '100%', marginBottom: 12 }} />
+          <OrgSelect value={null} onChange={(v) => v && open(v)} aria-label="搜索组织" placeholder="搜索组织名称，如：第一党支部" style={{ width: '100%', marginBottom: 12 }} />
           <div style={{ maxHeight: phone ? 320 : 'calc(100vh - 260px)', minHeight: phone ? 160 : 240, overflow: 'auto' }}>
             <OrgTree selectedId={id} revealIds={revealIds} onSelect={open} />
           </div>
