@@ -39,5 +39,5 @@ export const RESIDENT_UNIT_ROLE: Role = 'resident_unit';
 export const accountAuditLabel: Record<string, string> = {
   'account.disable': '停用账号',
   'account.enable': '启用账号',
-  'account.refused': '拒绝账号管理操作',
+  'account.manage_refused': '拒绝账号管理操作',
 };

@@ -75,7 +75,6 @@ export const auditActionLabel: Record<string, string> = {
   'account.create': '创建账号',
   'account.update': '修改账号',
   'account.reset_password': '重置密码',
-  'account.refused': '拒绝账号操作',
   'org.create': '新建组织',
   'org.update': '修改组织',
   'org.move': '调整隶属关系',

@@ -49,7 +49,7 @@ describe.each(ENGINES)('account management below the street (%s)', (engine) => {
   };
   const total = async () => (await t.admin.get<{ total: number }>('/api/accounts?pageSize=1')).body.total;
   const audit = async (query: string) => (await t.admin.get<AuditItems>(`/api/audit?pageSize=200&${query}`)).body;
-  const refusals = async () => (await audit('action=account.refused')).items;
+  const refusals = async () => (await audit('action=account.manage_refused')).items;
   const idOf = async (username: string) =>
     (await t.admin.get<{ items: Account[] }>(`/api/accounts?q=${username}`)).body.items.find((a) => a.username === username)!.id;
 
@@ -185,10 +185,10 @@ describe.each(ENGINES)('account management below the street (%s)', (engine) => {
 
     it('records an out-of-scope refusal under the actor’s organization, not the target’s', async () => {
       const unitB = await idOf('unit_b');
-      const mine = await streetA.get<AuditItems>(`/api/audit?action=account.refused&entityId=${unitB}`);
+      const mine = await streetA.get<AuditItems>(`/api/audit?action=account.manage_refused&entityId=${unitB}`);
       expect(mine.body.total).toBeGreaterThan(0);
       const theirs = await login(server, 'streetB');
-      expect((await theirs.get<AuditItems>(`/api/audit?action=account.refused&entityId=${unitB}`)).body.total).toBe(0);
+      expect((await theirs.get<AuditItems>(`/api/audit?action=account.manage_refused&entityId=${unitB}`)).body.total).toBe(0);
     });
 
     it('refuses a role change to a role not grantable (403) or one that breaks the member binding (400)', async () => {

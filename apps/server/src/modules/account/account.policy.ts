@@ -8,11 +8,11 @@ import { pathInScope, type Actor } from '../../platform/http/actor.ts';
  * Who may manage which account. Which role may grant which is data (`grantableRoles` in the
  * contracts); managing an account (changing it, disabling or enabling it, resetting its password)
  * needs its role to be one the actor may grant, inside the actor's subtree, and never the actor's
- * own account. Every refusal is audited (`account.refused`), also when its transaction rolls back.
+ * own account. Every refusal is audited (`account.manage_refused`), also when its transaction rolls back.
  */
 
 /** The audit action of a refused account-management request. */
-export const ACCOUNT_REFUSED_ACTION = 'account.refused';
+export const ACCOUNT_REFUSED_ACTION = 'account.manage_refused';
 export type AccountOperation = 'create' | 'update' | 'disable' | 'enable' | 'reset_password';
 /** The audit action of each successful operation. */
 export const ACCOUNT_AUDIT_ACTIONS: Record<AccountOperation, string> = {
