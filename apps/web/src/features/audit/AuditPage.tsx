@@ -62,7 +62,6 @@ export default function AuditPage() {
           optionFilterProp="label"
           placeholder="全部操作"
           aria-label="操作"
-          aria-label="操作"
           style={{ width: 220 }}
           options={actionOptions}
           value={f.action}
@@ -73,7 +72,6 @@ export default function AuditPage() {
           showSearch
           optionFilterProp="label"
           placeholder="全部对象"
-          aria-label="对象"
           aria-label="对象"
           style={{ width: 180 }}
           options={entityOptions}

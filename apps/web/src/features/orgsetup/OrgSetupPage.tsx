@@ -34,7 +34,6 @@ export default function OrgSetupPage() {
           optionFilterProp="label"
           placeholder="所属街道 / 下级组织（全部）"
           aria-label="所属街道或下级组织"
-          aria-label="所属街道或下级组织"
           style={{ width: 260 }}
           value={orgId}
           onChange={setOrgId}
@@ -44,7 +43,6 @@ export default function OrgSetupPage() {
         <Select<OrgSetupRule>
           allowClear
           placeholder="全部预警类型"
-          aria-label="预警类型"
           aria-label="预警类型"
           style={{ width: 240 }}
           value={rule}
