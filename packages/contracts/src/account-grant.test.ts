@@ -12,12 +12,14 @@ describe('grantableRoles: which role may grant (and manage accounts of) which', 
   it('keeps street and district accounts granting every role below their own, as before', () => {
     expect(grantableRoles.street).toEqual(['community', 'secretary', 'grid_worker', 'supervisor', 'member', 'resident_unit']);
     expect(grantableRoles.department).toEqual(['street', ...grantableRoles.street]);
-    expect(grantableRoles.admin).toEqual(['department', ...grantableRoles.department]);
+    expect(grantableRoles.admin).toEqual(['admin', 'department', ...grantableRoles.department]);
   });
 
-  it('never grants a role equal to or higher than the granter’s own', () => {
-    for (const granter of ROLES) for (const role of grantableRoles[granter]) expect(roleRank[role], `${granter} → ${role}`).toBeGreaterThan(roleRank[granter]);
-    for (const r of ROLES) expect(mayGrantRole(r, r)).toBe(false);
+  it('never grants a role equal to or higher than the granter’s own, but for an administrator appointing another', () => {
+    for (const granter of ROLES)
+      for (const role of grantableRoles[granter].filter((r) => !(granter === 'admin' && r === 'admin')))
+        expect(roleRank[role], `${granter} → ${role}`).toBeGreaterThan(roleRank[granter]);
+    for (const r of ROLES) expect(mayGrantRole(r, r)).toBe(r === 'admin');
     expect(mayGrantRole('street', 'admin')).toBe(false);
     expect(mayGrantRole('community', 'street')).toBe(false);
     expect(mayGrantRole('secretary', 'community')).toBe(false);

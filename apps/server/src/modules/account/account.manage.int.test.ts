@@ -102,6 +102,14 @@ describe.each(ENGINES)('account management below the street (%s)', (engine) => {
       ).toEqual(['admin', 'street', 'community', 'secretary', 'supervisor', 'secretary', 'street'].sort());
     });
 
+    it('lets an administrator appoint another administrator and reset its password', async () => {
+      const second = await created(t.admin, 'second_admin', 'admin', t.rootId);
+      expect(second.roleLabel).toBe('系统管理员');
+      expect(second.manageable).toBe(true);
+      expect((await t.admin.post(`/api/accounts/${second.id}/reset-password`, { newPassword: 'Second@2026pw' })).status).toBe(200);
+      expect((await login(server, 'second_admin', 'Second@2026pw')).me!.mustChangePassword).toBe(true);
+    });
+
     it('binds a 党员 account to a member record of the subtree, or refuses it', async () => {
       const before = await total();
       const none = await create(community, 'm_none', 'member', t.branchA1a);

@@ -71,9 +71,9 @@ export function assertMayManage<T extends { id: string; role: string; org_path: 
     throw refuse(actor, op, forbidden('不能在账号管理中修改本人账号：本人密码请在「修改密码」中修改，角色、组织或状态请联系上级管理员'), subject);
   }
   const role = target.role as Role;
+  if (mayGrantRole(actor.role, role)) return;
   if (roleRank[role] <= roleRank[actor.role]) throw refuse(actor, op, forbidden('不能管理与本人同级或更高级别的账号'), subject);
-  if (!mayGrantRole(actor.role, role))
-    throw refuse(actor, op, forbidden(`本账号不能管理「${roleLabel[role]}」账号，只能管理${grantableText(actor)}账号`), subject);
+  throw refuse(actor, op, forbidden(`本账号不能管理「${roleLabel[role]}」账号，只能管理${grantableText(actor)}账号`), subject);
 }
 
 /** Whether the reader may manage this account (the list's 修改/停用/重置密码 actions). */
