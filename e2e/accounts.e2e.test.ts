@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, desktopPage, launchChromium, loginAt } from './browser.ts';
+import { DEMO_PASSWORD, desktopPage, launchChromium, loginAt, phonePage } from './browser.ts';
 import { startApp, type RunningApp } from './server.ts';
 
 /** The demo community account (中共梅花山社区委员会) and the demo 党员 of its first branch. */
@@ -52,9 +52,9 @@ describe(`账号管理：社区重置党员密码（${COMMUNITY}）`, () => {
     await page.getByText(/已重置「.+」的密码/).waitFor();
     await dialog.waitFor({ state: 'hidden' });
 
-    // The member logs in on the desktop site with the new password and lands on the phone pages,
-    // which keep them on the password screen until they change it.
-    const member = await desktopPage(browser);
+    // The member, on a phone (390×844), opens the site's login with the new password and lands on
+    // the phone pages, which keep them on the password screen until they change it.
+    const member = await phonePage(browser);
     await member.goto(`${app.url}/login`);
     await member.getByLabel('用户名').fill(MEMBER);
     await member.getByLabel('密码').fill(RESET_PASSWORD);

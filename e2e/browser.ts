@@ -7,13 +7,29 @@ export const DEMO_PASSWORD = 'Demo@2026';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A desktop-sized Chinese page with a patient default timeout (2 shared cores). */
 export async function desktopPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+/** A phone-sized Chinese page (390×844, touch), as members and residents use the phone pages. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })).newPage();
   page.setDefaultTimeout(20_000);
   return page;
 }
