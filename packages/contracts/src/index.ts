@@ -20,3 +20,4 @@ export * from './floating.ts';
 export * from './lost-contact.ts';
 export * from './transfer.ts';
 export * from './member-import.ts';
+export * from './workflow.ts';
