@@ -6,6 +6,7 @@ import { floatingAuditLabel } from './floating.ts';
 import { reportInAuditLabel } from './reportin.ts';
 import { hardshipAuditLabel } from './hardship.ts';
 import { accountAuditLabel } from './account-grant.ts';
+import { attachmentAuditLabel } from './attachment.ts';
 
 /** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
 export const auditEntityLabel = {
@@ -102,4 +103,5 @@ export const auditActionLabel: Record<string, string> = {
   ...reportInAuditLabel,
   ...hardshipAuditLabel,
   ...accountAuditLabel,
+  ...attachmentAuditLabel,
 };

@@ -21,3 +21,4 @@ export * from './lost-contact.ts';
 export * from './transfer.ts';
 export * from './member-import.ts';
 export * from './workflow.ts';
+export * from './attachment.ts';
