@@ -247,6 +247,20 @@ export const TermProblem = Type.Object({
 });
 export type TermProblem = Static<typeof TermProblem>;
 
+/** 换届 status of the elected organizations under one direct child of the reader's organization (the child included). */
+export const TermStatusByChild = Type.Object({
+  orgId: Id,
+  orgName: Type.String(),
+  /** Term runs on beyond the due-soon window. */
+  ok: Type.Integer(),
+  dueSoon: Type.Integer(),
+  /** 逾期 and 严重逾期. */
+  overdue: Type.Integer(),
+  /** 未录入届次. */
+  noTerm: Type.Integer(),
+});
+export type TermStatusByChild = Static<typeof TermStatusByChild>;
+
 export const TreeCounts = Type.Object({
   rootId: Id,
   total: Type.Integer(),

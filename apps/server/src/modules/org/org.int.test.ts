@@ -221,6 +221,27 @@ describe.each(ENGINES)('organization tree over HTTP (%s)', (engine) => {
       expect(todos.body.items.find((x) => x.key === `org.term:${t.branchA1b}`)).toMatchObject({ severity: 'overdue', dueDate: '2026-05-31' });
     });
 
+    it('counts 换届 status under each child of the reader, the organizations whose term is fine included', async () => {
+      type ByChild = { orgId: string; ok: number; dueSoon: number; overdue: number; noTerm: number };
+      const before = (await streetA.get<ByChild[]>('/api/org-terms/by-child')).body;
+      const row = (rows: ByChild[]) => rows.find((r) => r.orgId === t.communityA1)!;
+      expect(row(before)).toBeDefined();
+      // a new term that runs long past the due-soon window moves the branch to 正常
+      const bucket = { due_soon: 'dueSoon', overdue: 'overdue', seriously_overdue: 'overdue', no_term: 'noTerm' } as const;
+      const was = (await streetA.get<{ orgId: string; status: keyof typeof bucket }[]>('/api/org-terms/problems')).body.find((p) => p.orgId === t.branchA1b);
+      const terms = (await streetA.get<unknown[]>(`/api/orgs/${t.branchA1b}/terms`)).body;
+      const res = await streetA.post(`/api/orgs/${t.branchA1b}/terms`, { termNo: terms.length + 1, startDate: '2026-06-01' });
+      expect(res.status).toBe(201);
+      const after = (await streetA.get<ByChild[]>('/api/org-terms/by-child')).body;
+      expect(was).toBeDefined();
+      expect(row(after).ok).toBe(row(before).ok + 1);
+      expect(row(after)[bucket[was!.status]]).toBe(row(before)[bucket[was!.status]] - 1);
+      // the problems are the 换届预警 page's, under the children (the street's own row excepted)
+      const problems = (await streetA.get<{ orgId: string }[]>('/api/org-terms/problems')).body.filter((p) => p.orgId !== t.streetA);
+      expect(after.reduce((n, r) => n + r.dueSoon + r.overdue + r.noTerm, 0)).toBe(problems.length);
+      expect((await streetA.get<ByChild[]>('/api/org-terms/by-child')).body.some((r) => r.orgId === t.streetB)).toBe(false);
+    });
+
     it('adds, edits and removes a committee member', async () => {
       const add = await secA1a.post<{ id: string }>(`/api/orgs/${t.branchA1a}/committee`, { personName: '王芳', post: 'secretary', startDate: '2024-01-01' });
       expect(add.status).toBe(201);

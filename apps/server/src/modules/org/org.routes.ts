@@ -15,6 +15,7 @@ import {
   Term,
   TermInput,
   TermProblem,
+  TermStatusByChild,
   TreeCounts,
 } from '@jiceng/contracts';
 import { actorOf, type App } from '../../platform/http/app.ts';
@@ -126,5 +127,11 @@ export function registerOrgRoutes(app: App, orgs: OrgService, levels: TreeLevels
     '/api/org-terms/problems',
     { config: read, schema: { tags, summary: '换届预警：即将到期、逾期、严重逾期、未录入届次', response: { 200: Type.Array(TermProblem) } } },
     (req) => orgs.termProblems(actorOf(req)),
+  );
+
+  app.get(
+    '/api/org-terms/by-child',
+    { config: read, schema: { tags, summary: '换届情况按下级组织统计（含届期正常的组织）', response: { 200: Type.Array(TermStatusByChild) } } },
+    (req) => orgs.termStatusByChild(actorOf(req)),
   );
 }

@@ -9,6 +9,7 @@ import type {
   OrgUpdate,
   TermInput,
   TermProblem,
+  TermStatusByChild,
   TreeCounts,
 } from '@jiceng/contracts';
 import { hasElectedTerm, mayContain, TERM_RULES_2018, daysBetween, termEndDate, termStatus, termYears } from '@jiceng/rules';
@@ -367,6 +368,31 @@ export function createOrgService(deps: OrgServiceDeps) {
         })
         .filter((p) => p.status !== 'ok')
         .sort((a, b) => order[a.status] - order[b.status] || (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+    },
+
+    /**
+     * 换届 status counted under each active direct child of the actor's organization (the cockpit's
+     * chart): the same rows and rule as termProblems, plus the organizations whose term is fine.
+     */
+    async termStatusByChild(actor: Actor): Promise<TermStatusByChild[]> {
+      const today = clock.today();
+      const [rows, children] = await Promise.all([
+        orgs.withTerms(db, regionId, actor.orgPath, Object.keys(TERM_RULES_2018.yearsByType)),
+        orgs.children(db, regionId, actor.orgId, false),
+      ]);
+      const byChild = new Map(children.map((c) => [c.path, { orgId: c.id, orgName: c.name, ok: 0, dueSoon: 0, overdue: 0, noTerm: 0 }]));
+      const depth = actor.orgPath.split('.').length + 1;
+      for (const r of rows) {
+        if (!hasElectedTerm(r.type as OrgType)) continue;
+        const child = byChild.get(r.path.split('.').slice(0, depth).join('.'));
+        if (!child) continue;
+        const status = termStatus(r.term_end, today);
+        if (status === 'ok') child.ok++;
+        else if (status === 'due_soon') child.dueSoon++;
+        else if (status === 'no_term') child.noTerm++;
+        else child.overdue++;
+      }
+      return [...byChild.values()];
     },
   };
   return service;

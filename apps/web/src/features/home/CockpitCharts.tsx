@@ -5,7 +5,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import EChartsReactCore from 'echarts-for-react/esm/core';
-import { useMemberStats } from './memberStats.ts';
+import { useMemberStats, useTermByChild } from './memberStats.ts';
 import { shortOrgName, termByChild } from './homeView.ts';
 
 // Only the parts drawn here, so the chunk stays small (the full echarts build is ~1 MB).
@@ -14,17 +14,20 @@ echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponen
 const RED = '#cf1322';
 const ORANGE = '#fa8c16';
 const GREY = '#bfbfbf';
+const GREEN = '#52c41a';
 const chart = (option: object, height = 260, label?: string) => (
   <div role="img" aria-label={label}>
     <EChartsReactCore echarts={echarts} option={option} style={{ height }} notMerge lazyUpdate />
   </div>
 );
 
-/** 换届 to-dos by direct child organization, stacked: 已逾期, 即将到期, 未录入届次. */
+/** 换届 by direct child organization, stacked: 已逾期, 即将到期, 未录入届次 (the 待办) and 届期正常. */
 function TermByChild({ summary }: { summary: TodoSummary }) {
-  const rows = termByChild(summary);
-  if (!rows.some((r) => r.overdue + r.dueSoon + r.incomplete > 0)) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有换届待办" />;
-  const series = (name: string, key: 'overdue' | 'dueSoon' | 'incomplete', color: string) => ({
+  const ok = useTermByChild(true);
+  const rows = termByChild(summary, new Map((ok.data ?? []).map((c) => [c.orgId, c.ok])));
+  if (!rows.some((r) => r.ok + r.overdue + r.dueSoon + r.incomplete > 0))
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有需要换届的组织" />;
+  const series = (name: string, key: 'ok' | 'overdue' | 'dueSoon' | 'incomplete', color: string) => ({
     name,
     type: 'bar',
     stack: 'term',
@@ -39,7 +42,12 @@ function TermByChild({ summary }: { summary: TodoSummary }) {
       grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
       xAxis: { type: 'category', data: rows.map((r) => shortOrgName(r.name)), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [series('已逾期', 'overdue', RED), series('即将到期', 'dueSoon', ORANGE), series('未录入届次', 'incomplete', GREY)],
+      series: [
+        series('已逾期', 'overdue', RED),
+        series('即将到期', 'dueSoon', ORANGE),
+        series('未录入届次', 'incomplete', GREY),
+        series('届期正常', 'ok', GREEN),
+      ],
     },
     280,
     '换届状态按下级组织',

@@ -29,7 +29,8 @@ describe('工作台 layout and filters', () => {
   it('reads 换届 by child from the summary and shortens names for the axis', () => {
     const counts = { total: 6, deadline: 5, overdue: 3, dueSoon: 2, open: 0, warning: 1, alert: 0, incomplete: 1 };
     const s = { byChild: [{ ...child, byKind: [{ kind: 'term', label: '换届', counts }] }] } as unknown as TodoSummary;
-    expect(termByChild(s)).toEqual([{ name: '中共孝陵街道工作委员会', overdue: 3, dueSoon: 2, incomplete: 1 }]);
+    expect(termByChild(s)).toEqual([{ name: '中共孝陵街道工作委员会', ok: 0, overdue: 3, dueSoon: 2, incomplete: 1 }]);
+    expect(termByChild(s, new Map([['x', 7]]))).toEqual([{ name: '中共孝陵街道工作委员会', ok: 7, overdue: 3, dueSoon: 2, incomplete: 1 }]);
     expect(shortOrgName('中共孝陵街道工作委员会')).toBe('孝陵街道');
     expect(shortOrgName('中共梅花山社区委员会')).toBe('梅花山社区');
     expect(shortOrgName('梅花山社区第一党支部')).toBe('梅花山社区第一党支部');

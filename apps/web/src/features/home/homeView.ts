@@ -43,11 +43,17 @@ export function statusOf(q: Pick<TodoQuery, 'nature' | 'severity'>): StatusValue
   return q.severity ? `severity:${q.severity}` : q.nature ? `nature:${q.nature}` : undefined;
 }
 
-/** 换届 by child organization for the stacked bar: one row per child, the term kind's counts (zeros when not visible). */
-export function termByChild(summary: TodoSummary): { name: string; overdue: number; dueSoon: number; incomplete: number }[] {
+/**
+ * 换届 by child organization for the stacked bar: one row per child, the term kind's counts (zeros
+ * when not visible) and, from `okByChild` (org id → count), the organizations whose term is fine.
+ */
+export function termByChild(
+  summary: TodoSummary,
+  okByChild: ReadonlyMap<string, number> = new Map(),
+): { name: string; ok: number; overdue: number; dueSoon: number; incomplete: number }[] {
   return summary.byChild.map((c) => {
     const k = c.byKind.find((x) => x.kind === 'term')?.counts;
-    return { name: c.orgName, overdue: k?.overdue ?? 0, dueSoon: k?.dueSoon ?? 0, incomplete: k?.incomplete ?? 0 };
+    return { name: c.orgName, ok: okByChild.get(c.orgId) ?? 0, overdue: k?.overdue ?? 0, dueSoon: k?.dueSoon ?? 0, incomplete: k?.incomplete ?? 0 };
   });
 }
 
