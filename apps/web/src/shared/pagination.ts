@@ -1,5 +1,5 @@
 import type { TablePaginationConfig } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 /**
  * One pagination for every list page: a page-size selector (10/20/50/100 条/页) and a page jump
@@ -22,7 +22,7 @@ const common = { showSizeChanger: true, showQuickJumper: true, pageSizeOptions: 
  * changes, the old page may not exist any more) and the page size.
  */
 export function serverPagination(
-  p: Paging & { total: number; onChange: (next: Paging) => void; showTotal?: (total: number) => string },
+  p: Paging & { total: number; onChange: (next: Paging) => void; showTotal?: (total: number) => ReactNode },
 ): TablePaginationConfig {
   return {
     ...common,

@@ -7,7 +7,8 @@ import { hasPermission } from '../../api/auth.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
 import { showError, showSuccess } from '../../shared/feedback.ts';
-import { ACCOUNT_PAGE_SIZE, ACCOUNT_PAGE_SIZES, exportAccounts, useAccounts, useSetDisabled, type AccountFilter } from './api.ts';
+import { DEFAULT_PAGE_SIZE, serverPagination } from '../../shared/pagination.ts';
+import { exportAccounts, useAccounts, useSetDisabled, type AccountFilter } from './api.ts';
 import { AccountModal, roleOptions } from './AccountModal.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 
@@ -43,7 +44,7 @@ function ToggleDisabled({ a }: { a: Account }) {
 export default function AccountsPage() {
   const me = useMe();
   const canManage = hasPermission(me, Permission.ACCOUNT_MANAGE);
-  const [filter, setFilter] = useState<AccountFilter>({ q: '', role: undefined, page: 1, pageSize: ACCOUNT_PAGE_SIZE });
+  const [filter, setFilter] = useState<AccountFilter>({ q: '', role: undefined, page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const { data, isFetching } = useAccounts(filter);
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const [resetting, setResetting] = useState<Account | null>(null);
@@ -88,16 +89,15 @@ export default function AccountsPage() {
         rowKey="id"
         loading={isFetching}
         dataSource={data?.items}
-        pagination={{
-          current: filter.page,
+        // at phone width the fixed columns left none for the names (a username ran one letter a line under the status)
+        scroll={{ x: 960 }}
+        pagination={serverPagination({
+          page: filter.page,
           pageSize: filter.pageSize,
           total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: ACCOUNT_PAGE_SIZES,
-          showQuickJumper: true,
-          onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
+          onChange: (next) => setFilter((f) => ({ ...f, ...next })),
           showTotal: (t) => `共 ${t} 个账号`,
-        }}
+        })}
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },

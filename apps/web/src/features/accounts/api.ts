@@ -9,9 +9,6 @@ export interface AccountFilter {
   page: number;
   pageSize: number;
 }
-export const ACCOUNT_PAGE_SIZE = 20;
-/** Page sizes the table offers (the server accepts up to PAGE_SIZE_MAX). */
-export const ACCOUNT_PAGE_SIZES = [20, 50, 100, 200];
 
 const filterQuery = (f: Pick<AccountFilter, 'q' | 'role'>) => ({ q: f.q.trim() || undefined, role: f.role });
 

@@ -1,6 +1,7 @@
 import type { TodoCounts, TodoKindCounts, TodoKindId, TodoSummary } from '@jiceng/contracts';
 import { Card, Col, Row, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { localPagination } from '../../shared/pagination.ts';
 
 const danger = (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0);
 
@@ -79,7 +80,7 @@ export function ChildKindTable(props: { summary: TodoSummary; ownName: string; o
         columns={columns}
         dataSource={rows}
         scroll={{ x: 'max-content' }}
-        pagination={rows.length > 10 ? { pageSize: 10, size: 'default', showLessItems: true } : false}
+        pagination={rows.length > 10 ? { ...localPagination(), defaultPageSize: 10, size: 'default' } : false}
       />
     </Card>
   );

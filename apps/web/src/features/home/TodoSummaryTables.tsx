@@ -1,6 +1,7 @@
 import type { TodoCounts, TodoKindId, TodoSummary } from '@jiceng/contracts';
 import { Card, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { localPagination } from '../../shared/pagination.ts';
 
 interface CountRow {
   key: string;
@@ -34,7 +35,7 @@ export function TodoSummaryTables(props: { summary: TodoSummary; ownName: string
       size="small"
       columns={countColumns(first)}
       dataSource={rows}
-      pagination={rows.length > 10 ? { pageSize: 10, size: 'default', showLessItems: true } : false}
+      pagination={rows.length > 10 ? { ...localPagination(), defaultPageSize: 10, size: 'default' } : false}
       onRow={(r) => ({ onClick: () => r.key && onClick(r.key), style: { cursor: r.key ? 'pointer' : undefined } })}
     />
   );

@@ -20,10 +20,7 @@ export default function TermProblemsPage() {
     .sort((a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9) || (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
 
   return (
-    <Card
-      title="换届预警"
-      extra={<Typography.Text type="secondary">按《中国共产党基层组织选举工作条例》，任期届满应按期换届</Typography.Text>}
-    >
+    <Card title="换届预警" extra={<Typography.Text type="secondary">按《中国共产党基层组织选举工作条例》，任期届满应按期换届</Typography.Text>}>
       <Space style={{ marginBottom: 16 }}>
         <Segmented<TermStatus | 'all'>
           value={status}
@@ -32,6 +29,8 @@ export default function TermProblemsPage() {
         />
       </Space>
       <Table<TermProblem>
+        // at phone width the table scrolls in its card (the columns were squeezed to a letter a line)
+        scroll={{ x: 900 }}
         rowKey="orgId"
         loading={isPending}
         dataSource={rows}

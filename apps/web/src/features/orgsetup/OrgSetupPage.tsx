@@ -52,6 +52,8 @@ export default function OrgSetupPage() {
         <ExportButton path="/api/org-setup/warnings/export" query={{ orgId, q, rule }} fallbackName="组织设置预警.xlsx" />
       </Space>
       <Table<OrgSetupWarning>
+        // at phone width the table scrolls in its card (the columns were squeezed to a letter a line)
+        scroll={{ x: 1000 }}
         rowKey="key"
         loading={isFetching}
         dataSource={rows}
