@@ -25,14 +25,30 @@ describe.each(ENGINES)('transfers by introduction letter, to-dos and statistics 
     return res.body;
   };
   const issue = (memberId: string, over: Record<string, unknown> = {}) =>
-    secA1a.post<Transfer & Err>('/api/transfers/letters', { memberId, toOrgName: '中共某市某区委员会组织部', duesPaidTo: '2026-10', reason: '工作调动', ...over });
+    secA1a.post<Transfer & Err>('/api/transfers/letters', {
+      memberId,
+      toOrgName: '中共某市某区委员会组织部',
+      duesPaidTo: '2026-10',
+      reason: '工作调动',
+      ...over,
+    });
   const letterCount = async () => (await server.db.one<{ n: number }>(sql`select count(*)::int as n from transfer`))!.n;
 
   it('numbers two letters of a year consecutively, valid for 3 months by default', async () => {
     const [a, b] = [await member(), await member()];
     const first = await issue(a.id);
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body).toMatchObject({ kind: 'letter_out', status: 'pending', statusText: '待回执', startedOn: '2026-11-22', validUntil: '2027-02-21', duesPaidTo: '2026-10', overdue: false, printable: true, actions: ['cancel', 'receipt'] });
+    expect(first.body).toMatchObject({
+      kind: 'letter_out',
+      status: 'pending',
+      statusText: '待回执',
+      startedOn: '2026-11-22',
+      validUntil: '2027-02-21',
+      duesPaidTo: '2026-10',
+      overdue: false,
+      printable: true,
+      actions: ['cancel', 'receipt'],
+    });
     const second = await issue(b.id);
     const seq = (no: string) => Number(/^2026第(\d+)号$/.exec(no)![1]);
     expect(seq(second.body.letterNo!)).toBe(seq(first.body.letterNo!) + 1);
@@ -85,8 +101,16 @@ describe.each(ENGINES)('transfers by introduction letter, to-dos and statistics 
     const m = await member({ name: '欧阳逾期' });
     const letter = (await issue(m.id, { issueDate: '2026-06-01', duesPaidTo: '2026-05' })).body;
     expect(letter).toMatchObject({ validUntil: '2026-08-31', overdue: true, daysOverdue: 83 });
-    const todo = (c: Client) => c.get<TodoPage>('/api/todos?source=transfer.letter&pageSize=200').then((r) => r.body.items.find((x) => x.key === `transfer.letter:${letter.id}`));
-    expect(await todo(secA1a)).toMatchObject({ source: 'transfer.letter', title: '介绍信逾期未回执：欧阳逾期', dueDate: '2026-08-31', severity: 'overdue', orgId: t.branchA1a });
+    const todo = (c: Client) =>
+      c.get<TodoPage>('/api/todos?source=transfer.letter&pageSize=200').then((r) => r.body.items.find((x) => x.key === `transfer.letter:${letter.id}`));
+    expect(await todo(secA1a)).toMatchObject({
+      source: 'transfer.letter',
+      title: '介绍信逾期未回执：欧阳逾期',
+      dueDate: '2026-08-31',
+      severity: 'overdue',
+      orgId: t.branchA1a,
+      link: `/transfers?tab=register&transferId=${letter.id}`,
+    });
     expect(await todo(streetA)).toBeDefined();
     expect(await todo(streetB)).toBeUndefined();
     expect(await todo(supA)).toBeUndefined();
@@ -123,10 +147,25 @@ describe.each(ENGINES)('transfers by introduction letter, to-dos and statistics 
   });
 
   it('registers a member arriving with a letter from outside, in one transaction with the record', async () => {
-    const body = { letterNo: '（2026）组转字第 88 号', fromOrgName: '中共外省某县委组织部', letterDate: '2026-11-10', duesPaidTo: '2026-10', member: buildMember(t.branchB1a, { name: '外来党员' }) };
+    const body = {
+      letterNo: '（2026）组转字第 88 号',
+      fromOrgName: '中共外省某县委组织部',
+      letterDate: '2026-11-10',
+      duesPaidTo: '2026-10',
+      member: buildMember(t.branchB1a, { name: '外来党员' }),
+    };
     const res = await streetB.post<Transfer>('/api/transfers/incoming-letters', body);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'letter_in', status: 'accepted', statusText: '已转入', letterNo: '（2026）组转字第 88 号', fromOrgId: null, toOrgId: t.branchB1a, startedOn: '2026-11-10', completedOn: '2026-11-22' });
+    expect(res.body).toMatchObject({
+      kind: 'letter_in',
+      status: 'accepted',
+      statusText: '已转入',
+      letterNo: '（2026）组转字第 88 号',
+      fromOrgId: null,
+      toOrgId: t.branchB1a,
+      startedOn: '2026-11-10',
+      completedOn: '2026-11-22',
+    });
     expect((await streetB.get<Member>(`/api/members/${res.body.memberId}`)).body.name).toBe('外来党员');
 
     const before = await letterCount();
@@ -154,12 +193,28 @@ describe.each(ENGINES)('transfers by introduction letter, to-dos and statistics 
 
     const stats = (await streetA.get<TransferStats>('/api/transfers/stats?year=2026')).body;
     expect(stats.year).toBe(2026);
-    expect(stats.totals).toEqual({ ...base.totals, internalOut: base.totals.internalOut + 1, internalWithin: base.totals.internalWithin + 1, internalIn: base.totals.internalIn + 1 });
+    expect(stats.totals).toEqual({
+      ...base.totals,
+      internalOut: base.totals.internalOut + 1,
+      internalWithin: base.totals.internalWithin + 1,
+      internalIn: base.totals.internalIn + 1,
+    });
     expect(stats.months).toHaveLength(12);
     expect(stats.months[10]!.internalOut).toBe(stats.totals.internalOut);
     expect(stats.totals.letterOut).toBe(1);
-    expect((await streetB.get<TransferStats>('/api/transfers/stats')).body.totals).toMatchObject({ internalIn: 1, internalOut: 1, letterIn: 1, internalWithin: 0 });
-    expect((await streetA.get<TransferStats>('/api/transfers/stats?year=2025')).body.totals).toEqual({ internalIn: 0, internalOut: 0, internalWithin: 0, letterOut: 0, letterIn: 0 });
+    expect((await streetB.get<TransferStats>('/api/transfers/stats')).body.totals).toMatchObject({
+      internalIn: 1,
+      internalOut: 1,
+      letterIn: 1,
+      internalWithin: 0,
+    });
+    expect((await streetA.get<TransferStats>('/api/transfers/stats?year=2025')).body.totals).toEqual({
+      internalIn: 0,
+      internalOut: 0,
+      internalWithin: 0,
+      letterOut: 0,
+      letterIn: 0,
+    });
     expect((await streetA.get<Err>('/api/transfers/stats?year=1900')).status).toBe(400);
     expect((await login(server, 'memberA1a').then((c) => c.get('/api/transfers/stats'))).status).toBe(403);
   });

@@ -42,7 +42,8 @@ export function letterTodoSource(): TodoSource {
         orgId: row.org_id,
         dueDate: validUntil,
         severity: 'overdue',
-        link: `/transfers?tab=register`,
+        // the register with this letter's record open (its 登记回执 / 作废 are there)
+        link: `/transfers?tab=register&transferId=${row.ref}`,
       };
     },
   };

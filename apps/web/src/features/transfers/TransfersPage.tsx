@@ -16,7 +16,7 @@ type TabKey = (typeof TABS)[number];
 type Dialog = 'start' | 'letter' | 'incoming' | null;
 
 /**
- * 组织关系转接: 转出 / 转入 / 介绍信登记簿 / 统计 (`?tab=`). `?memberId=` opens 发起转接 for that member
+ * 组织关系转接: 转出 / 转入 / 介绍信登记簿 / 统计 (`?tab=`; `&transferId=` opens that record). `?memberId=` opens 发起转接 for that member
  * (the member page links here).
  */
 export default function TransfersPage() {
@@ -26,6 +26,7 @@ export default function TransfersPage() {
   const raw = params.get('tab');
   const tab: TabKey = TABS.includes(raw as TabKey) ? (raw as TabKey) : 'out';
   const presetMember = params.get('memberId') ?? undefined;
+  const focusId = params.get('transferId') ?? undefined;
   const [dialog, setDialog] = useState<Dialog>(canWrite && presetMember ? 'start' : null);
   const close = () => {
     setDialog(null);
@@ -38,9 +39,15 @@ export default function TransfersPage() {
       extra={
         canWrite && (
           <Space wrap>
-            <Button type="primary" icon={<SwapOutlined />} onClick={() => setDialog('start')}>发起转接</Button>
-            <Button icon={<FileTextOutlined />} onClick={() => setDialog('letter')}>开具介绍信</Button>
-            <Button icon={<ImportOutlined />} onClick={() => setDialog('incoming')}>凭介绍信转入</Button>
+            <Button type="primary" icon={<SwapOutlined />} onClick={() => setDialog('start')}>
+              发起转接
+            </Button>
+            <Button icon={<FileTextOutlined />} onClick={() => setDialog('letter')}>
+              开具介绍信
+            </Button>
+            <Button icon={<ImportOutlined />} onClick={() => setDialog('incoming')}>
+              凭介绍信转入
+            </Button>
           </Space>
         )
       }
@@ -52,7 +59,7 @@ export default function TransfersPage() {
         items={[
           { key: 'out', label: '转出', children: <TransferTable view="out" /> },
           { key: 'in', label: '转入', children: <TransferTable view="in" /> },
-          { key: 'register', label: '介绍信登记簿', children: <TransferTable view="register" /> },
+          { key: 'register', label: '介绍信登记簿', children: <TransferTable view="register" focusId={focusId} /> },
           { key: 'stats', label: '统计', children: <StatsTab /> },
         ]}
       />
