@@ -2,13 +2,13 @@ import type ExcelJS from 'exceljs';
 import type { Account, AccountExportQuery } from '@jiceng/contracts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/http/actor.ts';
+import { excelChinaTime } from '../../platform/xlsx/cells.ts';
 import { allPages, exportFileName, exportWorkbook, type ExportColumn } from '../../platform/xlsx/export.ts';
 import type { AccountService } from './account.service.ts';
 
 export const ACCOUNT_EXPORT_SHEET = '账号列表';
 
 /** An instant as China's wall clock: Excel has no time zones and shows a date cell as written. */
-const chinaTime = (iso: string | null): Date | null => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000) : null);
 
 /** The export's columns: what the accounts page shows (never a password hash or counter). */
 function columns(now: Date): ExportColumn<Account>[] {
@@ -19,8 +19,14 @@ function columns(now: Date): ExportColumn<Account>[] {
     { key: 'orgName', header: '所属组织', width: 32, value: (a) => a.orgName },
     { key: 'state', header: '状态', width: 10, value: (a) => (a.disabled ? '已停用' : a.lockedUntil && new Date(a.lockedUntil) > now ? '已锁定' : '已启用') },
     { key: 'member', header: '关联党员档案', width: 12, value: (a) => (a.memberId ? '已关联' : '') },
-    { key: 'lastLoginAt', header: '最近登录', width: 18, numFmt: 'yyyy-mm-dd hh:mm', value: (a): ExcelJS.CellValue => chinaTime(a.lastLoginAt) ?? '从未登录' },
-    { key: 'createdAt', header: '创建时间', width: 18, numFmt: 'yyyy-mm-dd hh:mm', value: (a) => chinaTime(a.createdAt) },
+    {
+      key: 'lastLoginAt',
+      header: '最近登录',
+      width: 18,
+      numFmt: 'yyyy-mm-dd hh:mm',
+      value: (a): ExcelJS.CellValue => excelChinaTime(a.lastLoginAt) ?? '从未登录',
+    },
+    { key: 'createdAt', header: '创建时间', width: 18, numFmt: 'yyyy-mm-dd hh:mm', value: (a) => excelChinaTime(a.createdAt) },
   ];
 }
 

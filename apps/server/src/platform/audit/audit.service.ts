@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { isoTime } from '../db/time.ts';
 import type { Actor } from '../http/actor.ts';
+import { excelChinaTime } from '../xlsx/cells.ts';
 import { allPages, exportFileName, exportWorkbook, type ExportColumn } from '../xlsx/export.ts';
 import { nameInSnapshot, recordNames } from './audit.names.ts';
 import { auditRepository, type AuditRow, type AuditWrite } from './audit.repository.ts';
@@ -23,7 +24,7 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 
 /** The export's columns: what the viewer shows, names and labels instead of codes. */
 const EXPORT_COLUMNS: ExportColumn<AuditEntry>[] = [
-  { key: 'at', header: '时间', width: 20, value: (e) => new Date(e.at), numFmt: 'yyyy-mm-dd hh:mm:ss' },
+  { key: 'at', header: '时间', width: 20, value: (e) => excelChinaTime(e.at), numFmt: 'yyyy-mm-dd hh:mm:ss' },
   { key: 'actor', header: '操作人', width: 16, value: (e) => e.actorName ?? (e.actorId ? null : '系统') },
   { key: 'username', header: '用户名', width: 14, value: (e) => e.actorUsername },
   { key: 'action', header: '操作', width: 24, value: (e) => auditActionLabel[e.action] ?? e.action },

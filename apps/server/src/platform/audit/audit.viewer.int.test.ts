@@ -68,6 +68,9 @@ describe.each(ENGINES)('audit viewer: names, operator search, filters and export
     expect(headers).toEqual(['时间', '操作人', '用户名', '操作', '对象类型', '对象', '记录编号', '来源 IP', '修改前', '修改后']);
     const created = rows.find((r) => r['记录编号'] === member.id && r['操作'] === '登记党员');
     expect(created).toMatchObject({ 操作人: 'streetA', 对象类型: '党员', 对象: '审计甲' });
+    // Excel has no time zone: the cell shows 北京时间, 8 hours ahead of the stored UTC moment
+    const at = (await streetA.get<AuditPage>('/api/audit?action=member.create')).body.items[0]!.at;
+    expect(Math.abs(new Date(created!['时间'] as Date).getTime() - (new Date(at).getTime() + 8 * 3_600_000))).toBeLessThan(1000);
     expect(res.raw.toString('latin1')).not.toContain(idNumber);
     expect(String(created!['修改后'])).toContain(`${idNumber.slice(0, 2)}**************${idNumber.slice(-2)}`);
     expect(JSON.stringify(rows)).not.toContain(idNumber);

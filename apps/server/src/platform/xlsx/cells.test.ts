@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, excelDate, flattenCell, normalizeName, parseExcelDate, splitCell } from './cells.ts';
+import { cellText, excelChinaTime, excelDate, flattenCell, normalizeName, parseExcelDate, splitCell } from './cells.ts';
 
 describe('reading Excel cells', () => {
   it.each([
@@ -57,5 +57,13 @@ describe('reading Excel cells', () => {
     const d = excelDate('2024-02-29')!;
     expect(d.toISOString()).toBe('2024-02-29T00:00:00.000Z');
     expect(parseExcelDate(d)).toBe('2024-02-29');
+  });
+});
+
+describe('excelChinaTime', () => {
+  it('holds 北京时间 wall-clock fields (Excel has no time zone), across midnight', () => {
+    expect(excelChinaTime(null)).toBeNull();
+    expect(excelChinaTime('2026-12-01T23:30:00Z')!.toISOString()).toBe('2026-12-02T07:30:00.000Z');
+    expect(excelChinaTime('2026-06-30T16:00:00+00:00')!.toISOString()).toBe('2026-07-01T00:00:00.000Z');
   });
 });

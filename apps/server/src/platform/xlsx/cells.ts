@@ -101,5 +101,11 @@ export function parseExcelDate(v: CellValue, date1904 = false): string | null | 
   return m ? fromParts(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
+/**
+ * A moment as people in China read it, as a real Excel date-time cell: Excel cells have no time
+ * zone and show the stored fields as they are, so the cell holds 北京时间 (UTC+8, no daylight saving).
+ */
+export const excelChinaTime = (iso: string | null): Date | null => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000) : null);
+
 /** A date of record as a real Excel date cell (UTC midnight, which Excel shows as that day). */
 export const excelDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00Z`) : null);
