@@ -24,6 +24,8 @@ const EXPORTS: { path: string; what: string; firstHeader: string; menuItem?: str
   { path: '/lost-contact', what: '失联党员', firstHeader: '姓名' },
   { path: '/hardship', what: '困难党员帮扶', firstHeader: '姓名' },
   { path: '/audit', what: '操作日志', firstHeader: '时间' },
+  { path: '/org-terms', what: '换届预警', firstHeader: '组织名称' },
+  { path: '/accounts', what: '账号列表', firstHeader: '用户名' },
 ];
 
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));

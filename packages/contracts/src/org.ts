@@ -247,6 +247,14 @@ export const TermProblem = Type.Object({
 });
 export type TermProblem = Static<typeof TermProblem>;
 
+/** The 换届预警 export: every problem of the scope, or those of one status (the page's filter). */
+export const TermProblemExportQuery = Type.Object({
+  status: Type.Optional(
+    Type.Union([Type.Literal('seriously_overdue'), Type.Literal('overdue'), Type.Literal('due_soon'), Type.Literal('no_term')], { description: '状态' }),
+  ),
+});
+export type TermProblemExportQuery = Static<typeof TermProblemExportQuery>;
+
 /** 换届 status of the elected organizations under one direct child of the reader's organization (the child included). */
 export const TermStatusByChild = Type.Object({
   orgId: Id,

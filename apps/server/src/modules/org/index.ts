@@ -9,6 +9,7 @@ import { registerOrgImportRoutes } from './org.import.routes.ts';
 import { registerOrgRoutes } from './org.routes.ts';
 import { createOrgService, type OrgService } from './org.service.ts';
 import { createTreeLevels } from './org.tree.ts';
+import { createTermProblemExport } from './org.terms.export.ts';
 
 export type { OrgService };
 
@@ -21,12 +22,13 @@ export function createOrgModule(deps: { db: Database; regionId: string; audit: A
   const importer = createOrgImportService(transfer);
   const exporter = createOrgExportService(transfer);
   const levels = createTreeLevels({ ...deps, orgs: orgRepository });
+  const termExport = createTermProblemExport({ service, clock: deps.clock });
   return {
     service,
     importer,
     exporter,
     register: (app: App) => {
-      registerOrgRoutes(app, service, levels);
+      registerOrgRoutes(app, service, levels, termExport);
       registerOrgImportRoutes(app, importer, exporter);
     },
   };

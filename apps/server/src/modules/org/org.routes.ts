@@ -15,6 +15,7 @@ import {
   Term,
   TermInput,
   TermProblem,
+  TermProblemExportQuery,
   TermStatusByChild,
   TreeCounts,
 } from '@jiceng/contracts';
@@ -22,11 +23,14 @@ import { actorOf, type App } from '../../platform/http/app.ts';
 import { expectedVersion, versioned } from '../../platform/http/versioning.ts';
 import type { OrgService } from './org.service.ts';
 import type { TreeLevels } from './org.tree.ts';
+import type { TermProblemExport } from './org.terms.export.ts';
+import { sendXlsx, XlsxFile } from '../../platform/http/files.ts';
+import { XLSX_MIME } from '../../platform/xlsx/workbook.ts';
 
 const MemberParams = Type.Object({ id: IdParams.properties.id, memberId: IdParams.properties.id });
 
 /** HTTP routes of the organization tree. Thin: parse, authorize, call the service, return. */
-export function registerOrgRoutes(app: App, orgs: OrgService, levels: TreeLevels): void {
+export function registerOrgRoutes(app: App, orgs: OrgService, levels: TreeLevels, termExport: TermProblemExport): void {
   const read = { access: Permission.ORG_READ };
   const write = { access: Permission.ORG_WRITE };
   const tags = ['组织'];
@@ -127,6 +131,18 @@ export function registerOrgRoutes(app: App, orgs: OrgService, levels: TreeLevels
     '/api/org-terms/problems',
     { config: read, schema: { tags, summary: '换届预警：即将到期、逾期、严重逾期、未录入届次', response: { 200: Type.Array(TermProblem) } } },
     (req) => orgs.termProblems(actorOf(req)),
+  );
+
+  app.get(
+    '/api/org-terms/problems/export',
+    {
+      config: read,
+      schema: { tags, summary: '导出换届预警（.xlsx，可按状态筛选）', querystring: TermProblemExportQuery, produces: [XLSX_MIME], response: { 200: XlsxFile } },
+    },
+    async (req, reply) => {
+      const file = await termExport.exportXlsx(actorOf(req), req.query);
+      return sendXlsx(reply, file.fileName, 'term-problems.xlsx', file.data);
+    },
   );
 
   app.get(

@@ -123,6 +123,31 @@ describe.each(ENGINES)('list exports (%s)', (engine) => {
     if (e.what !== '流动党员') expect(b.rows.length).toBeLessThan(a.rows.length);
   });
 
+  it('换届预警: the page’s rows of the scope, by status, Chinese headers and status names', async () => {
+    type Problem = { orgName: string; status: string };
+    const problems = async (c: Client) => (await c.get<Problem[]>('/api/org-terms/problems')).body;
+    const a = await exported(streetA, '/api/org-terms/problems/export');
+    expect(a.headers).toEqual(['组织名称', '类别', '上级组织', '当前届次', '任期届满日期', '剩余天数（负数为已逾期）', '状态']);
+    expect(a.disposition).toContain('换届预警_中共甲街道工作委员会_2026-11-22.xlsx');
+    const mine = await problems(streetA);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(a.rows.map((r) => r['组织名称']).sort()).toEqual(mine.map((p) => p.orgName).sort());
+    expect(a.rows.every((r) => ['严重逾期', '逾期未换届', '即将到期', '未录入届次'].includes(String(r['状态'])))).toBe(true);
+    const noTerm = await exported(streetA, '/api/org-terms/problems/export?status=no_term');
+    expect(noTerm.disposition).toContain('换届预警（未录入届次）_中共甲街道工作委员会_');
+    expect(noTerm.rows.map((r) => r['组织名称']).sort()).toEqual(
+      mine
+        .filter((p) => p.status === 'no_term')
+        .map((p) => p.orgName)
+        .sort(),
+    );
+    const b = await exported(streetB, '/api/org-terms/problems/export');
+    expect(b.rows.map((r) => r['组织名称']).sort()).toEqual((await problems(streetB)).map((p) => p.orgName).sort());
+    const bad = await streetA.get<{ error: { message: string } }>('/api/org-terms/problems/export?status=ok');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/\p{Script=Han}/u);
+  });
+
   it('applies the list filters; an organization outside the scope is 404, bad filters a Chinese 400', async () => {
     const open = (await exported(streetA, '/api/hardship/export?state=open')).rows;
     expect(open.map((r) => r['姓名'])).toEqual(await listed(streetA, '/api/hardship?state=open', 'memberName'));

@@ -3,6 +3,7 @@ import { Card, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { daysLeftText, TermStatusTag, typeLabel } from '../../shared/labels.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { localPagination } from '../../shared/pagination.ts';
 import { useTermProblems } from '../orgs/api.ts';
 
@@ -21,12 +22,13 @@ export default function TermProblemsPage() {
 
   return (
     <Card title="换届预警" extra={<Typography.Text type="secondary">按《中国共产党基层组织选举工作条例》，任期届满应按期换届</Typography.Text>}>
-      <Space style={{ marginBottom: 16 }}>
+      <Space wrap style={{ marginBottom: 16 }}>
         <Segmented<TermStatus | 'all'>
           value={status}
           onChange={setStatus}
           options={FILTERS.map((s) => ({ value: s, label: `${s === 'all' ? '全部' : termStatusLabel[s]}（${countOf(s)}）` }))}
         />
+        <ExportButton path="/api/org-terms/problems/export" query={{ status: status === 'all' ? undefined : status }} fallbackName="换届预警.xlsx" />
       </Space>
       <Table<TermProblem>
         // at phone width the table scrolls in its card (the columns were squeezed to a letter a line)
