@@ -26,6 +26,7 @@ const EXPORTS: { path: string; what: string; firstHeader: string; menuItem?: str
   { path: '/audit', what: '操作日志', firstHeader: '时间' },
   { path: '/org-terms', what: '换届预警', firstHeader: '组织名称' },
   { path: '/accounts', what: '账号列表', firstHeader: '用户名' },
+  { path: '/report-ins', what: '在职党员报到', firstHeader: '姓名' },
 ];
 
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));

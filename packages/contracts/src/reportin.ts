@@ -9,8 +9,7 @@ import { PERSON_NAME_MAX, UNIT_NAME_MAX } from './org.ts';
  */
 
 /** A string enum with a Chinese description (shared by the 双报到 and 困难党员 contracts). */
-export const StringEnum = <T extends string>(values: readonly T[], description: string) =>
-  Type.Unsafe<T>({ type: 'string', enum: [...values], description });
+export const StringEnum = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ReportInStatus = { REPORTED: 'reported', CANCELLED: 'cancelled' } as const;
@@ -87,6 +86,9 @@ export const MemberReportInQuery = Type.Object({
   ...PageQuery.properties,
 });
 export type MemberReportInQuery = Static<typeof MemberReportInQuery>;
+/** The export takes the list's filters without paging. */
+export const MemberReportInExportQuery = Type.Omit(MemberReportInQuery, ['page', 'pageSize']);
+export type MemberReportInExportQuery = Static<typeof MemberReportInExportQuery>;
 
 /** A page of reports with the counts by status for the same scope and filters (status aside). */
 export const ReportInPage = <T extends TSchema>(item: T) =>
@@ -153,6 +155,9 @@ export const UnitReportInQuery = Type.Object({
   ...PageQuery.properties,
 });
 export type UnitReportInQuery = Static<typeof UnitReportInQuery>;
+/** The export takes the list's filters without paging. */
+export const UnitReportInExportQuery = Type.Omit(UnitReportInQuery, ['page', 'pageSize']);
+export type UnitReportInExportQuery = Static<typeof UnitReportInExportQuery>;
 
 export const UnmaskQuery = Type.Object({
   /** Ask for personal fields in full; needs personal:unmask and is written to the audit log. */

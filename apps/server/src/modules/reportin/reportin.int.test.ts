@@ -7,7 +7,13 @@ type Err = { error: { code: string; message: string } };
 type ReportPage<T> = { items: T[]; total: number; reported: number; cancelled: number };
 
 const creditCode = (first17: string) => first17 + creditCodeCheckChar(first17)!;
-const UNIT = { unitName: '南京某科技有限公司', contactName: '周经理', phone: '13512340000', resources: '会议室一间，每月志愿服务一次', reportDate: '2026-09-01' };
+const UNIT = {
+  unitName: '南京某科技有限公司',
+  contactName: '周经理',
+  phone: '13512340000',
+  resources: '会议室一间，每月志愿服务一次',
+  reportDate: '2026-09-01',
+};
 
 describe.each(ENGINES)('双报到 over HTTP (%s)', (engine) => {
   let server: TestServer;
@@ -31,11 +37,18 @@ describe.each(ENGINES)('双报到 over HTTP (%s)', (engine) => {
   };
   const report = (c: Client, memberId: string, communityId: string, over: object = {}) =>
     c.post<MemberReportIn & Err>('/api/report-ins/members', { memberId, communityId, reportDate: '2026-10-01', intentions: '法律咨询、义务家教', ...over });
-  const countRows = async (table: 'member_report_in' | 'unit_report_in') => (await server.db.one<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)}`))!.n;
+  const countRows = async (table: 'member_report_in' | 'unit_report_in') =>
+    (await server.db.one<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)}`))!.n;
 
   beforeAll(async () => {
     ({ server, t } = await startSeeded(engine));
-    [streetA, streetB, secA1a, communityA1, supA] = await Promise.all([login(server, 'streetA'), login(server, 'streetB'), login(server, 'secA1a'), login(server, 'communityA1'), login(server, 'supA')]);
+    [streetA, streetB, secA1a, communityA1, supA] = await Promise.all([
+      login(server, 'streetA'),
+      login(server, 'streetB'),
+      login(server, 'secA1a'),
+      login(server, 'communityA1'),
+      login(server, 'supA'),
+    ]);
     communityB1 = await account('communityB1', 'community', t.communityB1);
     unitB1 = await account('unitB1', 'resident_unit', t.communityB1);
   });
@@ -51,7 +64,13 @@ describe.each(ENGINES)('双报到 over HTTP (%s)', (engine) => {
     it('lets a member of street A report to a community of street B, who sees the home branch but not the record', async () => {
       const res = await report(secA1a, m.id, t.communityB1);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body).toMatchObject({ memberName: '宋志远', communityName: '中共乙一社区委员会', homeOrgName: '甲一社区第一党支部', phone: '139****2222', status: 'reported' });
+      expect(res.body).toMatchObject({
+        memberName: '宋志远',
+        communityName: '中共乙一社区委员会',
+        homeOrgName: '甲一社区第一党支部',
+        phone: '139****2222',
+        status: 'reported',
+      });
       reportId = res.body.id;
 
       const list = await communityB1.get<ReportPage<MemberReportIn>>('/api/report-ins/members');
@@ -98,7 +117,9 @@ describe.each(ENGINES)('双报到 over HTTP (%s)', (engine) => {
       expect((await communityA1.post(`/api/report-ins/members/${rb.body.id}/cancel`, { date: '2026-11-01', reason: '越权注销' })).status).toBe(404);
       const cancelled = await communityB1.post<MemberReportIn & Err>(`/api/report-ins/members/${rb.body.id}/cancel`, { date: '2026-09-01', reason: '搬家' });
       expect(cancelled.body.error.message).toBe('注销日期不能早于报到日期 2026-10-01');
-      expect((await communityB1.post<MemberReportIn>(`/api/report-ins/members/${rb.body.id}/cancel`, { date: '2026-11-01', reason: '已搬离本社区' })).body.status).toBe('cancelled');
+      expect(
+        (await communityB1.post<MemberReportIn>(`/api/report-ins/members/${rb.body.id}/cancel`, { date: '2026-11-01', reason: '已搬离本社区' })).body.status,
+      ).toBe('cancelled');
       const counts = await communityB1.get<ReportPage<MemberReportIn>>('/api/report-ins/members?status=cancelled');
       expect(counts.body).toMatchObject({ total: 2, reported: 0, cancelled: 2 });
     });
@@ -106,7 +127,14 @@ describe.each(ENGINES)('双报到 over HTTP (%s)', (engine) => {
     it('lets a 党员 account report itself, see its community, and nobody else', async () => {
       const self = await member(secA1a, t.branchA1a, { name: '林小雨' });
       const someoneElse = await member(secA1a, t.branchA1a);
-      await server.modules.account.bootstrap({ username: 'linxy', displayName: '林小雨', role: 'member', orgId: t.branchA1a, password: PASSWORD, mustChangePassword: false });
+      await server.modules.account.bootstrap({
+        username: 'linxy',
+        displayName: '林小雨',
+        role: 'member',
+        orgId: t.branchA1a,
+        password: PASSWORD,
+        mustChangePassword: false,
+      });
       await server.db.run(sql`update account set member_id = ${self.id} where username = 'linxy'`);
       const me = await login(server, 'linxy');
       const refused = await report(me, someoneElse.id, t.communityB1);
@@ -118,7 +146,9 @@ describe.each(ENGINES)('双报到 over HTTP (%s)', (engine) => {
       expect(mine.body.current).toMatchObject({ communityName: '中共乙一社区委员会', intentions: '擅长书法' });
       expect((await me.get('/api/report-ins/members')).status).toBe(403);
       expect((await me.post(`/api/report-ins/members/${reportId}/cancel`, { date: '2026-11-01', reason: '越权注销' })).status).toBe(404);
-      expect((await me.post<MemberReportIn>(`/api/report-ins/members/${ok.body.id}/cancel`, { date: '2026-11-02', reason: '已搬家' })).body.status).toBe('cancelled');
+      expect((await me.post<MemberReportIn>(`/api/report-ins/members/${ok.body.id}/cancel`, { date: '2026-11-02', reason: '已搬家' })).body.status).toBe(
+        'cancelled',
+      );
       const after = await me.get<MyReportIn>('/api/me/report-in');
       expect(after.body).toMatchObject({ current: null, history: [{ id: ok.body.id, status: 'cancelled' }] });
       expect((await (await login(server, 'memberA1a')).get('/api/me/report-in')).status).toBe(404);
@@ -159,13 +189,23 @@ describe.each(ENGINES)('双报到 over HTTP (%s)', (engine) => {
       const bad = await communityB1.post<Err>('/api/report-ins/units', { ...UNIT, communityId: t.communityB1, creditCode: '91320102MA1N4K7P3Z' });
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toBe('统一社会信用代码「91320102MA1N4K7P3Z」无效（应为 18 位且校验位正确），请核对营业执照');
-      const noPhone = await communityB1.post<Err>('/api/report-ins/units', { ...UNIT, communityId: t.communityB1, creditCode: creditCode('91320102MA1N4K7P4'), phone: '12345' });
+      const noPhone = await communityB1.post<Err>('/api/report-ins/units', {
+        ...UNIT,
+        communityId: t.communityB1,
+        creditCode: creditCode('91320102MA1N4K7P4'),
+        phone: '12345',
+      });
       expect(noPhone.body.error.message).toBe('「联系电话」格式不正确');
       expect(await countRows('unit_report_in')).toBe(before);
     });
 
     it('lets a 驻区单位 account report to its own community only, and see its own reports', async () => {
-      const own = await unitB1.post<UnitReportIn & Err>('/api/report-ins/units', { ...UNIT, unitName: '乙一物业公司', communityId: t.communityB1, creditCode: creditCode('91320102MA1N4K7P5') });
+      const own = await unitB1.post<UnitReportIn & Err>('/api/report-ins/units', {
+        ...UNIT,
+        unitName: '乙一物业公司',
+        communityId: t.communityB1,
+        creditCode: creditCode('91320102MA1N4K7P5'),
+      });
       expect(own.status, JSON.stringify(own.body)).toBe(201);
       const elsewhere = await unitB1.post<Err>('/api/report-ins/units', { ...UNIT, communityId: t.communityA1, creditCode: creditCode('91320102MA1N4K7P6') });
       expect(elsewhere.status).toBe(403);
@@ -173,7 +213,9 @@ describe.each(ENGINES)('双报到 over HTTP (%s)', (engine) => {
       const mine = await unitB1.get<ReportPage<UnitReportIn>>('/api/report-ins/units');
       expect(mine.body.items.map((u) => u.unitName)).toEqual(['乙一物业公司']);
       expect((await unitB1.get<UnitReportIn>(`/api/report-ins/units/${own.body.id}`)).body.unitName).toBe('乙一物业公司');
-      expect((await unitB1.post<UnitReportIn>(`/api/report-ins/units/${own.body.id}/cancel`, { date: '2026-11-01', reason: '单位迁出' })).body.status).toBe('cancelled');
+      expect((await unitB1.post<UnitReportIn>(`/api/report-ins/units/${own.body.id}/cancel`, { date: '2026-11-01', reason: '单位迁出' })).body.status).toBe(
+        'cancelled',
+      );
       const audit = await t.admin.get<{ items: { action: string }[] }>(`/api/audit?entityId=${own.body.id}`);
       expect(audit.body.items.map((a) => a.action).sort()).toEqual(['reportin.unit_cancel', 'reportin.unit_report']);
     });

@@ -66,7 +66,11 @@ export interface UnitReportFilter extends UnitReportInQuery {
   createdBy: string | null;
 }
 
-const textArray = (a: readonly string[]) => sql`array[${sql.join(a.map((x) => sql`${x}`), sql`, `)}]::text[]`;
+const textArray = (a: readonly string[]) =>
+  sql`array[${sql.join(
+    a.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
 
 const memberReportSelect = sql`select r.id, r.community_id, c.name as community_name, c.path::text as community_path,
   r.member_id, m.name as member_name, m.gender, mo.name as home_org_name, mo.path::text as home_org_path, m.phone_masked,
@@ -106,7 +110,9 @@ function unitWhere(regionId: string, f: UnitReportFilter): SQL[] {
 async function pageOf<T>(db: Database, select: SQL, statusColumn: SQL, base: SQL[], status: string | undefined, order: SQL, page = 1, pageSize = 20) {
   const withStatus = sql.join(status ? [...base, sql`${statusColumn} = ${status}`] : base, sql` and `);
   const items = await db.rows<T>(sql`${select} where ${withStatus} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`);
-  const counts = await db.rows<{ status: string; n: number }>(sql`select x.status, count(*)::int as n from (${select} where ${sql.join(base, sql` and `)}) x group by x.status`);
+  const counts = await db.rows<{ status: string; n: number }>(
+    sql`select x.status, count(*)::int as n from (${select} where ${sql.join(base, sql` and `)}) x group by x.status`,
+  );
   const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
   return { items, total: status ? n(status) : counts.reduce((sum, c) => sum + c.n, 0), reported: n('reported'), cancelled: n('cancelled') };
 }
@@ -142,10 +148,23 @@ export const reportInRepository = {
   },
 
   listMemberReports(db: Database, regionId: string, f: MemberReportFilter) {
-    return pageOf<MemberReportRow>(db, memberReportSelect, sql`r.status`, memberWhere(regionId, f), f.status, sql`r.status desc, r.report_date desc, r.id desc`, f.page, f.pageSize);
+    return pageOf<MemberReportRow>(
+      db,
+      memberReportSelect,
+      sql`r.status`,
+      memberWhere(regionId, f),
+      f.status,
+      sql`r.status desc, r.report_date desc, r.id desc`,
+      f.page,
+      f.pageSize,
+    );
   },
 
-  async insertMemberReport(db: Database, regionId: string, r: { id: string; memberId: string; communityId: string; reportDate: string; intentions: string | null; createdBy: string }) {
+  async insertMemberReport(
+    db: Database,
+    regionId: string,
+    r: { id: string; memberId: string; communityId: string; reportDate: string; intentions: string | null; createdBy: string },
+  ) {
     await db.run(sql`insert into member_report_in (region_id, id, member_id, community_id, report_date, intentions, created_by)
       values (${regionId}, ${r.id}, ${r.memberId}, ${r.communityId}, ${r.reportDate}, ${r.intentions}, ${r.createdBy})`);
   },
@@ -166,10 +185,34 @@ export const reportInRepository = {
   },
 
   listUnitReports(db: Database, regionId: string, f: UnitReportFilter) {
-    return pageOf<UnitReportRow>(db, unitReportSelect, sql`u.status`, unitWhere(regionId, f), f.status, sql`u.status desc, u.report_date desc, u.id desc`, f.page, f.pageSize);
+    return pageOf<UnitReportRow>(
+      db,
+      unitReportSelect,
+      sql`u.status`,
+      unitWhere(regionId, f),
+      f.status,
+      sql`u.status desc, u.report_date desc, u.id desc`,
+      f.page,
+      f.pageSize,
+    );
   },
 
-  async insertUnitReport(db: Database, regionId: string, u: { id: string; communityId: string; unitName: string; creditCode: string; contactName: string; phoneEnc: string; phoneMasked: string; resources: string | null; reportDate: string; createdBy: string }) {
+  async insertUnitReport(
+    db: Database,
+    regionId: string,
+    u: {
+      id: string;
+      communityId: string;
+      unitName: string;
+      creditCode: string;
+      contactName: string;
+      phoneEnc: string;
+      phoneMasked: string;
+      resources: string | null;
+      reportDate: string;
+      createdBy: string;
+    },
+  ) {
     await db.run(sql`insert into unit_report_in (region_id, id, community_id, unit_name, credit_code, contact_name, phone_enc, phone_masked, resources, report_date, created_by)
       values (${regionId}, ${u.id}, ${u.communityId}, ${u.unitName}, ${u.creditCode}, ${u.contactName}, ${u.phoneEnc}, ${u.phoneMasked}, ${u.resources}, ${u.reportDate}, ${u.createdBy})`);
   },

@@ -1,4 +1,15 @@
-import type { MemberReportIn, MemberReportInInput, MemberReportInQuery, MyReportIn, ReportInCancelInput, ReportInCommunity, ReportInCommunityQuery, UnitReportIn, UnitReportInInput, UnitReportInQuery } from '@jiceng/contracts';
+import type {
+  MemberReportIn,
+  MemberReportInInput,
+  MemberReportInQuery,
+  MyReportIn,
+  ReportInCancelInput,
+  ReportInCommunity,
+  ReportInCommunityQuery,
+  UnitReportIn,
+  UnitReportInInput,
+  UnitReportInQuery,
+} from '@jiceng/contracts';
 import { isValidCreditCode } from '@jiceng/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -9,7 +20,16 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts
 import type { Actor } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
 import type { MemberService } from '../member/index.ts';
-import { assertCommunityInScope, assertMayActForUnit, assertMayFileMemberReport, assertMayPickCommunity, assertMayReadUnitReport, assertMayUnmask, assertReportTarget, memberReportSide } from './reportin.policy.ts';
+import {
+  assertCommunityInScope,
+  assertMayActForUnit,
+  assertMayFileMemberReport,
+  assertMayPickCommunity,
+  assertMayReadUnitReport,
+  assertMayUnmask,
+  assertReportTarget,
+  memberReportSide,
+} from './reportin.policy.ts';
 import { presentMemberReport, presentUnitReport } from './reportin.presenter.ts';
 import type { ReportInRepository, UnitReportRow } from './reportin.repository.ts';
 
@@ -63,8 +83,21 @@ export function createReportInService(deps: ReportInServiceDeps) {
         const standing = await reports.standingReportOf(tx, regionId, m.id);
         if (standing) throw conflict(`「${m.name}」已于 ${standing.report_date} 向「${standing.community_name}」报到；搬家等情况请先注销原报到，再重新报到`);
         const id = newId();
-        await reports.insertMemberReport(tx, regionId, { id, memberId: m.id, communityId: community.id, reportDate: input.reportDate, intentions: clean(input.intentions), createdBy: actor.id });
-        await audit.record(tx, actor, { action: 'reportin.member_report', entity: 'member_report_in', entityId: id, orgPath: m.org_path, after: { memberId: m.id, memberName: m.name, communityId: community.id, communityName: community.name, reportDate: input.reportDate } });
+        await reports.insertMemberReport(tx, regionId, {
+          id,
+          memberId: m.id,
+          communityId: community.id,
+          reportDate: input.reportDate,
+          intentions: clean(input.intentions),
+          createdBy: actor.id,
+        });
+        await audit.record(tx, actor, {
+          action: 'reportin.member_report',
+          entity: 'member_report_in',
+          entityId: id,
+          orgPath: m.org_path,
+          after: { memberId: m.id, memberName: m.name, communityId: community.id, communityName: community.name, reportDate: input.reportDate },
+        });
         return presentMemberReport((await reports.memberReport(tx, regionId, id))!);
       });
     },
@@ -77,7 +110,14 @@ export function createReportInService(deps: ReportInServiceDeps) {
         if (r!.status !== 'reported') throw conflict('该报到记录已注销');
         checkDate('date', input.date, '注销日期', r!.report_date);
         await reports.cancelMemberReport(tx, regionId, id, input.date, input.reason.trim());
-        await audit.record(tx, actor, { action: 'reportin.member_cancel', entity: 'member_report_in', entityId: id, orgPath: path, before: { status: r!.status }, after: { status: 'cancelled', date: input.date, reason: input.reason.trim() } });
+        await audit.record(tx, actor, {
+          action: 'reportin.member_cancel',
+          entity: 'member_report_in',
+          entityId: id,
+          orgPath: path,
+          before: { status: r!.status },
+          after: { status: 'cancelled', date: input.date, reason: input.reason.trim() },
+        });
         return presentMemberReport((await reports.memberReport(tx, regionId, id))!);
       });
     },
@@ -109,12 +149,30 @@ export function createReportInService(deps: ReportInServiceDeps) {
         assertReportTarget(community);
         if (!isValidCreditCode(creditCode)) throw field('creditCode', `统一社会信用代码「${creditCode}」无效（应为 18 位且校验位正确），请核对营业执照`);
         checkDate('reportDate', input.reportDate, '报到日期');
-        if (await reports.standingUnitReport(tx, regionId, community.id, creditCode)) throw conflict(`统一社会信用代码为「${creditCode}」的单位已向「${community.name}」报到，请勿重复登记`);
+        if (await reports.standingUnitReport(tx, regionId, community.id, creditCode))
+          throw conflict(`统一社会信用代码为「${creditCode}」的单位已向「${community.name}」报到，请勿重复登记`);
         const id = newId();
         const phone = input.phone.trim();
-        const w = { id, communityId: community.id, unitName: input.unitName.trim(), creditCode, contactName: input.contactName.trim(), phoneEnc: crypto.encrypt(phone), phoneMasked: maskPhone(phone), resources: clean(input.resources), reportDate: input.reportDate, createdBy: actor.id };
+        const w = {
+          id,
+          communityId: community.id,
+          unitName: input.unitName.trim(),
+          creditCode,
+          contactName: input.contactName.trim(),
+          phoneEnc: crypto.encrypt(phone),
+          phoneMasked: maskPhone(phone),
+          resources: clean(input.resources),
+          reportDate: input.reportDate,
+          createdBy: actor.id,
+        };
         await reports.insertUnitReport(tx, regionId, w);
-        await audit.record(tx, actor, { action: 'reportin.unit_report', entity: 'unit_report_in', entityId: id, orgPath: community.path, after: { communityId: community.id, unitName: w.unitName, creditCode, contactName: w.contactName, phone: w.phoneMasked, reportDate: w.reportDate } });
+        await audit.record(tx, actor, {
+          action: 'reportin.unit_report',
+          entity: 'unit_report_in',
+          entityId: id,
+          orgPath: community.path,
+          after: { communityId: community.id, unitName: w.unitName, creditCode, contactName: w.contactName, phone: w.phoneMasked, reportDate: w.reportDate },
+        });
         return presentUnitReport((await reports.unitReport(tx, regionId, id))!, crypto, false);
       });
     },
@@ -134,7 +192,14 @@ export function createReportInService(deps: ReportInServiceDeps) {
         if (u.status !== 'reported') throw conflict('该报到记录已注销');
         checkDate('date', input.date, '注销日期', u.report_date);
         await reports.cancelUnitReport(tx, regionId, id, input.date, input.reason.trim());
-        await audit.record(tx, actor, { action: 'reportin.unit_cancel', entity: 'unit_report_in', entityId: id, orgPath: u.community_path, before: { status: u.status }, after: { status: 'cancelled', date: input.date, reason: input.reason.trim() } });
+        await audit.record(tx, actor, {
+          action: 'reportin.unit_cancel',
+          entity: 'unit_report_in',
+          entityId: id,
+          orgPath: u.community_path,
+          before: { status: u.status },
+          after: { status: 'cancelled', date: input.date, reason: input.reason.trim() },
+        });
         return presentUnitReport((await reports.unitReport(tx, regionId, id))!, crypto, false);
       });
     },
@@ -143,7 +208,12 @@ export function createReportInService(deps: ReportInServiceDeps) {
     async listUnits(actor: Actor, q: UnitReportInQuery) {
       const self = actor.scope === 'self';
       if (q.communityId && !self) assertCommunityInScope(actor, await reports.community(db, regionId, q.communityId));
-      const page = await reports.listUnitReports(db, regionId, { ...q, scopePath: self ? null : actor.orgPath, createdBy: self ? actor.id : null, q: q.q?.trim() || undefined });
+      const page = await reports.listUnitReports(db, regionId, {
+        ...q,
+        scopePath: self ? null : actor.orgPath,
+        createdBy: self ? actor.id : null,
+        q: q.q?.trim() || undefined,
+      });
       return { ...page, items: page.items.map((u) => presentUnitReport(u, crypto, false)) };
     },
   };

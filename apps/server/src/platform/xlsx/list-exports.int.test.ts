@@ -76,6 +76,13 @@ const EXPORTS = [
     name: 'memberName',
     headers: ['姓名', '性别', '所在党支部', '困难类型', '开始帮扶日期', '结束帮扶日期', '帮扶干部', '走访情况', '最近走访日期', '走访次数', '慰问金合计（元）'],
   },
+  {
+    what: '在职党员报到',
+    url: '/api/report-ins/members/export',
+    list: '/api/report-ins/members',
+    name: 'memberName',
+    headers: ['姓名', '性别', '所在党支部', '报到社区', '联系电话', '报到日期', '服务意向', '状态', '注销日期', '注销原因'],
+  },
 ] as const;
 
 describe.each(ENGINES)('list exports (%s)', (engine) => {
@@ -119,8 +126,9 @@ describe.each(ENGINES)('list exports (%s)', (engine) => {
     const b = await exported(streetB, e.url);
     expect(b.disposition).toContain(`${e.what}_中共乙街道工作委员会_`);
     expect(b.rows.map((r) => r['姓名']).sort()).toEqual([...(await listed(streetB, e.list, e.name))].sort());
-    // 流动党员 registered to one of 乙街道's branches are on its list too (凡进必登); the others are 甲街道's alone
-    if (e.what !== '流动党员') expect(b.rows.length).toBeLessThan(a.rows.length);
+    // 流动党员 registered to one of 乙街道's branches are on its list too (凡进必登), and 在职党员报到 lists
+    // whoever reported to its communities, from anywhere; the others are 甲街道's alone
+    if (e.what !== '流动党员' && e.what !== '在职党员报到') expect(b.rows.length).toBeLessThan(a.rows.length);
   });
 
   it('换届预警: the page’s rows of the scope, by status, Chinese headers and status names', async () => {
@@ -146,6 +154,17 @@ describe.each(ENGINES)('list exports (%s)', (engine) => {
     const bad = await streetA.get<{ error: { message: string } }>('/api/org-terms/problems/export?status=ok');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('驻区单位报到: the list’s units of the scope, phones masked, named after what and whose', async () => {
+    const units = async (c: Client) => (await c.get<{ items: { unitName: string }[] }>('/api/report-ins/units?pageSize=200')).body.items.map((u) => u.unitName);
+    const a = await exported(streetA, '/api/report-ins/units/export');
+    expect(a.headers).toEqual(['单位名称', '统一社会信用代码', '报到社区', '联系人', '联系电话', '可提供资源', '报到日期', '状态', '注销日期', '注销原因']);
+    expect(a.disposition).toContain('驻区单位报到_中共甲街道工作委员会_2026-11-22.xlsx');
+    expect(a.rows.map((r) => r['单位名称']).sort()).toEqual((await units(streetA)).sort());
+    expect(a.rows.every((r) => /^\d{3}\*{4}\d{4}$/.test(String(r['联系电话'])))).toBe(true);
+    const b = await exported(streetB, '/api/report-ins/units/export');
+    expect(b.rows.map((r) => r['单位名称']).sort()).toEqual((await units(streetB)).sort());
   });
 
   it('applies the list filters; an organization outside the scope is 404, bad filters a Chinese 400', async () => {

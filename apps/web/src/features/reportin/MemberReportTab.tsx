@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { MemberReportIn, MemberReportInView, ReportInStatus } from '@jiceng/contracts';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { Button, Input, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { REPORT_PAGE_SIZE, useMemberReports } from './api.ts';
@@ -26,11 +27,42 @@ export function MemberReportTab({ canWrite }: { canWrite: boolean }) {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Segmented<MemberReportInView> value={view} onChange={(v) => { setView(v); reset(); }} options={VIEWS} />
-        <Select allowClear placeholder="全部状态" aria-label="报到状态" style={{ width: 140 }} options={statusOptions} value={status} onChange={(v?: ReportInStatus) => { setStatus(v); reset(); }} />
-        <Input.Search allowClear placeholder="党员姓名" style={{ width: 200 }} onSearch={(v) => { setQ(v.trim()); reset(); }} />
+        <Segmented<MemberReportInView>
+          value={view}
+          onChange={(v) => {
+            setView(v);
+            reset();
+          }}
+          options={VIEWS}
+        />
+        <Select
+          allowClear
+          placeholder="全部状态"
+          aria-label="报到状态"
+          style={{ width: 140 }}
+          options={statusOptions}
+          value={status}
+          onChange={(v?: ReportInStatus) => {
+            setStatus(v);
+            reset();
+          }}
+        />
+        <Input.Search
+          allowClear
+          placeholder="党员姓名"
+          style={{ width: 200 }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            reset();
+          }}
+        />
         <Typography.Text type="secondary">{countsText(data)}</Typography.Text>
-        {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记报到</Button>}
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            登记报到
+          </Button>
+        )}
+        <ExportButton path="/api/report-ins/members/export" query={{ view, status, q: q || undefined }} fallbackName="在职党员报到.xlsx" />
       </Space>
       <Table<MemberReportIn>
         rowKey="id"
@@ -48,12 +80,27 @@ export function MemberReportTab({ canWrite }: { canWrite: boolean }) {
           { title: '报到日期', dataIndex: 'reportDate', width: 110 },
           { title: '状态', dataIndex: 'status', width: 160, render: (s: string, r) => <ReportStatusTag status={s} date={r.cancelledDate} /> },
           ...(canWrite
-            ? [{ title: '操作', key: 'ops', width: 80, render: (_: unknown, r: MemberReportIn) => r.status === 'reported' && <a onClick={() => setCancelling(r)}>注销</a> }]
+            ? [
+                {
+                  title: '操作',
+                  key: 'ops',
+                  width: 80,
+                  render: (_: unknown, r: MemberReportIn) => r.status === 'reported' && <a onClick={() => setCancelling(r)}>注销</a>,
+                },
+              ]
             : []),
         ]}
       />
       {creating && <MemberReportModal onClose={() => setCreating(false)} />}
-      {cancelling && <CancelReportModal kind="members" id={cancelling.id} name={cancelling.memberName} reportDate={cancelling.reportDate} onClose={() => setCancelling(null)} />}
+      {cancelling && (
+        <CancelReportModal
+          kind="members"
+          id={cancelling.id}
+          name={cancelling.memberName}
+          reportDate={cancelling.reportDate}
+          onClose={() => setCancelling(null)}
+        />
+      )}
     </>
   );
 }
