@@ -24,9 +24,12 @@ describe.each(ENGINES)('民主评议党员 over HTTP (%s)', (engine) => {
     return res.body;
   };
   const sheet = async (year = 2026) => (await sec.get<AppraisalSheet>(`/api/appraisals?orgId=${t.branchA1a}&year=${year}`)).body;
-  const grade = (body: Record<string, unknown>, c: Client = sec) => c.put<AppraisalSheet & Err>('/api/appraisals/grade', { orgId: t.branchA1a, year: 2026, ...body });
-  const bulk = (grades: Record<string, unknown>[], extra: Record<string, unknown> = {}, c: Client = sec) => c.put<AppraisalSheet & Err>('/api/appraisals', { orgId: t.branchA1a, year: 2026, grades, ...extra });
-  const audit = async (action: string) => (await t.admin.get<{ items: { entityId: string; after: Record<string, unknown> }[] }>(`/api/audit?action=${action}`)).body.items;
+  const grade = (body: Record<string, unknown>, c: Client = sec) =>
+    c.put<AppraisalSheet & Err>('/api/appraisals/grade', { orgId: t.branchA1a, year: 2026, ...body });
+  const bulk = (grades: Record<string, unknown>[], extra: Record<string, unknown> = {}, c: Client = sec) =>
+    c.put<AppraisalSheet & Err>('/api/appraisals', { orgId: t.branchA1a, year: 2026, grades, ...extra });
+  const audit = async (action: string) =>
+    (await t.admin.get<{ items: { entityId: string; after: Record<string, unknown> }[] }>(`/api/audit?action=${action}`)).body.items;
 
   beforeAll(async () => {
     server = await startTestServer(engine, { clock: fixedClock('2026-11-22T04:00:00Z') });
@@ -38,7 +41,9 @@ describe.each(ENGINES)('民主评议党员 over HTTP (%s)', (engine) => {
     suspended = await create(t.branchA1a, '乙停');
     expect((await sec.post(`/api/members/${suspended.id}/events`, { event: 'suspend', date: '2026-03-01', reason: '失联超过六个月' })).status).toBe(200);
     left = await create(t.branchA1a, '乙出');
-    expect((await sec.post(`/api/members/${left.id}/events`, { event: 'leave', date: '2026-06-01', reason: '病故', leaveReason: 'deceased' })).status).toBe(200);
+    expect((await sec.post(`/api/members/${left.id}/events`, { event: 'leave', date: '2026-06-01', reason: '病故', leaveReason: 'deceased' })).status).toBe(
+      200,
+    );
     other = (await (await login(server, 'communityA1')).post<Member>('/api/members', buildMember(t.branchA1b, { name: '丙外' }))).body;
   });
   afterAll(() => server.close());
@@ -93,7 +98,10 @@ describe.each(ENGINES)('民主评议党员 over HTTP (%s)', (engine) => {
       expect(res.body.counts.excellent).toBe(3);
       expect(res.body.rows.find((r) => r.memberId === ids[2])!.overrideReason).toBe('抗洪抢险表现突出，经支部大会讨论');
       const [entry] = await audit('appraisal.excellent_override');
-      expect(entry).toMatchObject({ entityId: t.branchA1a, after: { reason: '抗洪抢险表现突出，经支部大会讨论', excellent: 3, appraised: 6, limit: 2, year: 2026 } });
+      expect(entry).toMatchObject({
+        entityId: t.branchA1a,
+        after: { reason: '抗洪抢险表现突出，经支部大会讨论', excellent: 3, appraised: 6, limit: 2, year: 2026 },
+      });
     });
 
     it('refuses a too short reason by schema, in Chinese', async () => {
@@ -107,12 +115,16 @@ describe.each(ENGINES)('民主评议党员 over HTTP (%s)', (engine) => {
   describe('bulk set, whole or nothing', () => {
     it('refuses the whole set when one item is wrong', async () => {
       const before = await sheet(2025);
-      const res = await sec.put<Err>('/api/appraisals', { orgId: t.branchA1a, year: 2025, grades: [
-        { memberId: ids[0], grade: 'qualified' },
-        { memberId: left.id, grade: 'qualified' },
-        { memberId: other.id, grade: 'qualified' },
-        { memberId: ids[1], grade: 'unqualified' },
-      ] });
+      const res = await sec.put<Err>('/api/appraisals', {
+        orgId: t.branchA1a,
+        year: 2025,
+        grades: [
+          { memberId: ids[0], grade: 'qualified' },
+          { memberId: left.id, grade: 'qualified' },
+          { memberId: other.id, grade: 'qualified' },
+          { memberId: ids[1], grade: 'unqualified' },
+        ],
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/第 2 条：该党员不在本支部本年度的评议名单中.*第 3 条.*「甲二」评为不合格，请选择组织处置方式/);
       expect(await sheet(2025)).toEqual(before);
@@ -136,7 +148,10 @@ describe.each(ENGINES)('民主评议党员 over HTTP (%s)', (engine) => {
     });
 
     it('refuses a member listed twice', async () => {
-      const res = await bulk([{ memberId: ids[3], grade: 'qualified' }, { memberId: ids[3], grade: 'excellent' }]);
+      const res = await bulk([
+        { memberId: ids[3], grade: 'qualified' },
+        { memberId: ids[3], grade: 'excellent' },
+      ]);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/「甲四」重复出现/);
     });
@@ -153,7 +168,12 @@ describe.each(ENGINES)('民主评议党员 over HTTP (%s)', (engine) => {
       expect(wrongKind.body.error.message).toMatch(/只有限期改正需要设定整改期限/);
       const ok = await grade({ memberId: ids[3], grade: 'unqualified', disposition: { kind: 'correction' } });
       expect(ok.status).toBe(200);
-      expect(ok.body.rows.find((r) => r.memberId === ids[3])!.disposition).toMatchObject({ kind: 'correction', startDate: '2026-11-22', deadline: '2027-05-22', status: 'in_progress' });
+      expect(ok.body.rows.find((r) => r.memberId === ids[3])!.disposition).toMatchObject({
+        kind: 'correction',
+        startDate: '2026-11-22',
+        deadline: '2027-05-22',
+        status: 'in_progress',
+      });
     });
 
     it('makes a to-do of a 限期改正 due within 30 days or past, for member:write only', async () => {
@@ -183,7 +203,10 @@ describe.each(ENGINES)('民主评议党员 over HTTP (%s)', (engine) => {
       expect(noResult.body.error.message).toBe('办结组织处置时请填写处置结果');
       const moved = await sec.patch<Disposition>(`/api/appraisals/dispositions/${d.id}`, { deadline: '2027-06-10' });
       expect(moved.body).toMatchObject({ deadline: '2027-06-10', status: 'in_progress' });
-      const done = await sec.patch<Disposition>(`/api/appraisals/dispositions/${list.find((x) => x.memberId === ids[5])!.id}`, { status: 'done', result: '整改到位，经支部大会讨论恢复正常' });
+      const done = await sec.patch<Disposition>(`/api/appraisals/dispositions/${list.find((x) => x.memberId === ids[5])!.id}`, {
+        status: 'done',
+        result: '整改到位，经支部大会讨论恢复正常',
+      });
       expect(done.body).toMatchObject({ status: 'done', completedDate: '2026-11-22', daysLeft: null });
       expect(await todos(sec)).toEqual([]);
       expect((await sec.patch<Err>(`/api/appraisals/dispositions/${done.body.id}`, { result: '再改' })).status).toBe(409);
@@ -200,11 +223,21 @@ describe.each(ENGINES)('民主评议党员 over HTTP (%s)', (engine) => {
 
   describe('self-service', () => {
     it('shows a 党员 account its own appraisals only', async () => {
-      await server.modules.account.bootstrap({ username: 'jia1', displayName: '甲一', role: 'member', orgId: t.branchA1a, password: PASSWORD, mustChangePassword: false });
+      await server.modules.account.bootstrap({
+        username: 'jia1',
+        displayName: '甲一',
+        role: 'member',
+        orgId: t.branchA1a,
+        password: PASSWORD,
+        mustChangePassword: false,
+      });
       await server.db.run(sql`update account set member_id = ${ids[0]} where username = 'jia1'`);
       const me = await login(server, 'jia1');
       const mine = await me.get<MyAppraisal[]>('/api/me/appraisals');
-      expect(mine.body.map((a) => [a.year, a.grade, a.orgName])).toEqual([[2026, 'excellent', '甲一社区第一党支部'], [2025, 'excellent', '甲一社区第一党支部']]);
+      expect(mine.body.map((a) => [a.year, a.grade, a.orgName])).toEqual([
+        [2026, 'excellent', '甲一社区第一党支部'],
+        [2025, 'excellent', '甲一社区第一党支部'],
+      ]);
       expect(mine.body[0]!.remark).toBe('带头作用突出');
       expect((await me.get(`/api/appraisals?orgId=${t.branchA1a}&year=2026`)).status).toBe(403);
       const unbound = await login(server, 'memberA1a');

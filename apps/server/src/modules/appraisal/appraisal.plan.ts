@@ -27,7 +27,14 @@ export interface GradePlan {
  * most a year); a finished disposition fixes the grade. The 优秀 share is measured over the sheet as
  * it would be after applying all of them.
  */
-export function planGrades(rows: SheetRow[], orgId: string, items: AppraisalGradeItem[], overrideReason: string | undefined, today: string, rules: AppraisalRuleSet): GradePlan {
+export function planGrades(
+  rows: SheetRow[],
+  orgId: string,
+  items: AppraisalGradeItem[],
+  overrideReason: string | undefined,
+  today: string,
+  rules: AppraisalRuleSet,
+): GradePlan {
   const problems: string[] = [];
   const changes: GradeChange[] = [];
   const byId = new Map(rows.map((r) => [r.member_id, r]));
@@ -46,7 +53,8 @@ export function planGrades(rows: SheetRow[], orgId: string, items: AppraisalGrad
     if (d && item.grade !== 'unqualified') return `${who}评为「${appraisalGradeLabel[item.grade]}」，不需要组织处置`;
     let start: GradeChange['startDisposition'] = null;
     if (item.grade === 'unqualified' && hasDisposition) {
-      if (d && d.kind !== row.disposition_kind) return `${who}已有组织处置（${dispositionKindLabel[row.disposition_kind as DispositionKind]}），如需调整请在「组织处置」中办理`;
+      if (d && d.kind !== row.disposition_kind)
+        return `${who}已有组织处置（${dispositionKindLabel[row.disposition_kind as DispositionKind]}），如需调整请在「组织处置」中办理`;
     } else if (item.grade === 'unqualified') {
       if (!d) return `${who}评为不合格，请选择组织处置方式（限期改正、劝其退党或除名）`;
       const startDate = d.startDate ?? today;

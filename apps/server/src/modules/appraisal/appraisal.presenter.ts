@@ -18,9 +18,10 @@ export function presentSheetRow(r: SheetRow, orgId: string): AppraisalRow {
     overrideReason: elsewhere ? null : r.override_reason,
     gradedBy: elsewhere ? null : r.graded_by_name,
     gradedAt: elsewhere || !r.graded_at ? null : isoTime(r.graded_at),
-    disposition: !elsewhere && r.disposition_id
-      ? { id: r.disposition_id, kind: r.disposition_kind!, startDate: r.disposition_start!, deadline: r.disposition_deadline, status: r.disposition_status! }
-      : null,
+    disposition:
+      !elsewhere && r.disposition_id
+        ? { id: r.disposition_id, kind: r.disposition_kind!, startDate: r.disposition_start!, deadline: r.disposition_deadline, status: r.disposition_status! }
+        : null,
     appraisedElsewhere: elsewhere ? r.appraisal_org_name : null,
   };
 }

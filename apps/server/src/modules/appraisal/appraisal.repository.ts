@@ -83,7 +83,11 @@ const dispositionSelect = sql`select d.id, d.appraisal_id, d.member_id, m.name a
   join member m on m.region_id = d.region_id and m.id = d.member_id
   join org o on o.region_id = d.region_id and o.id = d.org_id`;
 
-const textArray = (a: readonly string[]) => sql`array[${sql.join(a.map((x) => sql`${x}`), sql`, `)}]::text[]`;
+const textArray = (a: readonly string[]) =>
+  sql`array[${sql.join(
+    a.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
 
 export const appraisalRepository = {
   /** Serializes grade changes of one branch, so two requests cannot both pass the one-third check. */
@@ -113,7 +117,9 @@ export const appraisalRepository = {
 
   /** Inserts or updates the member's grade of the year; undefined when another branch holds that year's grade. */
   async upsert(db: Database, regionId: string, w: AppraisalWrite): Promise<string | undefined> {
-    const row = await db.one<{ id: string }>(sql`insert into appraisal (region_id, id, org_id, year, member_id, grade, remark, override_reason, graded_by, graded_by_name)
+    const row = await db.one<{
+      id: string;
+    }>(sql`insert into appraisal (region_id, id, org_id, year, member_id, grade, remark, override_reason, graded_by, graded_by_name)
       values (${regionId}, ${w.id}, ${w.orgId}, ${w.year}, ${w.memberId}, ${w.grade}, ${w.remark}, ${w.overrideReason}, ${w.gradedBy}, ${w.gradedByName})
       on conflict on constraint appraisal_member_id_year_key do update set grade = excluded.grade, remark = excluded.remark,
         override_reason = excluded.override_reason, graded_by = excluded.graded_by, graded_by_name = excluded.graded_by_name, updated_at = now()
@@ -135,7 +141,12 @@ export const appraisalRepository = {
     return db.one<DispositionRow>(sql`${dispositionSelect} where d.region_id = ${regionId} and d.id = ${id} ${lock ? sql`for update of d` : sql``}`);
   },
 
-  async updateDisposition(db: Database, regionId: string, id: string, u: { deadline: string | null; status: string; result: string | null; completedDate: string | null }) {
+  async updateDisposition(
+    db: Database,
+    regionId: string,
+    id: string,
+    u: { deadline: string | null; status: string; result: string | null; completedDate: string | null },
+  ) {
     await db.run(sql`update appraisal_disposition set deadline = ${u.deadline}, status = ${u.status}, result = ${u.result}, completed_date = ${u.completedDate}, updated_at = now()
       where region_id = ${regionId} and id = ${id}`);
   },

@@ -1,4 +1,13 @@
-import type { AppraisalBulkInput, AppraisalGradeInput, AppraisalGradeItem, AppraisalSheet, Disposition, DispositionListQuery, DispositionUpdate, MyAppraisal } from '@jiceng/contracts';
+import type {
+  AppraisalBulkInput,
+  AppraisalGradeInput,
+  AppraisalGradeItem,
+  AppraisalSheet,
+  Disposition,
+  DispositionListQuery,
+  DispositionUpdate,
+  MyAppraisal,
+} from '@jiceng/contracts';
 import { APPRAISAL_RULES_2024, correctionDeadline, type AppraisalRuleSet } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -44,7 +53,14 @@ export function createAppraisalService(deps: AppraisalServiceDeps) {
     presentSheet(org, year, await appraisals.sheet(tx, regionId, org.id, year, rules.appraisedStatuses));
 
   /** Checks the grades as a whole and applies all of them, or none, in one transaction. */
-  async function apply(actor: Actor, orgId: string, year: number, items: AppraisalGradeItem[], overrideReason: string | undefined, bulk: boolean): Promise<AppraisalSheet> {
+  async function apply(
+    actor: Actor,
+    orgId: string,
+    year: number,
+    items: AppraisalGradeItem[],
+    overrideReason: string | undefined,
+    bulk: boolean,
+  ): Promise<AppraisalSheet> {
     checkYear(year);
     return db.transaction(async (tx) => {
       const org = await branch(tx, actor, orgId);
@@ -61,17 +77,42 @@ export function createAppraisalService(deps: AppraisalServiceDeps) {
         );
       }
       for (const c of plan.changes) {
-        const appraisalId = await appraisals.upsert(tx, regionId, { id: newId(), orgId: org.id, year, memberId: c.row.member_id, grade: c.grade, remark: c.remark, overrideReason: c.overrideReason, gradedBy: actor.id, gradedByName: actor.displayName });
+        const appraisalId = await appraisals.upsert(tx, regionId, {
+          id: newId(),
+          orgId: org.id,
+          year,
+          memberId: c.row.member_id,
+          grade: c.grade,
+          remark: c.remark,
+          overrideReason: c.overrideReason,
+          gradedBy: actor.id,
+          gradedByName: actor.displayName,
+        });
         if (!appraisalId) throw conflict(`「${c.row.name}」${year} 年度已由其他党支部评议，请刷新后重试`);
         if (c.dropDispositionId) await appraisals.deleteDisposition(tx, regionId, c.dropDispositionId);
-        if (c.startDisposition) await appraisals.insertDisposition(tx, regionId, { id: newId(), appraisalId, memberId: c.row.member_id, orgId: org.id, ...c.startDisposition });
+        if (c.startDisposition)
+          await appraisals.insertDisposition(tx, regionId, { id: newId(), appraisalId, memberId: c.row.member_id, orgId: org.id, ...c.startDisposition });
       }
       const changes = plan.changes.map((c) => ({ ...brief(c), remark: c.remark, disposition: c.startDisposition, droppedDisposition: c.dropDispositionId }));
       if (bulk) await audit.record(tx, actor, { action: 'appraisal.bulk_grade', entity: 'org', entityId: org.id, orgPath: org.path, after: { year, changes } });
-      else await audit.record(tx, actor, { action: 'appraisal.grade', entity: 'member', entityId: changes[0]!.memberId, orgPath: org.path, before: { grade: plan.changes[0]!.row.grade, remark: plan.changes[0]!.row.remark }, after: { year, orgId: org.id, ...changes[0]! } });
+      else
+        await audit.record(tx, actor, {
+          action: 'appraisal.grade',
+          entity: 'member',
+          entityId: changes[0]!.memberId,
+          orgPath: org.path,
+          before: { grade: plan.changes[0]!.row.grade, remark: plan.changes[0]!.row.remark },
+          after: { year, orgId: org.id, ...changes[0]! },
+        });
       if (x.exceeded) {
         const members = plan.changes.filter((c) => c.grade === 'excellent' && c.row.grade !== 'excellent').map(brief);
-        await audit.record(tx, actor, { action: 'appraisal.excellent_override', entity: 'org', entityId: org.id, orgPath: org.path, after: { year, reason: overrideReason!.trim(), excellent: x.after, appraised: x.appraised, limit: x.limit, members } });
+        await audit.record(tx, actor, {
+          action: 'appraisal.excellent_override',
+          entity: 'org',
+          entityId: org.id,
+          orgPath: org.path,
+          after: { year, reason: overrideReason!.trim(), excellent: x.after, appraised: x.appraised, limit: x.limit, members },
+        });
       }
       return sheetOf(tx, org, year);
     });
@@ -119,7 +160,14 @@ export function createAppraisalService(deps: AppraisalServiceDeps) {
         if (done && !result) throw invalid('办结组织处置时请填写处置结果');
         const after = { deadline, status: done ? 'done' : d.status, result, completedDate: done ? clock.today() : null };
         await appraisals.updateDisposition(tx, regionId, id, after);
-        await audit.record(tx, actor, { action: 'appraisal.disposition_update', entity: 'appraisal_disposition', entityId: id, orgPath: d.org_path, before: { deadline: d.deadline, status: d.status, result: d.result }, after });
+        await audit.record(tx, actor, {
+          action: 'appraisal.disposition_update',
+          entity: 'appraisal_disposition',
+          entityId: id,
+          orgPath: d.org_path,
+          before: { deadline: d.deadline, status: d.status, result: d.result },
+          after,
+        });
         return presentDisposition((await appraisals.disposition(tx, regionId, id))!, clock.today());
       });
     },

@@ -167,6 +167,31 @@ describe.each(ENGINES)('list exports (%s)', (engine) => {
     expect(b.rows.map((r) => r['单位名称']).sort()).toEqual((await units(streetB)).sort());
   });
 
+  it('组织处置: the list’s dispositions of the scope, Chinese headers and names, named after what and whose', async () => {
+    const listed = async (c: Client) => (await c.get<{ memberName: string }[]>('/api/appraisals/dispositions')).body.map((d) => d.memberName);
+    const a = await exported(streetA, '/api/appraisals/dispositions/export');
+    expect(a.headers).toEqual([
+      '姓名',
+      '所在党支部',
+      '评议年度',
+      '处置方式',
+      '开始日期',
+      '整改期限',
+      '剩余天数（负数为已逾期）',
+      '状态',
+      '处置结果',
+      '完成日期',
+    ]);
+    expect(a.disposition).toContain('组织处置_中共甲街道工作委员会_2026-11-22.xlsx');
+    const mine = await listed(streetA);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(a.rows.map((r) => r['姓名']).sort()).toEqual(mine.sort());
+    expect(a.rows.every((r) => ['限期改正', '劝其退党', '除名'].includes(String(r['处置方式'])))).toBe(true);
+    const b = await exported(streetB, '/api/appraisals/dispositions/export');
+    expect(b.rows.map((r) => r['姓名']).sort()).toEqual((await listed(streetB)).sort());
+    expect((await streetB.get(`/api/appraisals/dispositions/export?orgId=${world.tree.streetA}`)).status).toBe(404);
+  });
+
   it('applies the list filters; an organization outside the scope is 404, bad filters a Chinese 400', async () => {
     const open = (await exported(streetA, '/api/hardship/export?state=open')).rows;
     expect(open.map((r) => r['姓名'])).toEqual(await listed(streetA, '/api/hardship?state=open', 'memberName'));

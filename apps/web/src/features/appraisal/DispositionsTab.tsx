@@ -1,5 +1,13 @@
-import { DISPOSITION_RESULT_MAX, DISPOSITION_STATUSES, dispositionStatusLabel, Permission, type Disposition, type DispositionStatus, type DispositionUpdate } from '@jiceng/contracts';
-import { DatePicker, Form, Input, Modal, Segmented, Select, Table, Typography } from 'antd';
+import {
+  DISPOSITION_RESULT_MAX,
+  DISPOSITION_STATUSES,
+  dispositionStatusLabel,
+  Permission,
+  type Disposition,
+  type DispositionStatus,
+  type DispositionUpdate,
+} from '@jiceng/contracts';
+import { DatePicker, Form, Input, Modal, Segmented, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { hasPermission } from '../../api/auth.ts';
@@ -7,6 +15,7 @@ import { useMe } from '../../app/RequireAuth.tsx';
 import { daysLeftText } from '../../shared/labels.tsx';
 import { showSuccess } from '../../shared/feedback.ts';
 import { localPagination } from '../../shared/pagination.ts';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { useDispositions, useUpdateDisposition } from './api.ts';
 import { DispositionStatusTag, kindText } from './labels.tsx';
 
@@ -24,10 +33,26 @@ function DispositionModal({ d, onClose }: { d: Disposition; onClose: () => void 
     const v = await form.validateFields();
     const patch: DispositionUpdate = { status: v.status, ...(v.result?.trim() ? { result: v.result.trim() } : {}) };
     if (d.kind === 'correction' && v.deadline && v.deadline.format('YYYY-MM-DD') !== d.deadline) patch.deadline = v.deadline.format('YYYY-MM-DD');
-    update.mutate({ id: d.id, patch }, { onSuccess: () => { showSuccess('组织处置已更新'); onClose(); } });
+    update.mutate(
+      { id: d.id, patch },
+      {
+        onSuccess: () => {
+          showSuccess('组织处置已更新');
+          onClose();
+        },
+      },
+    );
   };
   return (
-    <Modal open title={`组织处置：${d.memberName}（${kindText(d.kind)}）`} okText="保存" confirmLoading={update.isPending} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={`组织处置：${d.memberName}（${kindText(d.kind)}）`}
+      okText="保存"
+      confirmLoading={update.isPending}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ deadline: d.deadline ? dayjs(d.deadline) : null, status: d.status, result: d.result ?? '' }}>
         {d.kind === 'correction' && (
           <Form.Item name="deadline" label="整改期限" extra={`自 ${d.startDate} 起，最长一年`}>
@@ -54,12 +79,18 @@ export function DispositionsTab({ orgId, year }: { orgId?: string; year?: number
   const [editing, setEditing] = useState<Disposition | null>(null);
   return (
     <>
-      <Segmented<DispositionStatus | 'all'>
-        style={{ marginBottom: 12 }}
-        value={status}
-        onChange={setStatus}
-        options={[...DISPOSITION_STATUSES.map((s) => ({ value: s, label: dispositionStatusLabel[s] })), { value: 'all' as const, label: '全部' }]}
-      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented<DispositionStatus | 'all'>
+          value={status}
+          onChange={setStatus}
+          options={[...DISPOSITION_STATUSES.map((s) => ({ value: s, label: dispositionStatusLabel[s] })), { value: 'all' as const, label: '全部' }]}
+        />
+        <ExportButton
+          path="/api/appraisals/dispositions/export"
+          query={{ orgId, year, status: status === 'all' ? undefined : status }}
+          fallbackName="组织处置.xlsx"
+        />
+      </Space>
       <Table<Disposition>
         rowKey="id"
         size="middle"
@@ -83,7 +114,14 @@ export function DispositionsTab({ orgId, year }: { orgId?: string; year?: number
           { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <DispositionStatusTag status={s} /> },
           { title: '处置结果', dataIndex: 'result', ellipsis: true, render: (v: string | null) => v ?? '—' },
           ...(canWrite
-            ? [{ title: '操作', key: 'ops', width: 80, render: (_: unknown, d: Disposition) => (d.status === 'done' ? '—' : <a onClick={() => setEditing(d)}>办理</a>) }]
+            ? [
+                {
+                  title: '操作',
+                  key: 'ops',
+                  width: 80,
+                  render: (_: unknown, d: Disposition) => (d.status === 'done' ? '—' : <a onClick={() => setEditing(d)}>办理</a>),
+                },
+              ]
             : []),
         ]}
       />
