@@ -7,8 +7,6 @@ import type { OrgService } from './org.service.ts';
 
 export const TERM_EXPORT_SHEET = '换届预警';
 
-const ORDER: Record<string, number> = { seriously_overdue: 0, overdue: 1, due_soon: 2, no_term: 3 };
-
 const COLUMNS: ExportColumn<TermProblem>[] = [
   { key: 'org', header: '组织名称', width: 32, value: (p) => p.orgName },
   { key: 'type', header: '类别', width: 14, value: (p) => orgTypeLabel[p.orgType as OrgType] ?? p.orgType },
@@ -19,13 +17,12 @@ const COLUMNS: ExportColumn<TermProblem>[] = [
   { key: 'status', header: '状态', width: 12, value: (p) => termStatusLabel[p.status as TermStatus] ?? p.status },
 ];
 
-/** Excel export of the 换届预警 list: the page's rows (the actor's scope), in the page's order. */
+/** Excel export of the 换届预警 list: the page's rows (the actor's scope), most pressing first. */
 export function createTermProblemExport(deps: { service: Pick<OrgService, 'termProblems'>; clock: Clock }) {
   return {
     async exportXlsx(actor: Actor, q: TermProblemExportQuery): Promise<{ fileName: string; data: Buffer }> {
-      const rows = (await deps.service.termProblems(actor))
-        .filter((p) => !q.status || p.status === q.status)
-        .sort((a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9) || (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+      // termProblems answers in the page's order (most pressing first)
+      const rows = (await deps.service.termProblems(actor)).filter((p) => !q.status || p.status === q.status);
       const what = q.status ? `换届预警（${termStatusLabel[q.status]}）` : '换届预警';
       return { fileName: exportFileName(what, actor.orgName, deps.clock.today()), data: await exportWorkbook(TERM_EXPORT_SHEET, COLUMNS, rows) };
     },
