@@ -31,8 +31,9 @@ describe(`账号管理：社区重置党员密码（${COMMUNITY}）`, () => {
     const dialog = page.getByRole('dialog', { name: '新建账号' });
     await dialog.locator('.ant-select', { has: page.locator('#role') }).click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option-content');
-    await options.first().waitFor();
-    expect(await options.allTextContents()).toEqual(['网格员', '党员', '驻区单位']);
+    // The dropdown re-renders while it opens (its animation and the roles' load), so read it until
+    // it settles rather than at the first instant an option shows.
+    await expect.poll(() => options.allTextContents(), { timeout: 10_000 }).toEqual(['网格员', '党员', '驻区单位']);
     await page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -29,9 +29,11 @@ export interface Database {
   /** The first row, or undefined. */
   one<T>(query: SQL): Promise<T | undefined>;
   /**
-   * The first row of a statement run on every request (the session look-up): on PostgreSQL a
-   * named prepared statement, planned once per connection; `name` must always carry the same SQL
-   * text. PGlite has no named statements and runs it as `one` does.
+   * The first row of a read run on every request (the session look-up): on PostgreSQL a named
+   * prepared statement, planned once per connection; `name` must always carry the same SQL text.
+   * PGlite has no named statements; there the answer is kept for the same values until anything
+   * writes (see `WriteEpoch`) or PREPARED_CACHE_MS pass, whichever comes first, so it must be a
+   * read whose answer depends only on the data and, within that time, not on the clock.
    */
   onePrepared<T>(name: string, query: SQL): Promise<T | undefined>;
   /** Runs a statement and returns the number of rows it touched. */
@@ -60,13 +62,54 @@ interface Conn {
   begin<T>(fn: (conn: Conn) => Promise<T>): Promise<T>;
 }
 
+/**
+ * The embedded engine lives in this process: nothing changes its data but statements sent through
+ * this module. So on PGlite an answer read at write epoch N is exact for as long as the epoch is
+ * still N, and `onePrepared` answers from memory then (ADR 0016): the session look-up was about a
+ * millisecond of the single-threaded engine on every request. Every statement that is not a plain
+ * read, and every transaction when it ends, moves the epoch on. A read remembers the epoch it
+ * started at, so a write that finishes while the read runs leaves the read's answer already stale.
+ */
+interface WriteEpoch {
+  value: number;
+  readonly answers: Map<string, { epoch: number; at: number; row: unknown }>;
+}
+
+/** How long a remembered `onePrepared` answer may be used at most (the clock's share in it: expiry). */
+export const PREPARED_CACHE_MS = 1000;
+/** Remembered answers at most (sessions in use at once); the oldest go first. */
+const PREPARED_CACHE_SIZE = 2000;
+
+/**
+ * A plain read: a single `select` that takes no row locks and calls none of the few functions of
+ * ours or pg-boss's that change state. Anything else (including `with …`, which may hide a write)
+ * counts as a write.
+ */
+const PLAIN_READ = /^\s*select\b/i;
+const NOT_PLAIN = /\bfor\s+(update|share|no\s+key\s+update|key\s+share)\b|\b(nextval|setval|set_config|pg_advisory\w*|pg_notify)\s*\(/i;
+export function isPlainRead(text: string): boolean {
+  return PLAIN_READ.test(text) && !NOT_PLAIN.test(text);
+}
+
 let savepointSeq = 0;
 const dialect = new PgDialect();
 /** How often a transaction that lost a race (deadlock, serialization failure) is run in all. */
 export const TRANSACTION_ATTEMPTS = 4;
 
-function wrap(engine: Database['engine'], conn: Conn, inTransaction: boolean, close: () => Promise<void>): Database {
-  const exec = async (q: SQL) => (await conn.orm.execute(q)) as unknown as ExecResult;
+function wrap(engine: Database['engine'], conn: Conn, inTransaction: boolean, close: () => Promise<void>, epoch: WriteEpoch | null = null): Database {
+  /** Moves the epoch on after `run` unless it is a plain read outside a transaction. */
+  const tracked = async <R>(text: string | null, run: () => Promise<R>): Promise<R> => {
+    if (!epoch || inTransaction || (text !== null && isPlainRead(text))) return run();
+    try {
+      return await run();
+    } finally {
+      epoch.value++;
+    }
+  };
+  const exec = async (q: SQL) => {
+    const text = epoch && !inTransaction ? dialect.sqlToQuery(q).sql : null;
+    return (await tracked(text, () => conn.orm.execute(q))) as unknown as ExecResult;
+  };
   const db: Database = {
     engine,
     orm: conn.orm,
@@ -75,7 +118,17 @@ function wrap(engine: Database['engine'], conn: Conn, inTransaction: boolean, cl
     one: async <T>(q: SQL) => ((await exec(q)).rows ?? [])[0] as T | undefined,
     onePrepared: async <T>(name: string, q: SQL) => {
       const { sql: text, params } = dialect.sqlToQuery(q);
-      return (await conn.prepared(name, text, params)).rows[0] as T | undefined;
+      if (!epoch || inTransaction) return (await tracked(text, () => conn.prepared(name, text, params))).rows[0] as T | undefined;
+      const key = `${name}\u0000${JSON.stringify(params)}`;
+      const now = Date.now();
+      const known = epoch.answers.get(key);
+      if (known && known.epoch === epoch.value && now - known.at < PREPARED_CACHE_MS) return known.row as T | undefined;
+      const startedAt = epoch.value;
+      const row = (await tracked(text, () => conn.prepared(name, text, params))).rows[0];
+      epoch.answers.delete(key);
+      if (epoch.answers.size >= PREPARED_CACHE_SIZE) epoch.answers.delete(epoch.answers.keys().next().value as string);
+      epoch.answers.set(key, { epoch: startedAt, at: now, row });
+      return row as T | undefined;
     },
     run: async (q: SQL) => {
       const r = await exec(q);
@@ -87,7 +140,7 @@ function wrap(engine: Database['engine'], conn: Conn, inTransaction: boolean, cl
         // few times, after a short random pause so the racers do not collide the same way twice.
         for (let attempt = 1; ; attempt++) {
           try {
-            return await conn.begin((c) => fn(wrap(engine, c, true, close)));
+            return await tracked(null, () => conn.begin((c) => fn(wrap(engine, c, true, close, epoch))));
           } catch (e) {
             if (attempt >= TRANSACTION_ATTEMPTS || !isRetryable(e)) throw e;
             await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
@@ -105,8 +158,8 @@ function wrap(engine: Database['engine'], conn: Conn, inTransaction: boolean, cl
         throw e;
       }
     },
-    script: (text) => conn.script(text),
-    raw: (text, values) => conn.raw(text, values),
+    script: (text) => tracked(null, () => conn.script(text)),
+    raw: (text, values) => tracked(text, () => conn.raw(text, values)),
     close,
   };
   return db;
@@ -143,7 +196,7 @@ export async function openPglite(dir: string | null): Promise<Database> {
   // a sequential one does; at the default 4 the planner counted a street's members by reading the
   // whole region's in physical order (265 ms) instead of its branches' index entries (30 ms).
   await client.exec('set random_page_cost = 1.1');
-  return wrap('pglite', pgliteConn(client, client), false, () => client.close());
+  return wrap('pglite', pgliteConn(client, client), false, () => client.close(), { value: 0, answers: new Map() });
 }
 
 pg.types.setTypeParser(DATE_OID, (v) => v);
