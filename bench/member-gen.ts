@@ -79,11 +79,11 @@ export async function generateMembers(
     }
     return lines;
   };
-  await withoutSecondaryIndexes(db, 'member', async () => {
+  await withoutSecondaryIndexes(db, 'member_row', async () => {
     // While one batch is copied the next is prepared (on PostgreSQL the server works in parallel).
     let lines = batch(0);
     for (let done = 0; done < opts.total; ) {
-      const copying = copier.copy('member', MEMBER_COPY_COLUMNS, lines);
+      const copying = copier.copy('member_row', MEMBER_COPY_COLUMNS, lines);
       const next = done + lines.length < opts.total ? batch(done + lines.length) : [];
       const n = await copying;
       if (n !== lines.length) throw new Error(`COPY wrote ${n} of ${lines.length} members`);

@@ -78,7 +78,7 @@ export async function copyRoster(
     events.push(registerEventLine(opts.regionId, newId(), id, w, opts.actor));
   }
   const t1 = performance.now();
-  const n = await copier.copy('member', MEMBER_COPY_COLUMNS, members);
+  const n = await copier.copy('member_row', MEMBER_COPY_COLUMNS, members);
   await copier.copy('member_status_event', EVENT_COPY_COLUMNS, events);
   if (n !== rows.length) throw new Error(`COPY wrote ${n} of ${rows.length} members`);
   const t2 = performance.now();
@@ -88,7 +88,7 @@ export async function copyRoster(
 /** Empties the member tables and rewrites them compactly, so every load starts from the same empty table. */
 export async function resetMembers(db: Database): Promise<void> {
   await db.script('delete from member_status_event');
-  await db.script('delete from member');
+  await db.script('delete from member_row');
   await db.script('vacuum full member');
   await db.script('vacuum full member_status_event');
 }

@@ -6,8 +6,9 @@ import { ms, times, type Report } from './report.ts';
 import type { Person } from './roster.ts';
 
 /**
- * Requests behind a large import: a cheap GET (GET /api/auth/me: the session look-up every route
- * makes, nothing else) due every PROBE_MS while one roster import of N rows runs, from its upload
+ * Requests behind a large import: a cheap GET that reads the database on every call (the first
+ * member of one branch: the session look-up and one small indexed read of `member`; GET
+ * /api/auth/me alone may be answered from memory on PGlite, ADR 0016) due every PROBE_MS while one roster import of N rows runs, from its upload
  * to 完成, against the same GET fired the same way with no import running, in the same run. One
  * probe is in flight at a time (a tick passes while one is out), so a probe waits for the import
  * and not for a queue of earlier probes; its latency counts from the tick it was sent on, so a
@@ -64,7 +65,7 @@ export function outsideGenerated(p: Person): Person {
 const summary = (xs: number[]) => (xs.length ? `max ${ms(Math.max(...xs))}, p95 ${ms(percentile(xs, 95))} (n=${xs.length})` : 'no probe');
 
 /**
- * Uploads `file` (one roster of `rows` rows) and probes GET /api/auth/me while its job runs; before
+ * Uploads `file` (one roster of `rows` rows) and probes `probePath` while its job runs; before
  * that, the same probing with no import. `phaseOf(jobId)` reads the job's phase in-process.
  */
 export async function benchStall(
@@ -73,12 +74,13 @@ export async function benchStall(
   file: Buffer,
   rows: number,
   phaseOf: (jobId: string) => Promise<MemberImportPhase>,
+  probePath: string,
 ): Promise<void> {
   // node:http without any timeout (fetch gives up connecting after 10 s of a blocked event loop)
   const agent = new http.Agent({ keepAlive: true });
   const get = () =>
     new Promise<void>((resolve, reject) => {
-      const req = http.get(`${ctx.base}/api/auth/me`, { agent, headers: { cookie: session.cookie } }, (res) => {
+      const req = http.get(`${ctx.base}${probePath}`, { agent, headers: { cookie: session.cookie } }, (res) => {
         res.resume();
         res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`probe: ${res.statusCode}`))));
       });
@@ -122,7 +124,7 @@ export async function benchStall(
   const add = (label: string, xs: number[]) =>
     ctx.report.add(ctx.engine, label, summary(xs), `${summary(idleMs)} with no import`, xs.length ? times(Math.max(...xs), Math.max(...idleMs)) : '');
   add(
-    `stall: GET /api/auth/me every ${PROBE_MS} ms during an import of ${rows} rows (upload → 完成 ${ms(tookMs)})`,
+    `stall: GET ${probePath.split('?')[0]} (one branch, 1 row) every ${PROBE_MS} ms during an import of ${rows} rows (upload → 完成 ${ms(tookMs)})`,
     busy.map((p) => p.ms),
   );
   for (const ph of ['upload', 'reading', 'checking', 'writing'] as const) {

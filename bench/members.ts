@@ -14,7 +14,7 @@
  *      with each filter, as the administrator (whole region) and as a street account, p50/p95 of
  *      up to `--runs` requests (at most `--budget` seconds each) vs the repository's SQL for the
  *      same filter sent straight to the database, run alternately.
- *   3. Stall (bench/member-stall.ts): GET /api/auth/me every 20 ms while one import of
+ *   3. Stall (bench/member-stall.ts): GET /api/members of one branch every 20 ms while one import of
  *      `--stall-rows` rows runs on top of those members, max and p95, vs the same GET with no import.
  * `--parts` picks some of them (the list and stall parts generate the members either way);
  * `--pglite-orgs` gives PGlite a city of its own size (a street-sized deployment).
@@ -224,7 +224,7 @@ async function benchEngine(engine: Engine): Promise<void> {
         const [stallFile] = await rosterFiles(stallRoster);
         const importer = server.modules.member.importer;
         const phaseOf = async (jobId: string) => (await importer.job({ id: adminRow!.id } as Actor, jobId)).phase;
-        await benchStall({ base, engine, report }, admin, stallFile!, STALL_ROWS, phaseOf);
+        await benchStall({ base, engine, report }, admin, stallFile!, STALL_ROWS, phaseOf, `/api/members?orgId=${branches[0]}&pageSize=1`);
       }
     } finally {
       await server.app.close();

@@ -6,7 +6,7 @@ import type { App } from '../../platform/http/app.ts';
 import type { OrgService } from '../org/index.ts';
 import { createMemberExportService } from './member.export.ts';
 import { importJobRepository } from './member.import.repository.ts';
-import { importStageRepository } from './member.import.stage.ts';
+import { pendingImportRepository } from './member.import.pending.ts';
 import { registerMemberImportRoutes } from './member.import.routes.ts';
 import { createMemberImportService } from './member.import.ts';
 import { memberRepository } from './member.repository.ts';
@@ -23,7 +23,7 @@ export type { MemberRow } from './member.repository.ts';
 export function createMemberModule(deps: { db: Database; regionId: string; audit: AuditService; clock: Clock; crypto: FieldCrypto; orgs: OrgService }) {
   const service = createMemberService({ ...deps, members: memberRepository });
   // Roster import/export: in-memory checks and bulk writes through the repository, list filters through the service.
-  const importer = createMemberImportService({ ...deps, members: memberRepository, jobs: importJobRepository, stage: importStageRepository });
+  const importer = createMemberImportService({ ...deps, members: memberRepository, jobs: importJobRepository, pending: pendingImportRepository });
   const exporter = createMemberExportService({ ...deps, members: memberRepository, service });
   const stats = createMemberStatsService({ ...deps, stats: memberStatsRepository });
   return {

@@ -17,7 +17,7 @@ import type { ImportJobRepository, ImportJobRow, JobOutcome } from './member.imp
 
 /** What a running job reports as it goes. */
 export interface JobProgress {
-  /** The job's id (its staged rows are kept under it). */
+  /** The job's id (its members are written under it until 完成). */
   readonly jobId: string;
   /**
    * Phase and rows done. Saved to the table at most every second, and never when `persist` is
@@ -70,7 +70,7 @@ export function createImportJobs(deps: {
   regionId: string;
   jobs: ImportJobRepository;
   clock: Clock;
-  /** Removes what a job left behind (its staged rows) once it has been given up as abandoned. */
+  /** Removes what a job left behind (its invisible members) once it has been given up as abandoned. */
   discard?: (jobId: string) => Promise<unknown>;
 }) {
   const { db, regionId, jobs, clock } = deps;

@@ -5,14 +5,14 @@ import type { MemberImportJob } from '@jiceng/contracts';
 import { RUNNER_APP_PREFIX, RUNNER_ID } from '../../platform/runner.ts';
 import { newId } from '../../platform/ids.ts';
 import { ENGINES, startSeeded, type SeededTree, type TestServer } from '../../test/harness.ts';
-import { DISCARD_BATCH, importStageRepository } from './member.import.stage.ts';
+import { DISCARD_BATCH, pendingImportRepository } from './member.import.pending.ts';
 import type { MemberWrite } from './member.repository.ts';
 
 /**
- * A roster import whose process was killed (kill -9) leaves its job row "running" (and rows staged
- * for its final move). An outside run saw it read "running" for about a minute after the restart;
- * now the starting process marks it failed at once and deletes its staged rows, and never touches
- * the jobs of a process that is still there.
+ * A roster import whose process was killed (kill -9) leaves its job row "running" (and members
+ * written under it, invisible). An outside run saw it read "running" for about a minute after the
+ * restart; now the starting process marks it failed at once and deletes its members, and never
+ * touches the jobs of a process that is still there.
  */
 describe.each(ENGINES)('imports interrupted by a killed process (%s)', (engine) => {
   let server: TestServer;
@@ -36,8 +36,8 @@ describe.each(ENGINES)('imports interrupted by a killed process (%s)', (engine) 
     expect(await server.modules.member.importer.recoverOrphaned()).toBe(0);
   });
 
-  /** `n` rows staged for job `id`, as an import writes them before its final move. */
-  const stageRows = async (id: string, n: number) => {
+  /** `n` members written for job `id`, as an import writes them before its flip. */
+  const writeRows = async (id: string, n: number) => {
     const w: MemberWrite = {
       ...{ orgId: t.branchA1a, name: '暂存', gender: 'male', ethnicity: '汉族', birthDate: '1980-01-01', education: 'bachelor', occupation: 'worker' },
       ...{
@@ -53,32 +53,50 @@ describe.each(ENGINES)('imports interrupted by a killed process (%s)', (engine) 
       ...{ addressEnc: null, addressMasked: null, appliedDate: null, joinedDate: '2001-07-01', confirmedDate: '2002-07-01', status: 'full', categories: [] },
     };
     const rows = Array.from({ length: n }, () => ({ id: newId(), eventId: newId(), w: { ...w, idNumberHash: newId() } }));
-    await importStageRepository.stage(server.db, server.regionId, id, 0, rows);
+    await pendingImportRepository.write(server.db, server.regionId, id, rows, { reason: '导入党员名册', actorId: null, actorName: null });
   };
-  const staged = (id: string) => importStageRepository.count(server.db, server.regionId, id);
+  const pendingOf = (id: string) => pendingImportRepository.count(server.db, server.regionId, id);
+  /** Rows of job `id` in member_row and their history rows, visible or not. */
+  const left = async (id: string) =>
+    (await server.db.one<{ n: number }>(sql`select (select count(*) from member_row where import_job_id = ${id})
+      + (select count(*) from member_status_event e join member_row m on m.region_id = e.region_id and m.id = e.member_id where m.import_job_id = ${id})::int as n`))!
+      .n;
 
-  it("deletes a killed import's staged rows at start, and keeps those of a job still running", async () => {
+  it("deletes a killed import's members and history rows at start, and keeps those of a job still running", async () => {
     const killed = '01900000-0000-7000-8000-00000000dea2';
     const running = '01900000-0000-7000-8000-00000000a112';
     await orphan(killed, '00000000-0000-4000-8000-000000000000');
     await orphan(running, RUNNER_ID);
-    await stageRows(killed, DISCARD_BATCH + 7);
-    await stageRows(running, 3);
+    await writeRows(killed, DISCARD_BATCH + 7);
+    await writeRows(running, 3);
     expect(await server.modules.member.importer.recoverOrphaned()).toBe(1);
-    expect([await staged(killed), await staged(running)]).toEqual([0, 3]);
+    expect([await pendingOf(killed), await pendingOf(running)]).toEqual([0, 3]);
+    expect([await left(killed), await left(running)]).toEqual([0, 6]);
     expect((await t.admin.get<MemberImportJob>(`/api/members/import/${killed}`)).body.phase).toBe('failed');
   });
 
-  it('deletes the staged rows of a job given up when its owner reads it after its heartbeat stopped', async () => {
+  it('deletes the members of a job given up when its owner reads it after its heartbeat stopped', async () => {
     const id = '01900000-0000-7000-8000-00000000057a';
     await orphan(id, RUNNER_ID);
-    await stageRows(id, 4);
+    await writeRows(id, 4);
     await server.db.run(sql`update member_import_job set updated_at = now() - interval '10 minutes' where region_id = ${server.regionId} and id = ${id}`);
     expect((await t.admin.get<MemberImportJob>(`/api/members/import/${id}`)).body).toMatchObject({
       phase: 'failed',
       message: expect.stringContaining('未导入任何数据'),
     });
-    expect(await staged(id)).toBe(0);
+    expect(await left(id)).toBe(0);
+  });
+
+  it('never shows the members of a job that is not 完成, and never deletes those of one that is', async () => {
+    const id = '01900000-0000-7000-8000-0000000000f1';
+    await orphan(id, RUNNER_ID);
+    const before = (await t.admin.get<{ total: number }>('/api/members')).body.total;
+    await writeRows(id, 5);
+    expect((await t.admin.get<{ total: number }>('/api/members')).body.total).toBe(before);
+    await server.db.run(sql`update member_import_job set phase = 'done' where region_id = ${server.regionId} and id = ${id}`);
+    expect((await t.admin.get<{ total: number }>('/api/members')).body.total).toBe(before + 5);
+    expect(await pendingImportRepository.discard(server.db, server.regionId, id)).toBe(0);
+    expect(await left(id)).toBe(10);
   });
 
   it('leaves alone the jobs of this process', async () => {

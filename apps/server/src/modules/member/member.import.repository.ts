@@ -58,6 +58,11 @@ export const importJobRepository = {
     await db.run(sql`update member_import_job set updated_at = now() where region_id = ${regionId} and id = ${id} and phase in ${RUNNING}`);
   },
 
+  /** Locks a job that is still running (the flip's first step); false when it is not running any more. */
+  async lockRunning(tx: Database, regionId: string, id: string): Promise<boolean> {
+    return !!(await tx.one(sql`select 1 as ok from member_import_job where region_id = ${regionId} and id = ${id} and phase in ${RUNNING} for update`));
+  },
+
   async finish(db: Database, regionId: string, id: string, o: JobOutcome) {
     const failed = o.phase === 'failed';
     await db.run(sql`update member_import_job set phase = ${o.phase}, created = ${failed ? null : o.created}, message = ${failed ? o.message : null},

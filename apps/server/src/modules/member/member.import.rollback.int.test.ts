@@ -6,14 +6,14 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { buildIdNumber, buildMember, ENGINES, startSeeded, type SeededTree, type TestServer } from '../../test/harness.ts';
 import { auditCount, memberCount, rosterFile, rosterRow } from './member.import.fixtures.ts';
 import { importJobRepository } from './member.import.repository.ts';
-import { importStageRepository, type ImportStageRepository } from './member.import.stage.ts';
+import { pendingImportRepository, type PendingImportRepository } from './member.import.pending.ts';
 import { createMemberImportService } from './member.import.ts';
 import { WRITE_BATCH } from './member.import.write.ts';
 import { memberRepository, type MemberRepository } from './member.repository.ts';
 
 /**
- * Whole or nothing: a failure anywhere in the write (while staging, or in the final move) leaves no
- * member, no history row, no audit row and no staged row behind.
+ * Whole or nothing: a failure anywhere in the write (in a batch, or in the flip) leaves no member,
+ * no history row, no audit row and no invisible member behind.
  */
 describe.each(ENGINES)('member roster import rollback (%s)', (engine) => {
   let server: TestServer;
@@ -33,7 +33,7 @@ describe.each(ENGINES)('member roster import rollback (%s)', (engine) => {
   async function runWith(
     members: MemberRepository,
     file: Buffer,
-    stage: ImportStageRepository = importStageRepository,
+    pending: PendingImportRepository = pendingImportRepository,
     audit: AuditService = server.audit,
   ): Promise<MemberImportJob> {
     const importer = createMemberImportService({
@@ -41,7 +41,7 @@ describe.each(ENGINES)('member roster import rollback (%s)', (engine) => {
       regionId: server.regionId,
       members,
       jobs: importJobRepository,
-      stage,
+      pending,
       audit,
       clock: server.clock,
       crypto: server.crypto,
@@ -55,16 +55,16 @@ describe.each(ENGINES)('member roster import rollback (%s)', (engine) => {
   const rows = (n: number) => Array.from({ length: n }, (_, i) => rosterRow(buildIdNumber('1975-05-05'), '甲一社区第一党支部', { name: `回滚${i}` }));
 
   const events = async () => (await server.db.one<{ n: number }>(sql`select count(*)::int as n from member_status_event`))!.n;
-  /** Everything an import writes: members, history rows, its audit rows, and rows still staged. */
-  const written = async () => [await count(), await events(), await audits('member.import'), await importStageRepository.count(server.db, server.regionId)];
+  /** Everything an import writes: members, history rows, its audit rows, and members of imports not 完成 (member_row). */
+  const written = async () => [await count(), await events(), await audits('member.import'), await pendingImportRepository.count(server.db, server.regionId)];
 
   it('rolls back every batch when a later batch fails', async () => {
     let calls = 0;
-    const flaky: ImportStageRepository = {
-      ...importStageRepository,
-      stage: async (db, regionId, jobId, from, batch) => {
+    const flaky: PendingImportRepository = {
+      ...pendingImportRepository,
+      write: async (db, regionId, jobId, batch, event) => {
         if (++calls === 2) throw new Error('模拟：写入第二批时数据库出错');
-        return importStageRepository.stage(db, regionId, jobId, from, batch);
+        return pendingImportRepository.write(db, regionId, jobId, batch, event);
       },
     };
     const before = await written();
@@ -74,16 +74,16 @@ describe.each(ENGINES)('member roster import rollback (%s)', (engine) => {
     expect(await written()).toEqual(before);
   });
 
-  it('rolls back the final move when it fails after every row was staged, and deletes the staged rows', async () => {
-    let stagedBeforeMove = -1;
-    const watched: ImportStageRepository = {
-      ...importStageRepository,
-      move: async (tx, regionId, jobId, event) => {
-        stagedBeforeMove = await importStageRepository.count(tx, regionId, jobId);
-        return importStageRepository.move(tx, regionId, jobId, event);
+  it('rolls back the flip when it fails after every row was written, and deletes the rows', async () => {
+    let pendingBeforeFlip = -1;
+    const watched: PendingImportRepository = {
+      ...pendingImportRepository,
+      prepareFlip: async (tx, regionId, jobId) => {
+        pendingBeforeFlip = await pendingImportRepository.count(tx, regionId, jobId);
+        return pendingImportRepository.prepareFlip(tx, regionId, jobId);
       },
     };
-    // the last write of the final transaction (the import's audit row) fails: members and history rows were already moved
+    // the import's audit row in the flip fails: every member and history row was already written
     const failingAudit: AuditService = {
       ...server.audit,
       record: async (tx, who, e) => {
@@ -94,25 +94,26 @@ describe.each(ENGINES)('member roster import rollback (%s)', (engine) => {
     const before = await written();
     const job = await runWith(memberRepository, await rosterFile(rows(WRITE_BATCH + 10)), watched, failingAudit);
     expect(job).toMatchObject({ phase: 'failed', created: null, message: expect.stringMatching(/内部错误，未导入任何数据/) as unknown as string });
-    expect(stagedBeforeMove).toBe(WRITE_BATCH + 10);
+    expect(pendingBeforeFlip).toBe(WRITE_BATCH + 10);
     expect(await written()).toEqual(before);
   });
 
-  it('refuses the whole file when one of its ID numbers is registered while the rows are being staged', async () => {
+  it('refuses the whole file when one of its ID numbers is registered while the rows are being written', async () => {
     const file = rows(WRITE_BATCH + 10);
     let calls = 0;
-    const racing: ImportStageRepository = {
-      ...importStageRepository,
-      stage: async (db, regionId, jobId, from, batch) => {
-        // between two staging statements, someone registers the file's first person through the form
-        if (++calls === 2) expect((await t.admin.post('/api/members', buildMember(t.branchA1a, { idNumber: String(file[0]!.idNumber) }))).status).toBe(201);
-        return importStageRepository.stage(db, regionId, jobId, from, batch);
+    const racing: PendingImportRepository = {
+      ...pendingImportRepository,
+      write: async (db, regionId, jobId, batch, event) => {
+        // before the first batch, someone registers a person of the second batch through the form
+        if (++calls === 1)
+          expect((await t.admin.post('/api/members', buildMember(t.branchA1a, { idNumber: String(file[WRITE_BATCH + 1]!.idNumber) }))).status).toBe(201);
+        return pendingImportRepository.write(db, regionId, jobId, batch, event);
       },
     };
     const [members, history, imports] = await written();
     const job = await runWith(memberRepository, await rosterFile(file), racing);
     expect(job).toMatchObject({ phase: 'failed', errors: [], message: expect.stringMatching(/刚被登记.*未导入任何数据/) as unknown as string });
-    // only the registration made meanwhile: one member, its history row, nothing staged left
+    // only the registration made meanwhile: one member, its history row, none of the file's left
     expect(await written()).toEqual([members! + 1, history! + 1, imports, 0]);
   });
 

@@ -15,7 +15,7 @@ import { maskIdNumber } from '../../platform/crypto/mask.ts';
 import { duplicateIdMessage, importRefusalsEvent } from './member.duplicates.ts';
 import { createImportJobs, type JobProgress } from './member.import.job.ts';
 import type { ImportJobRepository, JobOutcome } from './member.import.repository.ts';
-import type { ImportStageRepository } from './member.import.stage.ts';
+import type { PendingImportRepository } from './member.import.pending.ts';
 import { duplicateIdNumbers, resolveBranches } from './member.import.resolve.ts';
 import { parseRosterRow, type RosterDraft } from './member.import.rows.ts';
 import { buildRosterTemplate } from './member.import.template.ts';
@@ -28,8 +28,8 @@ export interface MemberImportDeps {
   regionId: string;
   members: MemberRepository;
   jobs: ImportJobRepository;
-  /** Staged rows of running imports (member_import_stage). */
-  stage: ImportStageRepository;
+  /** The members of imports not yet 完成, written in place and invisible (member_row, ADR 0008). */
+  pending: PendingImportRepository;
   audit: AuditService;
   clock: Clock;
   crypto: FieldCrypto;
@@ -59,12 +59,12 @@ interface Checked {
  * Roster import (党员名册): every row is checked in memory first — its own cells with the member
  * form's rules (checkMember), branches by full name in the importer's scope (one query), ID numbers
  * against each other and against the register by keyed hash (one query per 10,000) — and only a
- * file without a single problem is written: staged in short statements, then moved into member in
- * one transaction (member.import.write.ts). It runs as a background job the web app polls.
+ * file without a single problem is written: in short statements, invisible until the job's 完成
+ * makes every row visible at once (member.import.write.ts). It runs as a background job the web app polls.
  */
 export function createMemberImportService(deps: MemberImportDeps) {
-  const { db, regionId, members, jobs, stage, audit, clock, crypto } = deps;
-  const tracker = createImportJobs({ db, regionId, jobs, clock, discard: (jobId) => stage.discard(db, regionId, jobId) });
+  const { db, regionId, members, jobs, pending, audit, clock, crypto } = deps;
+  const tracker = createImportJobs({ db, regionId, jobs, clock, discard: (jobId) => pending.discard(db, regionId, jobId) });
 
   /** The members already holding the file's ID numbers, by keyed hash. */
   async function registeredHashes(hashes: (string | null)[]): Promise<Map<string, RegisteredId>> {
@@ -160,12 +160,12 @@ export function createMemberImportService(deps: MemberImportDeps) {
     drain: () => tracker.drain(),
 
     /**
-     * Marks failed the imports of processes that are gone (called at start), then deletes the staged
-     * rows of every import no longer running. Returns how many imports it marked failed.
+     * Marks failed the imports of processes that are gone (called at start), then deletes the
+     * invisible members of every failed import. Returns how many imports it marked failed.
      */
     async recoverOrphaned(): Promise<number> {
       const failed = await tracker.recoverOrphaned();
-      await stage.discardFinished(db, regionId);
+      await pending.discardFinished(db, regionId);
       return failed;
     },
   };
