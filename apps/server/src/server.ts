@@ -21,6 +21,7 @@ import { createAppraisalModule } from './modules/appraisal/index.ts';
 import { createOrgSetupModule } from './modules/orgsetup/index.ts';
 import { createReportInModule } from './modules/reportin/index.ts';
 import { createHardshipModule } from './modules/hardship/index.ts';
+import { createTrainingModule } from './modules/training/index.ts';
 import { createOrgModule } from './modules/org/index.ts';
 import { termAlarmJob, termAlarmSweep } from './modules/org/org.jobs.ts';
 import { termTodoSource, todoChildren } from './modules/org/org.todo.ts';
@@ -58,6 +59,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const reportIn = createReportInModule({ db, regionId, audit, clock, crypto, members: member.service });
   const hardship = createHardshipModule({ db, regionId, audit, clock, crypto, members: member.service, orgs: org.service });
   todos.add(hardship.todoSource);
+  const training = createTrainingModule({ db, regionId, audit, clock, crypto, orgs: org.service });
+  todos.add(training.todoSource);
 
   /** An actor scoped to the whole region, for system sweeps. */
   const systemActor = async (): Promise<Actor | null> => {
@@ -106,6 +109,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   orgSetup.register(app);
   reportIn.register(app);
   hardship.register(app);
+  training.register(app);
   registerAuditRoutes(app, audit);
   registerTodoRoutes(app, todos, notifications);
 

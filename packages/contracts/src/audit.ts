@@ -7,6 +7,7 @@ import { reportInAuditLabel } from './reportin.ts';
 import { hardshipAuditLabel } from './hardship.ts';
 import { accountAuditLabel } from './account-grant.ts';
 import { attachmentAuditLabel } from './attachment.ts';
+import { trainingAuditLabel } from './training.ts';
 
 /** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
 export const auditEntityLabel = {
@@ -23,6 +24,7 @@ export const auditEntityLabel = {
   member_report_in: '在职党员报到',
   unit_report_in: '驻区单位报到',
   appraisal_disposition: '不合格党员组织处置',
+  training_session: '党员教育培训',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 export const AUDIT_ENTITIES = Object.keys(auditEntityLabel) as AuditEntity[];
@@ -104,4 +106,5 @@ export const auditActionLabel: Record<string, string> = {
   ...hardshipAuditLabel,
   ...accountAuditLabel,
   ...attachmentAuditLabel,
+  ...trainingAuditLabel,
 };

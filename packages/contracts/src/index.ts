@@ -22,3 +22,4 @@ export * from './transfer.ts';
 export * from './member-import.ts';
 export * from './workflow.ts';
 export * from './attachment.ts';
+export * from './training.ts';

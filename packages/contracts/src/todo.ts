@@ -17,6 +17,7 @@ export const TODO_SOURCES = [
   'member.lost_contact',
   'appraisal.disposition',
   'hardship.visit',
+  'training.shortfall',
 ] as const;
 export type TodoSourceId = (typeof TODO_SOURCES)[number];
 export const todoSourceLabel: Record<TodoSourceId, string> = {
@@ -29,6 +30,7 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
   'member.lost_contact': '失联党员待处置',
   'appraisal.disposition': '限期改正到期',
   'hardship.visit': '困难党员走访逾期',
+  'training.shortfall': '培训学时未达标',
 };
 
 /**
@@ -36,7 +38,7 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
  * module's source names one of these (or adds its own here), and the summary offers exactly the
  * kinds of the sources registered and visible to the account.
  */
-export const TODO_KINDS = ['term', 'setup', 'transfer', 'floating', 'lost_contact', 'hardship', 'appraisal'] as const;
+export const TODO_KINDS = ['term', 'setup', 'transfer', 'floating', 'lost_contact', 'hardship', 'appraisal', 'training'] as const;
 export type TodoKindId = (typeof TODO_KINDS)[number];
 export const todoKindLabel: Record<TodoKindId, string> = {
   term: '换届',
@@ -46,6 +48,7 @@ export const todoKindLabel: Record<TodoKindId, string> = {
   lost_contact: '失联',
   hardship: '帮扶',
   appraisal: '评议',
+  training: '培训',
 };
 /** The kind of each source. */
 export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
@@ -58,6 +61,7 @@ export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
   'member.lost_contact': 'lost_contact',
   'appraisal.disposition': 'appraisal',
   'hardship.visit': 'hardship',
+  'training.shortfall': 'training',
 };
 
 /**

@@ -25,3 +25,5 @@ export * from './vote.rules.ts';
 export * from './vote.ts';
 export * from './meeting-review.rules.ts';
 export * from './meeting-review.ts';
+export * from './training.rules.ts';
+export * from './training.ts';

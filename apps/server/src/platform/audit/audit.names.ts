@@ -40,6 +40,8 @@ const NAME_SQL: Record<AuditEntity, (ids: SQL, region: string, scope: SQL) => SQ
     sql`select x.id::text as id, m.name from member_report_in x join member m on m.region_id = x.region_id and m.id = x.member_id
           join org o on o.region_id = x.region_id and o.id in (m.org_id, x.community_id)
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  training_session: (ids, r, scope) =>
+    sql`select x.id::text as id, x.title as name from training_session x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   unit_report_in: (ids, r, scope) =>
     sql`select x.id::text as id, x.unit_name as name from unit_report_in x join org o on o.region_id = x.region_id and o.id = x.community_id
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
