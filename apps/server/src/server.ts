@@ -22,6 +22,7 @@ import { createOrgSetupModule } from './modules/orgsetup/index.ts';
 import { createReportInModule } from './modules/reportin/index.ts';
 import { createHardshipModule } from './modules/hardship/index.ts';
 import { createTrainingModule } from './modules/training/index.ts';
+import { createMeetingModule } from './modules/meeting/index.ts';
 import { createOrgModule } from './modules/org/index.ts';
 import { termAlarmJob, termAlarmSweep } from './modules/org/org.jobs.ts';
 import { termTodoSource, todoChildren } from './modules/org/org.todo.ts';
@@ -59,6 +60,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const reportIn = createReportInModule({ db, regionId, audit, clock, crypto, members: member.service });
   const hardship = createHardshipModule({ db, regionId, audit, clock, crypto, members: member.service, orgs: org.service });
   todos.add(hardship.todoSource);
+  const meeting = createMeetingModule({ db, regionId, audit, clock, fieldKey, notifications });
+  for (const source of meeting.todoSources) todos.add(source);
   const training = createTrainingModule({ db, regionId, audit, clock, crypto, orgs: org.service });
   todos.add(training.todoSource);
 
@@ -109,6 +112,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   orgSetup.register(app);
   reportIn.register(app);
   hardship.register(app);
+  meeting.register(app);
   training.register(app);
   registerAuditRoutes(app, audit);
   registerTodoRoutes(app, todos, notifications);
@@ -120,7 +124,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     clock,
     crypto,
     audit,
-    modules: { org, account, member },
+    modules: { org, account, member, meeting },
     todos,
     notifications,
     jobs,

@@ -7,6 +7,7 @@ import { reportInAuditLabel } from './reportin.ts';
 import { hardshipAuditLabel } from './hardship.ts';
 import { accountAuditLabel } from './account-grant.ts';
 import { attachmentAuditLabel } from './attachment.ts';
+import { meetingAuditLabel } from './meeting.ts';
 import { trainingAuditLabel } from './training.ts';
 
 /** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
@@ -25,6 +26,7 @@ export const auditEntityLabel = {
   unit_report_in: '驻区单位报到',
   appraisal_disposition: '不合格党员组织处置',
   training_session: '党员教育培训',
+  meeting: '会议记录',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 export const AUDIT_ENTITIES = Object.keys(auditEntityLabel) as AuditEntity[];
@@ -107,4 +109,5 @@ export const auditActionLabel: Record<string, string> = {
   ...accountAuditLabel,
   ...attachmentAuditLabel,
   ...trainingAuditLabel,
+  ...meetingAuditLabel,
 };

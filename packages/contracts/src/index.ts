@@ -22,4 +22,5 @@ export * from './transfer.ts';
 export * from './member-import.ts';
 export * from './workflow.ts';
 export * from './attachment.ts';
+export * from './meeting.ts';
 export * from './training.ts';

@@ -18,6 +18,11 @@ export const TODO_SOURCES = [
   'appraisal.disposition',
   'hardship.visit',
   'training.shortfall',
+  'meeting.not_held',
+  'meeting.record_due',
+  'meeting.returned',
+  'meeting.review',
+  'meeting.notice',
 ] as const;
 export type TodoSourceId = (typeof TODO_SOURCES)[number];
 export const todoSourceLabel: Record<TodoSourceId, string> = {
@@ -31,6 +36,11 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
   'appraisal.disposition': '限期改正到期',
   'hardship.visit': '困难党员走访逾期',
   'training.shortfall': '培训学时未达标',
+  'meeting.not_held': '会议逾期未召开',
+  'meeting.record_due': '会议记录待提交',
+  'meeting.returned': '会议记录被退回',
+  'meeting.review': '会议记录待审核',
+  'meeting.notice': '会议通知',
 };
 
 /**
@@ -38,7 +48,7 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
  * module's source names one of these (or adds its own here), and the summary offers exactly the
  * kinds of the sources registered and visible to the account.
  */
-export const TODO_KINDS = ['term', 'setup', 'transfer', 'floating', 'lost_contact', 'hardship', 'appraisal', 'training'] as const;
+export const TODO_KINDS = ['term', 'setup', 'transfer', 'floating', 'lost_contact', 'hardship', 'appraisal', 'training', 'meeting'] as const;
 export type TodoKindId = (typeof TODO_KINDS)[number];
 export const todoKindLabel: Record<TodoKindId, string> = {
   term: '换届',
@@ -49,6 +59,7 @@ export const todoKindLabel: Record<TodoKindId, string> = {
   hardship: '帮扶',
   appraisal: '评议',
   training: '培训',
+  meeting: '三会一课',
 };
 /** The kind of each source. */
 export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
@@ -62,6 +73,11 @@ export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
   'appraisal.disposition': 'appraisal',
   'hardship.visit': 'hardship',
   'training.shortfall': 'training',
+  'meeting.not_held': 'meeting',
+  'meeting.record_due': 'meeting',
+  'meeting.returned': 'meeting',
+  'meeting.review': 'meeting',
+  'meeting.notice': 'meeting',
 };
 
 /**

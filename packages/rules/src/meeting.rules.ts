@@ -128,3 +128,23 @@ export const MEETING_WORKFLOW: WorkflowDefinition<MeetingState, MeetingAction, M
 
 /** States whose record may still be edited by the secretary (not yet submitted, or sent back). */
 export const MEETING_EDITABLE_STATES: readonly MeetingState[] = ['plan', 'notice', 'held', 'recorded', 'returned'];
+
+/**
+ * Time limits of the meeting record, local defaults of Jiceng (no regulation gives a number): the
+ * record is submitted for review within `recordSubmitDays` after the meeting; a member's notice of
+ * an upcoming meeting counts as 即将到期 within `noticeSoonDays` before it.
+ */
+export interface MeetingTimeLimits {
+  id: string;
+  recordSubmitDays: number;
+  noticeSoonDays: number;
+  source: string;
+  localDefault: boolean;
+}
+export const MEETING_TIME_LIMITS: MeetingTimeLimits = {
+  id: 'meeting-time-limits-2026',
+  recordSubmitDays: 7,
+  noticeSoonDays: 3,
+  source: 'Jiceng default',
+  localDefault: true,
+};

@@ -1,4 +1,12 @@
-import { MEETING_EDITABLE_STATES, MEETING_WORKFLOW, type MeetingAction, type MeetingRole, type MeetingState } from './meeting.rules.ts';
+import {
+  MEETING_EDITABLE_STATES,
+  MEETING_TIME_LIMITS,
+  MEETING_WORKFLOW,
+  type MeetingAction,
+  type MeetingRole,
+  type MeetingState,
+  type MeetingTimeLimits,
+} from './meeting.rules.ts';
 import { availableActions, transition, type WorkflowAttempt, type WorkflowResult } from './workflow.ts';
 
 /** Rule meeting-workflow-2026: the meeting's next state, or a Chinese refusal naming its current state. */
@@ -18,4 +26,11 @@ export function meetingActions(state: MeetingState, role?: MeetingRole): Meeting
 /** Whether the secretary may still change the record: not while it is under review or once approved. */
 export function meetingEditable(state: MeetingState): boolean {
   return MEETING_EDITABLE_STATES.includes(state);
+}
+
+/** Rule meeting-time-limits-2026: the last day to submit the record of a meeting held on `date` (YYYY-MM-DD). */
+export function meetingRecordDue(date: string, limits: MeetingTimeLimits = MEETING_TIME_LIMITS): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + limits.recordSubmitDays);
+  return d.toISOString().slice(0, 10);
 }
