@@ -34,6 +34,8 @@ export const RECORD_KINDS = [
   'committeeMember',
   'term',
   'notification',
+  'meeting',
+  'meetingPart',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -318,6 +320,33 @@ export async function buildWorld(server: TestServer): Promise<World> {
   add('term', (await post(streetA, 'term', `/api/orgs/${t.branchA1a}/terms`, { termNo: 1, startDate: '2021-01-01' })).id);
   await server.sweepTerms();
 
+  // ---- meetings: noticed, approved (a vote, an amendment), submitted, cancelled ----
+  const supA = await login(server, 'supA');
+  const meetingPlan = (title: string, date: string) =>
+    post(secA1a, `meeting ${title}`, '/api/meetings', { orgId: t.branchA1a, type: 'branch_assembly', title, topics: '学习讨论', date, startTime: '09:00', endTime: '10:00', guests: ['社区书记'] });
+  const heldMeeting = async (title: string) => {
+    const m = await meetingPlan(title, `${YEAR}-11-20`);
+    await post(secA1a, 'notify', `/api/meetings/${m.id}/notify`);
+    const v = (await post<{ version: number }>(secA1a, 'hold', `/api/meetings/${m.id}/hold`)).version;
+    expectOk('record', await secA1a.put(`/api/meetings/${m.id}/record`, { hostName: '王书记', recorderName: '李委员', speakersPoints: '大家谈了学习体会', version: v }));
+    const vote = await post<{ votes: { id: string }[] }>(secA1a, 'vote', `/api/meetings/${m.id}/votes`, { motion: '表决事项', kind: 'resolution', method: 'show_of_hands', yes: 0, no: 0, abstain: 0 });
+    add('meetingPart', vote.votes[0]!.id);
+    await post(secA1a, 'submit', `/api/meetings/${m.id}/submit`);
+    add('meeting', m.id);
+    return m.id;
+  };
+  const noticedMeeting = await meetingPlan('支部党员大会（已通知）', `${YEAR}-11-30`);
+  await post(secA1a, 'notify', `/api/meetings/${noticedMeeting.id}/notify`);
+  add('meeting', noticedMeeting.id);
+  const approvedMeeting = await heldMeeting('支部党员大会（已审核）');
+  const marks = { attendance: 'met', topics: 'met', minutes: 'met', votes: 'met', signatures: 'met', attachments: 'met' };
+  await post(supA, 'approve', `/api/meetings/${approvedMeeting}/approve`, { marks });
+  await post(secA1a, 'amend', `/api/meetings/${approvedMeeting}/amendments`, { field: 'decisions', after: '补记决议', reason: '漏记决议' });
+  await heldMeeting('支部党员大会（待审核）');
+  const cancelledMeeting = await meetingPlan('支部党员大会（已取消）', `${YEAR}-12-01`);
+  await post(secA1a, 'cancel', `/api/meetings/${cancelledMeeting.id}/cancel`, { reason: '与上级会议冲突' });
+  add('meeting', cancelledMeeting.id);
+
   // ---- appraisal with a disposition ----
   for (const [key, g, extra] of [
     ['self', 'qualified', {}],
@@ -447,6 +476,8 @@ const KIND_BY_PATH: [RegExp, RecordKind][] = [
   [/\/lost-contact\/[^/]+\/attempts$/, 'contactAttempt'],
   [/\/hardship\/cadres$/, 'hardshipCadre'],
   [/\/hardship\/[^/]+\/visits$/, 'hardshipVisit'],
+  [/\/meetings\/[^/]+\/(votes|attachments)$/, 'meetingPart'],
+  [/\/meetings$/, 'meeting'],
   [/\/(members|me\/member)$/, 'member'],
   [/\/details$/, 'memberDetail'],
   [/\/(orgs|org-setup\/orgs)$/, 'org'],
