@@ -323,13 +323,32 @@ export async function buildWorld(server: TestServer): Promise<World> {
   // ---- meetings: noticed, approved (a vote, an amendment), submitted, cancelled ----
   const supA = await login(server, 'supA');
   const meetingPlan = (title: string, date: string) =>
-    post(secA1a, `meeting ${title}`, '/api/meetings', { orgId: t.branchA1a, type: 'branch_assembly', title, topics: '学习讨论', date, startTime: '09:00', endTime: '10:00', guests: ['社区书记'] });
+    post(secA1a, `meeting ${title}`, '/api/meetings', {
+      orgId: t.branchA1a,
+      type: 'branch_assembly',
+      title,
+      topics: '学习讨论',
+      date,
+      startTime: '09:00',
+      endTime: '10:00',
+      guests: ['社区书记'],
+    });
   const heldMeeting = async (title: string) => {
     const m = await meetingPlan(title, `${YEAR}-11-20`);
     await post(secA1a, 'notify', `/api/meetings/${m.id}/notify`);
     const v = (await post<{ version: number }>(secA1a, 'hold', `/api/meetings/${m.id}/hold`)).version;
-    expectOk('record', await secA1a.put(`/api/meetings/${m.id}/record`, { hostName: '王书记', recorderName: '李委员', speakersPoints: '大家谈了学习体会', version: v }));
-    const vote = await post<{ votes: { id: string }[] }>(secA1a, 'vote', `/api/meetings/${m.id}/votes`, { motion: '表决事项', kind: 'resolution', method: 'show_of_hands', yes: 0, no: 0, abstain: 0 });
+    expectOk(
+      'record',
+      await secA1a.put(`/api/meetings/${m.id}/record`, { hostName: '王书记', recorderName: '李委员', speakersPoints: '大家谈了学习体会', version: v }),
+    );
+    const vote = await post<{ votes: { id: string }[] }>(secA1a, 'vote', `/api/meetings/${m.id}/votes`, {
+      motion: '表决事项',
+      kind: 'resolution',
+      method: 'show_of_hands',
+      yes: 0,
+      no: 0,
+      abstain: 0,
+    });
     add('meetingPart', vote.votes[0]!.id);
     await post(secA1a, 'submit', `/api/meetings/${m.id}/submit`);
     add('meeting', m.id);
