@@ -39,6 +39,13 @@ function timedDb(db: Database) {
   return { db: proxy, runs, begin: () => runs.push([]) };
 }
 
+/** A statement's text and parameters as Drizzle's dialect renders them. */
+function rendered(db: Database, q: SQL): { text: string; params: unknown[] } {
+  const dialect = (db.orm as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }).dialect;
+  const { sql: text, params } = dialect.sqlToQuery(q);
+  return { text, params };
+}
+
 /** EXPLAIN ANALYZE of a statement (its text and parameters as Drizzle's dialect renders them). */
 async function planOf(db: Database, q: SQL): Promise<string[]> {
   const dialect = (db.orm as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }).dialect;
@@ -80,6 +87,26 @@ export async function benchList(
     times(percentile(apiMs, 95), percentile(sqlMs, 95)),
   );
   const [pageCall, countCall] = t.runs[0]!;
+  // What the view `member` costs (migration 0028: it hides the members of imports not 完成): the
+  // same statements on the table itself, run alternately with the view's.
+  const statements = [pageCall!, ...(countCall ? [countCall] : [])].map((c) => rendered(ctx.db, c.query));
+  const onTable = statements.map(({ text, params }) => ({ text: text.replace(/\bmember\b(?!_)/g, 'member_row'), params }));
+  const runAll = (xs: { text: string; params: unknown[] }[]) => async () => {
+    for (const x of xs) await ctx.db.raw(x.text, x.params);
+  };
+  const [viewMs, tableMs] = await pairedTimes(runAll(statements), runAll(onTable), {
+    runs: Math.min(ctx.runs, 20),
+    warmup: 2,
+    budgetMs: ctx.budgetMs,
+    minRuns: 5,
+  });
+  ctx.report.add(
+    ctx.engine,
+    `${account.label} ${c.label}: its SQL through the view member, n=${viewMs.length}`,
+    fmt(viewMs),
+    `${fmt(tableMs)} on member_row`,
+    times(percentile(viewMs, 95), percentile(tableMs, 95)),
+  );
   ctx.report.raw[`${ctx.engine}.list.${account.label}.${c.label}`] = {
     url,
     total: base.total,
