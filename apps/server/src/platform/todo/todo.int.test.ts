@@ -144,7 +144,7 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
       }
     }
     const admins = await summary(admin);
-    expect(admins.byKind.map((k) => k.label)).toEqual(['换届', '组织设置', '转接', '流动', '失联', '帮扶', '评议', '培训']);
+    expect(admins.byKind.map((k) => k.label)).toEqual(['换届', '组织设置', '转接', '流动', '失联', '帮扶', '评议', '培训', '三会一课']);
     expect(admins.bySource.find((k) => k.source === 'org.setup')).toMatchObject({
       label: '组织设置预警',
       kind: 'setup',
@@ -227,11 +227,14 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
   it('offers each kind only to accounts holding its permission', async () => {
     const sup = await login(server, 'supA');
     const s = await summary(sup);
-    expect(s.bySource.map((k) => k.source)).toEqual(['org.term']);
-    expect(new Set((await all(sup)).map((x) => x.source))).toEqual(new Set(['org.term']));
+    expect(s.bySource.map((k) => k.source)).toEqual(['org.term', 'meeting.review']);
+    expect(new Set((await all(sup)).map((x) => x.source))).toEqual(new Set(['org.term', 'meeting.review']));
     expect((await page(sup, 'source=org.setup')).total).toBe(0);
     const member = await login(server, 'memberA1a');
-    expect(await summary(member)).toMatchObject({ counts: { total: 0 }, bySource: [] });
+    // a 党员 account sees only its own meeting notices (none: memberA1a is bound to no member here)
+    const mine = await summary(member);
+    expect(mine.counts.total).toBe(0);
+    expect(mine.bySource.map((k) => k.source)).toEqual(['meeting.notice']);
     expect(await page(member, '')).toEqual({ items: [], total: 0 });
   });
 
