@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PASSWORD } from './demo-accounts.ts';
 import { planDistrict } from './demo-district.ts';
 import { planActivity } from './demo-activity.ts';
 import { applyActivity } from './demo-activity-apply.ts';
+import { applyTraining } from './demo-training.ts';
 import { planSectors } from './demo-sectors.ts';
 import { OrgPlan } from './org-plan.ts';
 import { createRandom } from './random.ts';
@@ -20,6 +21,8 @@ const PEOPLE_SEED = 7_100_001;
 const MEMBER_SEED = 3_300_017;
 /** The modules' records (transfers, floating, appraisals, hardship, 双报到): its own stream, so they never shift the members. */
 const ACTIVITY_SEED = 5_200_023;
+/** 党员教育培训 records: a stream of their own too. */
+const TRAINING_SEED = 9_100_031;
 
 /**
  * The demo district as a plan: names and structure are the same on every run; term dates are
@@ -71,5 +74,6 @@ export async function seedDemo(server: Server): Promise<void> {
     await seedRepository.linkAccountMember(tx, server.regionId, dangyuan.username, members[0]!.id);
     const activity = planActivity(plan, inputs, today, createRandom(ACTIVITY_SEED));
     await applyActivity(server, tx, plan, activity, members.map((m) => m.id), accounts);
+    await applyTraining(server, tx, plan, createRandom(TRAINING_SEED));
   });
 }

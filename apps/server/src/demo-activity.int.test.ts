@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TodoPage } from '@jiceng/contracts';
+import type { TodoPage, TrainingStats } from '@jiceng/contracts';
+import { trainingReminder } from '@jiceng/rules';
 import { bootstrap } from './bootstrap.ts';
 import { ENGINES, login, startTestServer, type TestServer } from './test/harness.ts';
 import { planActivity, type ActivityPlan } from '../seeds/demo-activity.ts';
@@ -177,6 +178,20 @@ describe.each(ENGINES)('demo district at work (%s)', (engine) => {
       if (source === 'member.lost_contact')
         expect(new Set(page.body.items.map((t) => (t.title.includes('建议除名') ? 'remove' : 'suspend')))).toEqual(new Set(['suspend', 'remove']));
     }
+  });
+
+  it('holds training of every kind, members meeting and short of the minimum, 书记 and 班子成员 among them', async () => {
+    const admin = await login(server, 'admin', DEMO_PASSWORD);
+    const year = Number(server.clock.today().slice(0, 4));
+    const st = (await admin.get<TrainingStats>(`/api/training/stats?year=${year}`)).body;
+    for (const k of st.byKind) expect(k.sessions, k.kind).toBeGreaterThan(0);
+    for (const g of [st.members, st.cadres]) expect([g.met > 0, g.short > 0]).toEqual([true, true]);
+    expect(st.secretaries.total).toBeGreaterThan(0);
+    const mine = await (await login(server, 'shuji', DEMO_PASSWORD)).get<{ total: number }>(`/api/training/hours?year=${year - 1}&short=true`);
+    expect(mine.body.total).toBeGreaterThan(0);
+    // from 1 October to 31 January the branches' shortfalls are to-dos (rule training-reminder)
+    const todos = (await admin.get<TodoPage>('/api/todos?source=training.shortfall')).body.total;
+    expect(todos > 0).toBe(trainingReminder(server.clock.today()) !== null);
   });
 
   it('shows each demo account the modules of its own scope', async () => {

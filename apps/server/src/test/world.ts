@@ -36,6 +36,7 @@ export const RECORD_KINDS = [
   'notification',
   'meeting',
   'meetingPart',
+  'trainingSession',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -366,6 +367,22 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await post(secA1a, 'cancel', `/api/meetings/${cancelledMeeting.id}/cancel`, { reason: '与上级会议冲突' });
   add('meeting', cancelledMeeting.id);
 
+  // ---- training: a session with attendance (one member partly there) ----
+  const training = await post(secA1a, 'training', '/api/training/sessions', {
+    kind: 'rotation',
+    title: '党员集中轮训',
+    startDate: `${YEAR}-03-01`,
+    endDate: `${YEAR}-03-02`,
+    hours: 16,
+  });
+  add('trainingSession', training.id);
+  await post(secA1a, 'attendance', `/api/training/sessions/${training.id}/attendance`, {
+    records: [
+      { memberId: person('plain').memberId, status: 'attended' },
+      { memberId: person('self').memberId, status: 'partial', hours: 8 },
+    ],
+  });
+
   // ---- appraisal with a disposition ----
   for (const [key, g, extra] of [
     ['self', 'qualified', {}],
@@ -495,6 +512,8 @@ const KIND_BY_PATH: [RegExp, RecordKind][] = [
   [/\/lost-contact\/[^/]+\/attempts$/, 'contactAttempt'],
   [/\/hardship\/cadres$/, 'hardshipCadre'],
   [/\/hardship\/[^/]+\/visits$/, 'hardshipVisit'],
+  [/\/training\/sessions$/, 'trainingSession'],
+  [/\/training\/sessions\/[^/]+\/attendance$/, 'member'],
   [/\/meetings\/[^/]+\/(votes|attachments)$/, 'meetingPart'],
   [/\/meetings$/, 'meeting'],
   [/\/(members|me\/member)$/, 'member'],

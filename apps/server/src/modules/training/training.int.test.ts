@@ -44,7 +44,13 @@ describe.each(ENGINES)('党员教育培训 over HTTP (%s)', (engine) => {
 
   beforeAll(async () => {
     ({ server, t } = await startSeeded(engine));
-    [secA1a, streetA, streetB, communityA1, supA] = await Promise.all(['secA1a', 'streetA', 'streetB', 'communityA1', 'supA'].map((u) => login(server, u)));
+    [secA1a, streetA, streetB, communityA1, supA] = await Promise.all([
+      login(server, 'secA1a'),
+      login(server, 'streetA'),
+      login(server, 'streetB'),
+      login(server, 'communityA1'),
+      login(server, 'supA'),
+    ]);
     await member(secA1a, '周全年', t.branchA1a, { joinedDate: '2009-07-01' });
     await member(secA1a, '吴七月', t.branchA1a, { joinedDate: '2026-07-15', status: 'probationary', appliedDate: '2025-03-01' });
     await member(secA1a, '郑书记', t.branchA1a, { joinedDate: '2010-07-01', appliedDate: '2009-03-01' });
