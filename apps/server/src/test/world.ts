@@ -3,6 +3,7 @@ import { creditCodeCheckChar, idNumberCheckChar, rolePermissions, ROLES, roleSco
 import { importRoster, rosterFile, rosterRow } from '../modules/member/member.import.fixtures.ts';
 import { buildMember, login, PASSWORD, seedTree, type Client, type SeededTree, type TestServer } from './harness.ts';
 import { upload } from './xlsx.ts';
+import { qrPng } from '../platform/signin/index.ts';
 
 /**
  * A small district with a person in every module that returns people, built through HTTP as the
@@ -351,6 +352,11 @@ export async function buildWorld(server: TestServer): Promise<World> {
       abstain: 0,
     });
     add('meetingPart', vote.votes[0]!.id);
+    const photo = expectOk<{ attachment: { id: string } }>(
+      'meeting photo',
+      await upload(secA1a, `/api/meetings/${m.id}/attachments`, await qrPng(title, 64), '会议照片.png', 'POST'),
+    );
+    add('meetingPart', photo.attachment.id);
     await post(secA1a, 'submit', `/api/meetings/${m.id}/submit`);
     add('meeting', m.id);
     return m.id;
