@@ -19,6 +19,7 @@ import { createTransferModule } from './modules/transfer/index.ts';
 import { createFloatingModule } from './modules/floating/index.ts';
 import { createAppraisalModule } from './modules/appraisal/index.ts';
 import { createOrgSetupModule } from './modules/orgsetup/index.ts';
+import { createComplianceModule } from './modules/compliance/index.ts';
 import { createReportInModule } from './modules/reportin/index.ts';
 import { createHardshipModule } from './modules/hardship/index.ts';
 import { createTrainingModule } from './modules/training/index.ts';
@@ -64,6 +65,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   for (const source of meeting.todoSources) todos.add(source);
   const training = createTrainingModule({ db, regionId, audit, clock, crypto, orgs: org.service });
   todos.add(training.todoSource);
+  const compliance = createComplianceModule({ db, regionId, clock, audit, orgs: org.service });
 
   /** An actor scoped to the whole region, for system sweeps. */
   const systemActor = async (): Promise<Actor | null> => {
@@ -114,6 +116,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   hardship.register(app);
   meeting.register(app);
   training.register(app);
+  compliance.register(app);
   registerAuditRoutes(app, audit);
   registerTodoRoutes(app, todos, notifications);
 

@@ -27,6 +27,7 @@ export const auditEntityLabel = {
   appraisal_disposition: '不合格党员组织处置',
   training_session: '党员教育培训',
   meeting: '会议记录',
+  compliance_rule_set: '组织生活频次设置',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 export const AUDIT_ENTITIES = Object.keys(auditEntityLabel) as AuditEntity[];
@@ -110,4 +111,6 @@ export const auditActionLabel: Record<string, string> = {
   ...attachmentAuditLabel,
   ...trainingAuditLabel,
   ...meetingAuditLabel,
+  'compliance.rules_set': '设置组织生活频次（自生效日起）',
+  'compliance.rules_removed': '删除组织生活频次设置',
 };

@@ -24,3 +24,4 @@ export * from './workflow.ts';
 export * from './attachment.ts';
 export * from './meeting.ts';
 export * from './training.ts';
+export * from './compliance.ts';

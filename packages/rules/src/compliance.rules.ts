@@ -126,6 +126,21 @@ const BRANCH: readonly ComplianceRequirement[] = [
   },
 ];
 
+/**
+ * The meeting states that count as held for the calendar: once its record is submitted (提交) —
+ * also while the supervisor has returned it for corrections, the meeting took place — and after
+ * review and archiving. Planned, noticed, held without a record yet, and cancelled meetings do not
+ * count. Jiceng's default (no regulation says when a meeting "counts"); a stricter locality may
+ * count only reviewed records.
+ */
+export const COMPLIANCE_COUNTED_STATES: readonly string[] = ['submitted', 'returned', 'reviewed', 'archived'];
+
+/** A meeting in these states shows the organization active (a silent branch has none for silentAfterDays): held, with or without its record. */
+export const COMPLIANCE_ACTIVE_STATES: readonly string[] = ['held', 'recorded', ...COMPLIANCE_COUNTED_STATES];
+
+/** Sitting committee members from which a branch "has a committee" (支委会 applies): [A2] 支部委员会由3至5人组成. */
+export const COMPLIANCE_COMMITTEE_MIN_SEATS = 3;
+
 export const COMPLIANCE_RULES_2018: ComplianceRuleSet = {
   id: 'compliance-2018',
   effectiveFrom: '2018-10-28',

@@ -7,7 +7,10 @@ import {
   periodBounds,
   periodOf,
   periodsOverlapping,
+  requirementIds,
+  ruleSetForSubtree,
   ruleSetInForce,
+  type ComplianceOverrideSet,
   type ComplianceOrg,
   type HeldMeeting,
 } from './compliance.ts';
@@ -164,5 +167,38 @@ describe('rule compliance-2018 silentAfterDays: silent branch after 30 days (iss
     expect(isSilentBranch('2026-05-01', '2020-01-01', '2026-05-31')).toBe(true);
     expect(isSilentBranch(null, '2026-05-10', '2026-06-08')).toBe(false);
     expect(isSilentBranch(null, '2026-05-10', '2026-06-09')).toBe(true);
+  });
+});
+
+describe('compliance-2018 per subtree (ruleSetForSubtree)', () => {
+  const street: ComplianceOverrideSet[] = [
+    { id: 'street-2026', effectiveFrom: '2026-07-01', overrides: [{ requirementId: 'theme-day-monthly', minCount: 2 }], silentAfterDays: 45 },
+  ];
+  const community: ComplianceOverrideSet[] = [
+    { id: 'community-2026', effectiveFrom: '2026-10-01', overrides: [{ requirementId: 'heart-talk-yearly', minCount: 0 }], silentAfterDays: 60 },
+  ];
+  const req = (set: ComplianceRuleSet | null, id: string) => set?.requirementsByType.branch?.find((r) => r.id === id);
+
+  it('keeps the defaults before a subtree’s date, and applies its numbers from it', () => {
+    expect(req(ruleSetForSubtree([COMPLIANCE_RULES_2018], [street], '2026-06-01'), 'theme-day-monthly')?.minCount).toBe(1);
+    const july = ruleSetForSubtree([COMPLIANCE_RULES_2018], [street], '2026-07-01');
+    expect(req(july, 'theme-day-monthly')).toMatchObject({ minCount: 2, practice: true });
+    expect(july?.silentAfterDays).toBe(45);
+  });
+
+  it('composes enclosing subtrees from the outermost in, and drops a requirement set to 0', () => {
+    const oct = ruleSetForSubtree([COMPLIANCE_RULES_2018], [street, community], '2026-10-01');
+    expect(req(oct, 'theme-day-monthly')?.minCount).toBe(2);
+    expect(req(oct, 'heart-talk-yearly')).toBeUndefined();
+    expect(oct?.silentAfterDays).toBe(60);
+    expect(oct?.id).toBe('compliance-2018+street-2026+community-2026');
+    // before the community's date only the street's numbers apply
+    const sep = ruleSetForSubtree([COMPLIANCE_RULES_2018], [street, community], '2026-09-30');
+    expect(req(sep, 'heart-talk-yearly')?.minCount).toBe(1);
+  });
+
+  it('has nothing in force before the defaults', () => {
+    expect(ruleSetForSubtree([COMPLIANCE_RULES_2018], [street], '2017-01-01')).toBeNull();
+    expect(requirementIds(COMPLIANCE_RULES_2018).has('theme-day-monthly')).toBe(true);
   });
 });

@@ -171,3 +171,50 @@ export function isSilentBranch(lastMeetingDate: string | null, activeFrom: strin
   const since = lastMeetingDate && lastMeetingDate > activeFrom ? lastMeetingDate : activeFrom;
   return daysBetween(since, today) >= rules.silentAfterDays;
 }
+
+/** A subtree's own numbers (compliance_rule_set): minimums by requirement id (0 = not required), in force from a date. */
+export interface ComplianceOverrideSet {
+  id: string;
+  effectiveFrom: string;
+  overrides: readonly { requirementId: string; minCount: number }[];
+  silentAfterDays: number;
+}
+
+/** Every requirement id of a rule set (the ids an override may name). */
+export function requirementIds(set: ComplianceRuleSet): Set<string> {
+  return new Set(Object.values(set.requirementsByType).flatMap((rs) => (rs ?? []).map((r) => r.id)));
+}
+
+/**
+ * The rule set in force on `date` in a subtree: the defaults in force then, with the overrides of
+ * every enclosing subtree applied from the outermost in (`chain`, outermost first: each link's
+ * latest set not after `date`), so a community keeps its street's changes and adds its own. A
+ * minimum of 0 drops the requirement. Jiceng's design (issue 9: "editable per subtree with an
+ * effective date").
+ */
+export function ruleSetForSubtree(
+  defaults: readonly ComplianceRuleSet[],
+  chain: readonly (readonly ComplianceOverrideSet[])[],
+  date: string,
+): ComplianceRuleSet | null {
+  const base = ruleSetInForce(defaults, date);
+  if (!base) return null;
+  let out: ComplianceRuleSet = base;
+  for (const link of chain) {
+    const o = ruleSetInForce(link, date);
+    if (!o) continue;
+    const min = new Map(o.overrides.map((x) => [x.requirementId, x.minCount]));
+    const requirementsByType = Object.fromEntries(
+      Object.entries(out.requirementsByType).map(([type, rs]) => [
+        type,
+        (rs ?? []).flatMap((r) => {
+          const m = min.get(r.id);
+          if (m === undefined) return [r];
+          return m === 0 ? [] : [{ ...r, minCount: m, practice: true }];
+        }),
+      ]),
+    ) as ComplianceRuleSet['requirementsByType'];
+    out = { ...out, id: `${out.id}+${o.id}`, requirementsByType, silentAfterDays: o.silentAfterDays };
+  }
+  return out;
+}

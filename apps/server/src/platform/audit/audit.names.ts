@@ -23,6 +23,9 @@ const NAME_SQL: Record<AuditEntity, (ids: SQL, region: string, scope: SQL) => SQ
   account: (ids, r, scope) =>
     sql`select x.id::text as id, x.display_name || '（' || x.username || '）' as name from account x join org o on o.region_id = x.region_id and o.id = x.org_id
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  compliance_rule_set: (ids, r, scope) =>
+    sql`select x.id::text as id, o.name || ' 自' || x.effective_from::text || '起' as name from compliance_rule_set x join org o on o.region_id = x.region_id and o.id = x.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   meeting: (ids, r, scope) =>
     sql`select x.id::text as id, x.title as name from meeting x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   member: (ids, r, scope) =>

@@ -1,0 +1,16 @@
+import type { AuditService } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { App } from '../../platform/http/app.ts';
+import type { OrgService } from '../org/index.ts';
+import { complianceRepository } from './compliance.repository.ts';
+import { registerComplianceRoutes } from './compliance.routes.ts';
+import { createComplianceService, type ComplianceService } from './compliance.service.ts';
+
+export type { ComplianceService };
+
+/** The 组织生活 compliance calendar: rule sets per subtree, roll-ups, ranking and heat map of the scope. */
+export function createComplianceModule(deps: { db: Database; regionId: string; clock: Clock; audit: AuditService; orgs: OrgService }) {
+  const service = createComplianceService({ ...deps, repo: complianceRepository });
+  return { service, register: (app: App) => registerComplianceRoutes(app, service) };
+}
