@@ -23,6 +23,7 @@ import { createComplianceModule } from './modules/compliance/index.ts';
 import { createReportInModule } from './modules/reportin/index.ts';
 import { createHardshipModule } from './modules/hardship/index.ts';
 import { createTrainingModule } from './modules/training/index.ts';
+import { meetingLectureCounts } from './modules/meeting/meeting.lectures.ts';
 import { createMeetingModule } from './modules/meeting/index.ts';
 import { createOrgModule } from './modules/org/index.ts';
 import { termAlarmJob, termAlarmSweep } from './modules/org/org.jobs.ts';
@@ -63,7 +64,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   todos.add(hardship.todoSource);
   const meeting = createMeetingModule({ db, regionId, audit, clock, fieldKey, notifications });
   for (const source of meeting.todoSources) todos.add(source);
-  const training = createTrainingModule({ db, regionId, audit, clock, crypto, orgs: org.service });
+  const training = createTrainingModule({ db, regionId, audit, clock, crypto, orgs: org.service, lectures: meetingLectureCounts });
   todos.add(training.todoSource);
   const compliance = createComplianceModule({ db, regionId, clock, audit, orgs: org.service });
 
