@@ -4,7 +4,7 @@ import { lazy, type ReactNode } from 'react';
 import { SwapOutlined } from '@ant-design/icons';
 import { FlagOutlined, HeartOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
-import { AuditOutlined, WarningOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, WarningOutlined } from '@ant-design/icons';
 import { DisconnectOutlined, EnvironmentOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
@@ -23,6 +23,7 @@ const AppraisalPage = lazy(() => import('./features/appraisal/AppraisalPage.tsx'
 const ReportInPage = lazy(() => import('./features/reportin/ReportInPage.tsx'));
 const HardshipPage = lazy(() => import('./features/hardship/HardshipPage.tsx'));
 const OrgSetupPage = lazy(() => import('./features/orgsetup/OrgSetupPage.tsx'));
+const CompliancePage = lazy(() => import('./features/compliance/CompliancePage.tsx'));
 
 /** One page of the admin app. The side menu and the route guard are both built from this table. */
 export interface AppRoute {
@@ -44,13 +45,21 @@ export const appRoutes: AppRoute[] = [
   { path: '/org-setup', label: '组织设置预警', icon: <WarningOutlined />, element: <OrgSetupPage />, permission: Permission.ORG_READ, menu: true },
   { path: '/members', label: '党员管理', icon: <SolutionOutlined />, element: <MemberListPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/members/:id', label: '党员管理', icon: <SolutionOutlined />, element: <MemberDetailPage />, permission: Permission.MEMBER_READ, menu: false },
-  { path: '/members/import', label: '导入党员名册', icon: <SolutionOutlined />, element: <MemberImportPage />, permission: Permission.MEMBER_IMPORT, menu: false },
+  {
+    path: '/members/import',
+    label: '导入党员名册',
+    icon: <SolutionOutlined />,
+    element: <MemberImportPage />,
+    permission: Permission.MEMBER_IMPORT,
+    menu: false,
+  },
   { path: '/transfers', label: '组织关系转接', icon: <SwapOutlined />, element: <TransfersPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/floating', label: '流动党员', icon: <EnvironmentOutlined />, element: <FloatingPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/lost-contact', label: '失联党员', icon: <DisconnectOutlined />, element: <LostContactPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/appraisals', label: '民主评议', icon: <AuditOutlined />, element: <AppraisalPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/report-ins', label: '双报到', icon: <FlagOutlined />, element: <ReportInPage />, permission: Permission.ORG_READ, menu: true },
   { path: '/hardship', label: '困难党员帮扶', icon: <HeartOutlined />, element: <HardshipPage />, permission: Permission.MEMBER_READ, menu: true },
+  { path: '/compliance', label: '组织生活完成情况', icon: <CalendarOutlined />, element: <CompliancePage />, permission: Permission.MEETING_READ, menu: true },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, element: <AccountsPage />, permission: Permission.ACCOUNT_READ, menu: true },
   { path: '/audit', label: '操作日志', icon: <FileSearchOutlined />, element: <AuditPage />, permission: Permission.AUDIT_READ, menu: true },
   { path: '/password', label: '修改密码', icon: <LockOutlined />, element: <PasswordPage />, permission: null, menu: false },
