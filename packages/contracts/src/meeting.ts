@@ -26,13 +26,67 @@ export const MEETING_TYPE_IDS = [
   'other',
 ] as const;
 export const MEETING_STATE_IDS = ['plan', 'notice', 'held', 'recorded', 'submitted', 'returned', 'reviewed', 'archived', 'cancelled'] as const;
+/** The rule sets' Chinese names, for the web's filters and forms (a server unit test holds them equal to packages/rules). */
+export const meetingTypeName: Record<(typeof MEETING_TYPE_IDS)[number], string> = {
+  branch_assembly: '支部党员大会',
+  committee_meeting: '支委会',
+  group_meeting: '党小组会',
+  party_lecture: '党课',
+  theme_day: '主题党日',
+  org_life: '组织生活会',
+  appraisal: '民主评议会',
+  heart_talk: '谈心谈话',
+  other: '其他',
+};
+export const meetingStateName: Record<(typeof MEETING_STATE_IDS)[number], string> = {
+  plan: '计划',
+  notice: '已通知',
+  held: '已召开',
+  recorded: '已记录',
+  submitted: '已提交审核',
+  returned: '已退回',
+  reviewed: '审核通过',
+  archived: '已归档',
+  cancelled: '已取消',
+};
 export const MEETING_VOTE_KINDS = ['resolution', 'admission', 'election', 'committee'] as const;
 export const MEETING_VOTE_METHODS = ['show_of_hands', 'secret_ballot'] as const;
+export const meetingVoteKindName: Record<(typeof MEETING_VOTE_KINDS)[number], string> = {
+  resolution: '支部党员大会决议',
+  admission: '接收预备党员、预备党员转正及不合格党员处置',
+  election: '选举',
+  committee: '支委会决定',
+};
 export const meetingVoteMethodLabel: Record<(typeof MEETING_VOTE_METHODS)[number], string> = { show_of_hands: '举手表决', secret_ballot: '无记名投票' };
 export const MEETING_ATTENDANCE = ['present', 'leave', 'absent'] as const;
 export type MeetingAttendance = (typeof MEETING_ATTENDANCE)[number];
 export const meetingAttendanceLabel: Record<MeetingAttendance, string> = { present: '出席', leave: '请假', absent: '缺席' };
 export const MEETING_REVIEW_MARKS = ['met', 'partly', 'not_met'] as const;
+export const meetingReviewMarkLabel: Record<(typeof MEETING_REVIEW_MARKS)[number], string> = { met: '符合', partly: '部分符合', not_met: '不符合' };
+/** The 督导员's checklist (rule meeting-review-2026) as the review form shows it; a server unit test holds it equal to the rule set. */
+export const MEETING_REVIEW_CHECKLIST: readonly {
+  id: string;
+  label: string;
+  hint: string;
+  weight: number;
+  mustPass: boolean;
+  onlyFor?: readonly (typeof MEETING_TYPE_IDS)[number][];
+}[] = [
+  { id: 'attendance', label: '应到实到记录完整', hint: '应到、实到、缺席人员姓名及缺席原因齐全', weight: 20, mustPass: false },
+  { id: 'topics', label: '议题明确', hint: '会议议题具体，与会议类型相符', weight: 20, mustPass: false },
+  { id: 'minutes', label: '发言要点与决议', hint: '记录发言要点、形成的决议及待办事项', weight: 20, mustPass: false },
+  {
+    id: 'votes',
+    label: '表决记录',
+    hint: '表决方式及赞成、反对、弃权票数',
+    weight: 10,
+    mustPass: false,
+    onlyFor: ['branch_assembly', 'committee_meeting', 'appraisal'],
+  },
+  { id: 'signatures', label: '会议记录签字', hint: '主持人、记录人签字', weight: 15, mustPass: true },
+  { id: 'attachments', label: '照片/附件', hint: '会议照片、签到表或学习材料', weight: 15, mustPass: false },
+];
+export const MEETING_REVIEW_PASS_MARK = 80;
 /** Fields of an approved record that an amendment (更正) may correct. */
 export const MEETING_AMENDABLE_FIELDS = ['topics', 'speakersPoints', 'decisions', 'openItems', 'hostName', 'recorderName', 'place'] as const;
 export type MeetingAmendableField = (typeof MEETING_AMENDABLE_FIELDS)[number];
@@ -83,6 +137,8 @@ export const MeetingPlanInput = Type.Object({
   recorderName: Type.Optional(Nullable(Type.String({ maxLength: MEETING_PERSON_MAX, description: '记录人' }))),
   memberIds: Type.Optional(MemberIds),
   guests: Type.Optional(Guests),
+  /** 党课 only: given by the branch's own secretary (counts for 书记讲党课). */
+  lectureBySecretary: Type.Optional(Type.Boolean({ description: '书记讲党课（仅党课）' })),
 });
 export type MeetingPlanInput = Static<typeof MeetingPlanInput>;
 
@@ -99,6 +155,7 @@ export const MeetingUpdateInput = Type.Object({
   recorderName: Type.Optional(Nullable(Type.String({ maxLength: MEETING_PERSON_MAX, description: '记录人' }))),
   memberIds: Type.Optional(MemberIds),
   guests: Type.Optional(Guests),
+  lectureBySecretary: Type.Optional(Type.Boolean({ description: '书记讲党课（仅党课）' })),
   version: Type.Optional(Version),
 });
 export type MeetingUpdateInput = Static<typeof MeetingUpdateInput>;
@@ -227,6 +284,8 @@ export const Meeting = Type.Object({
   endTime: Type.String(),
   place: Type.Union([Type.String(), Type.Null()]),
   online: Type.Boolean(),
+  /** 党课 given by the branch's own secretary (书记讲党课). */
+  lectureBySecretary: Type.Boolean(),
   state: Type.String(),
   stateLabel: Type.String(),
   version: Type.Integer(),

@@ -1,5 +1,14 @@
-import { MEETING_STATE_IDS, MEETING_TYPE_IDS, MEETING_VOTE_KINDS } from '@jiceng/contracts';
-import { MEETING_TIME_LIMITS, MEETING_TYPES, MEETING_WORKFLOW, meetingRecordDue, VOTE_RULES } from '@jiceng/rules';
+import {
+  MEETING_REVIEW_CHECKLIST,
+  MEETING_REVIEW_PASS_MARK,
+  MEETING_STATE_IDS,
+  MEETING_TYPE_IDS,
+  MEETING_VOTE_KINDS,
+  meetingStateName,
+  meetingTypeName,
+  meetingVoteKindName,
+} from '@jiceng/contracts';
+import { MEETING_TIME_LIMITS, MEETING_TYPES, MEETING_WORKFLOW, meetingRecordDue, meetingTypeLabel, REVIEW_RULES_2026, VOTE_RULES } from '@jiceng/rules';
 import { describe, expect, it } from 'vitest';
 import { createSigninThrottle } from './meeting.throttle.ts';
 
@@ -25,5 +34,15 @@ describe('meeting contracts and rules agree', () => {
     expect(() => throttle.reserve('b')).not.toThrow();
     now += 601_000;
     expect(() => throttle.reserve('a')).not.toThrow();
+  });
+});
+
+describe('meeting names for the web agree with the rule sets', () => {
+  it('repeats the types, states, vote kinds and the review checklist as packages/rules has them', () => {
+    expect(meetingTypeName).toEqual(meetingTypeLabel);
+    expect(meetingStateName).toEqual(MEETING_WORKFLOW.stateLabel);
+    expect(meetingVoteKindName).toEqual(Object.fromEntries(Object.entries(VOTE_RULES).map(([k, r]) => [k, r.label])));
+    expect(MEETING_REVIEW_CHECKLIST).toEqual(REVIEW_RULES_2026.items);
+    expect(MEETING_REVIEW_PASS_MARK).toBe(REVIEW_RULES_2026.passMark);
   });
 });

@@ -45,6 +45,7 @@ export function presentMeeting(r: MeetingRow, actor: Actor, today: string): Meet
     endTime: r.end_time,
     place: r.place,
     online: r.online,
+    lectureBySecretary: r.lecture_by_secretary,
     state: r.state,
     stateLabel: MEETING_WORKFLOW.stateLabel[r.state as MeetingState] ?? r.state,
     version: r.version,

@@ -16,6 +16,7 @@ export interface MeetingRow {
   starts_at: string;
   place: string | null;
   online: boolean;
+  lecture_by_secretary: boolean;
   state: string;
   version: number;
   host_name: string | null;
@@ -100,6 +101,8 @@ export interface MeetingPlanWrite {
   recorderName: string | null;
   chosenMemberIds: string[];
   guests: string[];
+  /** 党课 only (the service refuses it for other types). */
+  lectureBySecretary: boolean;
 }
 
 export interface MeetingRecordWrite {
@@ -143,7 +146,7 @@ const texts = (xs: readonly string[]) =>
     : sql`'{}'::text[]`;
 
 const columns = sql`m.id, m.org_id, o.name as org_name, o.path::text as org_path, m.type, m.title, m.topics, m.meeting_date::text as meeting_date,
-  m.start_time, m.end_time, m.starts_at::text as starts_at, m.place, m.online, m.state, m.version, m.host_name, m.recorder_name,
+  m.start_time, m.end_time, m.starts_at::text as starts_at, m.place, m.online, m.lecture_by_secretary, m.state, m.version, m.host_name, m.recorder_name,
   m.speakers_points, m.decisions, m.open_items, m.chosen_member_ids::text[] as chosen_member_ids, m.guests, m.review_score::text as review_score,
   m.review_passed, m.review_marks, m.review_comment, m.reviewed_by_name, m.return_reason, m.cancel_reason, m.created_by_name,
   m.created_at::text as created_at, m.updated_at::text as updated_at,
@@ -191,9 +194,9 @@ export const meetingRepository = {
 
   async insert(db: Database, regionId: string, id: string, orgId: string, w: MeetingPlanWrite, actor: { id: string; name: string }) {
     await db.run(sql`insert into meeting (region_id, id, org_id, type, title, topics, meeting_date, start_time, end_time, starts_at, place, online,
-        host_name, recorder_name, chosen_member_ids, guests, created_by, created_by_name)
+        host_name, recorder_name, chosen_member_ids, guests, lecture_by_secretary, created_by, created_by_name)
       values (${regionId}, ${id}, ${orgId}, ${w.type}, ${w.title}, ${w.topics}, ${w.date}::date, ${w.startTime}, ${w.endTime}, ${w.startsAt}::timestamptz,
-        ${w.place}, ${w.online}, ${w.hostName}, ${w.recorderName}, ${uuids(w.chosenMemberIds)}, ${texts(w.guests)}, ${actor.id}, ${actor.name})`);
+        ${w.place}, ${w.online}, ${w.hostName}, ${w.recorderName}, ${uuids(w.chosenMemberIds)}, ${texts(w.guests)}, ${w.lectureBySecretary}, ${actor.id}, ${actor.name})`);
   },
 
   /** Changes the plan of a meeting still in `states` at `expected`; false when it moved on. */
@@ -201,7 +204,7 @@ export const meetingRepository = {
     const n = await db.run(sql`update meeting set title = ${w.title}, topics = ${w.topics}, meeting_date = ${w.date}::date, start_time = ${w.startTime},
         end_time = ${w.endTime}, starts_at = ${w.startsAt}::timestamptz, place = ${w.place}, online = ${w.online}, host_name = ${w.hostName},
         recorder_name = ${w.recorderName}, chosen_member_ids = ${uuids(w.chosenMemberIds)}, guests = ${texts(w.guests)},
-        version = version + 1, updated_at = now()
+        lecture_by_secretary = ${w.lectureBySecretary}, version = version + 1, updated_at = now()
       where region_id = ${regionId} and id = ${id} and version = ${expected} and state in (${sql.join(
         states.map((s) => sql`${s}`),
         sql`, `,

@@ -57,6 +57,8 @@ export function createMeetingService(deps: MeetingDeps, core: MeetingCore) {
       if (!m || !pathInScope(actor, m.org_path)) throw notFound('党员');
       if (m.status !== 'full' && m.status !== 'probationary') throw invalid(`${m.name}不是正式党员或预备党员，不能作为参会人员`);
     }
+    if (p.lectureBySecretary && type !== 'party_lecture')
+      throw invalid('只有党课可以标记为书记讲党课', { fields: [{ field: 'lectureBySecretary', message: '只有党课可以标记为书记讲党课' }] });
     const guests = [...new Set(p.guests.map((g) => g.trim()).filter(Boolean))];
     return { ...p, type, chosenMemberIds: ids, guests, startsAt: startsAtOf(p.date, p.startTime) };
   }
@@ -147,6 +149,7 @@ export function createMeetingService(deps: MeetingDeps, core: MeetingCore) {
           recorderName: clean(input.recorderName),
           chosenMemberIds: input.memberIds ?? [],
           guests: input.guests ?? [],
+          lectureBySecretary: input.lectureBySecretary ?? false,
         });
         const id = newId();
         await meetings.insert(tx, regionId, id, org.id, w, { id: actor.id, name: actor.displayName });
@@ -184,6 +187,7 @@ export function createMeetingService(deps: MeetingDeps, core: MeetingCore) {
           recorderName: input.recorderName !== undefined ? clean(input.recorderName) : row.recorder_name,
           chosenMemberIds: input.memberIds ?? row.chosen_member_ids,
           guests: input.guests ?? row.guests,
+          lectureBySecretary: input.lectureBySecretary ?? row.lecture_by_secretary,
         });
         if (!(await meetings.updatePlan(tx, regionId, id, expected, PLAN_STATES, w))) throw staleVersion('该会议');
         // a new time moves the sign-in window: the code is issued again (the old one and its QR stop)
