@@ -67,6 +67,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const training = createTrainingModule({ db, regionId, audit, clock, crypto, orgs: org.service, lectures: meetingLectureCounts });
   todos.add(training.todoSource);
   const compliance = createComplianceModule({ db, regionId, clock, audit, orgs: org.service });
+  todos.add(compliance.todoSource);
 
   /** An actor scoped to the whole region, for system sweeps. */
   const systemActor = async (): Promise<Actor | null> => {

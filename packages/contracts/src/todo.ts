@@ -23,6 +23,7 @@ export const TODO_SOURCES = [
   'meeting.returned',
   'meeting.review',
   'meeting.notice',
+  'compliance.due',
 ] as const;
 export type TodoSourceId = (typeof TODO_SOURCES)[number];
 export const todoSourceLabel: Record<TodoSourceId, string> = {
@@ -41,6 +42,7 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
   'meeting.returned': '会议记录被退回',
   'meeting.review': '会议记录待审核',
   'meeting.notice': '会议通知',
+  'compliance.due': '组织生活待开展',
 };
 
 /**
@@ -78,6 +80,7 @@ export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
   'meeting.returned': 'meeting',
   'meeting.review': 'meeting',
   'meeting.notice': 'meeting',
+  'compliance.due': 'meeting',
 };
 
 /**

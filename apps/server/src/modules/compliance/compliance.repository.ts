@@ -11,6 +11,8 @@ export interface RequirementRow {
   orgType: string;
   requirementId: string;
   label: string;
+  /** The label without its count (「主题党日每月」), for a minimum set in SQL. */
+  stem: string;
   meetingType: string;
   every: string;
   minCount: number;
@@ -33,8 +35,17 @@ export interface EvaluationInput {
   /** Meeting states that show the organization is active (not silent). */
   active: readonly string[];
   committeeMinSeats: number;
-  /** Only this organization (its row of the page). */
+  /** Only these organizations (a page's rows). */
   orgIds?: readonly string[];
+  /** Only these organizations, as a uuid[] expression (the to-do read model's recomputed ones). */
+  orgRefs?: SQL | null;
+  /**
+   * The requirement rows are the defaults (regime '') and each organization's subtree rule sets
+   * are applied in SQL (for the to-do read model, which builds its SQL without reading them first):
+   * of the enclosing subtrees' latest sets in force on the period's first day, the deepest that
+   * names the requirement gives its minimum — the same composition as ruleSetForSubtree.
+   */
+  overridesInSql?: boolean;
 }
 
 export interface CountsRow {
@@ -105,20 +116,20 @@ const STATUS = sql`case when i.held >= i.min_count then 'done'
  * must meet, with what it held and the status on `today`: rule compliance-2018, the same judgement
  * as `evaluateCompliance`, in SQL so a district's 20,000 organizations are counted in the database).
  */
-function evaluated(e: EvaluationInput): SQL {
+export function evaluated(e: EvaluationInput): SQL {
   const reqs = JSON.stringify(e.requirements);
   const regimes = [...new Set(e.requirements.map((r) => r.regime).filter((r) => r !== ''))];
   const types = [...new Set(e.requirements.map((r) => r.orgType))];
   const counted = `{${e.counted.join(',')}}`;
   return sql`req as (
-      select * from jsonb_to_recordset(${reqs}::jsonb) as r("regime" text, "orgType" text, "requirementId" text, "label" text, "meetingType" text,
+      select * from jsonb_to_recordset(${reqs}::jsonb) as r("regime" text, "orgType" text, "requirementId" text, "label" text, "stem" text, "meetingType" text,
         "every" text, "minCount" int, "bySecretary" boolean, "onlyIfCommittee" boolean, "periodStart" date, "periodEnd" date,
         "dueSoonDays" int, "partialExempt" boolean, "silentAfterDays" int)
     ),
     orgs as (
       -- set up on its approval date (periods before it are partial); an organization recorded without one
       -- existed before it was entered here. Silence counts from when the system has known it at least.
-      select o.id, o.path, o.type, o.name, o.parent_id, o.approval_date as active_from, coalesce(o.approval_date, o.created_at::date) as known_from,
+      select o.region_id, o.id, o.path, o.type, o.name, o.parent_id, o.approval_date as active_from, coalesce(o.approval_date, o.created_at::date) as known_from,
         (select count(*) from org_committee_member c where c.region_id = o.region_id and c.org_id = o.id
            and c.start_date <= ${e.today}::date and (c.end_date is null or c.end_date >= ${e.today}::date)) >= ${e.committeeMinSeats}::int as has_committee,
         ${
@@ -127,23 +138,35 @@ function evaluated(e: EvaluationInput): SQL {
             : sql`''`
         } as regime
       from org o
-      where o.region_id = ${e.regionId} and o.path <@ ${e.scopePath}::ltree and o.status = 'active'
+      where o.region_id = ${e.regionId} ${e.scopePath ? sql`and o.path <@ ${e.scopePath}::ltree` : sql``} and o.status = 'active'
         and o.type = any(${`{${types.join(',')}}`}::text[])
         ${e.orgIds ? sql`and o.id = any(${`{${e.orgIds.join(',')}}`}::uuid[])` : sql``}
+        ${e.orgRefs ? sql`and o.id = any(${e.orgRefs})` : sql``}
     ),
     items as (
-      select o.id as org_id, o.path, r."requirementId" as requirement_id, r.label, r."periodStart" as period_start, r."periodEnd" as period_end,
-        r."minCount" as min_count, r."dueSoonDays" as due_soon_days, ${e.today}::date as today,
+      select o.id as org_id, o.path, r."requirementId" as requirement_id,
+        ${e.overridesInSql ? sql`r.stem || '至少' || ${minCountInSql} || '次'` : sql`r.label`} as label, r."periodStart" as period_start, r."periodEnd" as period_end,
+        ${e.overridesInSql ? minCountInSql : sql`r."minCount"`} as min_count, r."dueSoonDays" as due_soon_days, ${e.today}::date as today,
         coalesce(r."partialExempt" and o.active_from > r."periodStart", false) as partial,
         coalesce(sum(c.n) filter (where c.state = any(${counted}::text[]) and (not r."bySecretary" or c.by_secretary)), 0)::int as held
       from orgs o
       join req r on r.regime = o.regime and r."orgType" = o.type and (not r."onlyIfCommittee" or o.has_committee)
       left join meeting_period_count c on c.region_id = ${e.regionId} and c.org_id = o.id and c.period_kind = r.every
         and c.period_start = r."periodStart" and c.type = r."meetingType"
-      group by o.id, o.path, r."requirementId", r.label, r."periodStart", r."periodEnd", r."minCount", r."dueSoonDays", r."partialExempt", o.active_from
+      group by o.id, o.path, o.region_id, r."requirementId", r.label, r.stem, r."periodStart", r."periodEnd", r."minCount", r."dueSoonDays", r."partialExempt", o.active_from
     ),
     judged as (select i.*, ${STATUS} as status from items i)`;
 }
+
+/** A requirement's minimum for organization `o` from the rule sets of its enclosing subtrees (overridesInSql). */
+const minCountInSql = sql`coalesce((select (x ->> 'minCount')::int
+    from (select distinct on (s.org_id) s.overrides, nlevel(a.path) as depth
+          from compliance_rule_set s join org a on a.region_id = s.region_id and a.id = s.org_id
+          where s.region_id = o.region_id and a.path @> o.path and s.effective_from <= r."periodStart"
+          order by s.org_id, s.effective_from desc) l
+    cross join lateral jsonb_array_elements(l.overrides) x
+    where x ->> 'requirementId' = r."requirementId"
+    order by l.depth desc limit 1), r."minCount")`;
 
 /** The child of `scopePath` an organization's path falls under (the scope itself for its own organization). */
 const childOf = (scopePath: string) =>

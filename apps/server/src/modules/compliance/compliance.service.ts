@@ -16,18 +16,14 @@ import {
   COMPLIANCE_ACTIVE_STATES,
   COMPLIANCE_COMMITTEE_MIN_SEATS,
   COMPLIANCE_COUNTED_STATES,
-  COMPLIANCE_FREQUENCIES,
   COMPLIANCE_RULES_2018,
   complianceStatusLabel,
   periodBounds,
   periodOf,
-  periodsOverlapping,
   requirementIds,
   requirementLabel,
-  ruleSetForSubtree,
   type CalendarPeriod,
   type ComplianceFrequency,
-  type ComplianceOverrideSet,
   type ComplianceRuleSet,
 } from '@jiceng/rules';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
@@ -37,7 +33,8 @@ import { assertVersion, conflict, invalid, notFound, staleVersion } from '../../
 import type { Actor } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
 import type { OrgService } from '../org/index.ts';
-import type { ComplianceRepository, CountsRow, EvaluationInput, RequirementRow, RuleSetRow } from './compliance.repository.ts';
+import type { ComplianceRepository, CountsRow, EvaluationInput, RuleSetRow } from './compliance.repository.ts';
+import { requirementRows } from './compliance.requirements.ts';
 
 export interface ComplianceServiceDeps {
   db: Database;
@@ -86,53 +83,6 @@ const SILENT_TYPES = ['branch', 'joint_branch'];
 export function createComplianceService(deps: ComplianceServiceDeps) {
   const { db, regionId, repo, orgs, audit, clock, defaults = [COMPLIANCE_RULES_2018] } = deps;
 
-  /** Requirement rows of every regime for the periods overlapping `view`. */
-  function requirementRows(sets: readonly RuleSetRow[], view: CalendarPeriod): RequirementRow[] {
-    const byPath = new Map<string, ComplianceOverrideSet[]>();
-    for (const s of sets)
-      byPath.set(s.org_path, [
-        ...(byPath.get(s.org_path) ?? []),
-        { id: s.id, effectiveFrom: s.effective_from, overrides: s.overrides, silentAfterDays: s.silent_after_days },
-      ]);
-    const regimes = ['', ...byPath.keys()];
-    const rows: RequirementRow[] = [];
-    for (const regime of regimes) {
-      const chain = [...byPath.entries()]
-        .filter(([p]) => regime !== '' && (regime === p || regime.startsWith(`${p}.`)))
-        .sort(([a], [b]) => a.split('.').length - b.split('.').length)
-        .map(([, s]) => s);
-      for (const kind of COMPLIANCE_FREQUENCIES) {
-        for (const p of periodsOverlapping(kind, view)) {
-          const { start, end } = periodBounds(p);
-          const set = ruleSetForSubtree(defaults, chain, start);
-          if (!set) continue;
-          for (const [orgType, reqs] of Object.entries(set.requirementsByType)) {
-            for (const r of reqs ?? []) {
-              if (r.every !== kind) continue;
-              rows.push({
-                regime,
-                orgType,
-                requirementId: r.id,
-                label: requirementLabel(r),
-                meetingType: r.meetingType,
-                every: kind,
-                minCount: r.minCount,
-                bySecretary: !!r.bySecretary,
-                onlyIfCommittee: !!r.onlyIfCommittee,
-                periodStart: start,
-                periodEnd: end,
-                dueSoonDays: set.dueSoonDays[kind],
-                partialExempt: set.partialPeriod === 'exempt',
-                silentAfterDays: set.silentAfterDays,
-              });
-            }
-          }
-        }
-      }
-    }
-    return rows;
-  }
-
   async function scopeOf(actor: Actor, orgId: string | undefined) {
     const org = orgId ? await orgs.resolveInScope(actor, orgId) : { id: actor.orgId, path: actor.orgPath, name: actor.orgName };
     return org;
@@ -147,7 +97,7 @@ export function createComplianceService(deps: ComplianceServiceDeps) {
       regionId,
       scopePath: scope.path,
       today,
-      requirements: requirementRows(sets, view),
+      requirements: requirementRows(defaults, sets, view),
       counted: COMPLIANCE_COUNTED_STATES,
       active: COMPLIANCE_ACTIVE_STATES,
       committeeMinSeats: COMPLIANCE_COMMITTEE_MIN_SEATS,

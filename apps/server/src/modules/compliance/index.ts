@@ -6,11 +6,12 @@ import type { OrgService } from '../org/index.ts';
 import { complianceRepository } from './compliance.repository.ts';
 import { registerComplianceRoutes } from './compliance.routes.ts';
 import { createComplianceService, type ComplianceService } from './compliance.service.ts';
+import { complianceTodoSource } from './compliance.todo.ts';
 
 export type { ComplianceService };
 
-/** The 组织生活 compliance calendar: rule sets per subtree, roll-ups, ranking and heat map of the scope. */
+/** The 组织生活 compliance calendar: rule sets per subtree, roll-ups, ranking and heat map of the scope, and its to-dos. */
 export function createComplianceModule(deps: { db: Database; regionId: string; clock: Clock; audit: AuditService; orgs: OrgService }) {
   const service = createComplianceService({ ...deps, repo: complianceRepository });
-  return { service, register: (app: App) => registerComplianceRoutes(app, service) };
+  return { service, todoSource: complianceTodoSource(), register: (app: App) => registerComplianceRoutes(app, service) };
 }

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Todo, TodoPage } from '@jiceng/contracts';
+import { newId } from '../../platform/ids.ts';
+import { ENGINES, login, movableClock, seedTree, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+
+/**
+ * 组织生活待开展 in the to-do read model: what a branch has not yet done shows from the rule set's
+ * due-soon days before the period's end, a miss stays overdue for the month after, a submitted
+ * record or a subtree's own numbers change it at once, and the month's turn recomputes it.
+ */
+describe.each(ENGINES)('compliance to-dos (%s)', (engine) => {
+  let server: TestServer;
+  let t: SeededTree;
+  let streetA: Client;
+  const clock = movableClock('2026-11-26T04:00:00Z');
+
+  const meeting = async (orgId: string, type: string, date: string, state: string) => {
+    const id = newId();
+    await server.db.run(sql`insert into meeting (region_id, id, org_id, type, title, topics, meeting_date, start_time, end_time, starts_at, state)
+      values (${server.regionId}, ${id}, ${orgId}, ${type}, '测试会议', '议题', ${date}, '09:00', '10:00', ${`${date}T01:00:00Z`}, ${state})`);
+    return id;
+  };
+  const dueOf = async (orgId: string): Promise<Todo[]> =>
+    (await streetA.get<TodoPage>('/api/todos?source=compliance.due&pageSize=100')).body.items.filter((x) => x.orgId === orgId);
+
+  beforeAll(async () => {
+    server = await startTestServer(engine, { clock });
+    t = await seedTree(server);
+    await server.db.run(sql`update org set approval_date = '2015-03-01' where region_id = ${server.regionId}`);
+    streetA = await login(server, 'streetA');
+    await meeting(t.branchA1a, 'theme_day', '2026-11-10', 'submitted');
+    await meeting(t.branchA1a, 'theme_day', '2026-10-10', 'reviewed');
+  });
+  afterAll(() => server.close());
+
+  it('lists what is due before the month ends and what was missed last month', async () => {
+    const a1b = await dueOf(t.branchA1b);
+    const nov = a1b.find((x) => x.dueDate === '2026-11-30')!;
+    expect(nov).toMatchObject({ severity: 'due_soon', nature: 'deadline', title: '组织生活待开展：甲一社区第二党支部', link: '/compliance' });
+    expect(nov.detail).toMatch(/2026-11-30 前应完成：.*主题党日每月至少1次（已开展0次）/);
+    const oct = a1b.find((x) => x.dueDate === '2026-10-31')!;
+    expect(oct).toMatchObject({ severity: 'overdue', title: '组织生活未完成：甲一社区第二党支部' });
+    // A1a held its 主题党日 both months; the year's and the quarter's requirements are not due soon yet
+    expect((await dueOf(t.branchA1a)).map((x) => x.dueDate)).toEqual([]);
+  });
+
+  it('drops the to-do once the record is submitted', async () => {
+    const id = await meeting(t.branchA1b, 'theme_day', '2026-11-25', 'held');
+    expect((await dueOf(t.branchA1b)).some((x) => x.dueDate === '2026-11-30')).toBe(true);
+    await server.db.run(sql`update meeting set state = 'submitted' where region_id = ${server.regionId} and id = ${id}`);
+    expect((await dueOf(t.branchA1b)).some((x) => x.dueDate === '2026-11-30')).toBe(false);
+  });
+
+  it('follows a subtree’s own numbers from their date', async () => {
+    const res = await streetA.post('/api/compliance/rules', {
+      orgId: t.streetA,
+      effectiveFrom: '2026-11-01',
+      overrides: [{ requirementId: 'theme-day-monthly', minCount: 2 }],
+      silentAfterDays: 30,
+    });
+    expect(res.status).toBe(201);
+    const nov = (await dueOf(t.branchA1a)).find((x) => x.dueDate === '2026-11-30')!;
+    expect(nov.detail).toMatch(/主题党日每月至少2次（已开展1次）/);
+  });
+
+  it('recomputes at the turn of the month: last month’s misses overdue, the one before gone', async () => {
+    clock.advance(6 * 86_400);
+    expect(clock.today()).toBe('2026-12-02');
+    const a1b = await dueOf(t.branchA1b);
+    expect(a1b.some((x) => x.dueDate === '2026-10-31')).toBe(false);
+    // B1a held nothing: November's miss is overdue now
+    const b = (await t.admin.get<TodoPage>('/api/todos?source=compliance.due&pageSize=100')).body.items.filter((x) => x.orgId === t.branchB1a);
+    expect(b.find((x) => x.dueDate === '2026-11-30')).toMatchObject({ severity: 'overdue' });
+    const incremental = await server.todos.store.rows();
+    await server.todos.store.rebuild(clock.today());
+    expect(await server.todos.store.rows()).toEqual(incremental);
+  });
+});
