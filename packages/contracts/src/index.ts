@@ -23,5 +23,7 @@ export * from './member-import.ts';
 export * from './workflow.ts';
 export * from './attachment.ts';
 export * from './meeting.ts';
+export * from './meeting-report.ts';
+export * from './messages.ts';
 export * from './training.ts';
 export * from './compliance.ts';

@@ -32,6 +32,8 @@ export interface Config {
   trustProxy: string[];
   /** Who may read the OpenAPI description at /api/docs. */
   apiDocs: 'public' | 'login' | 'off';
+  /** Who sends SMS and WeChat messages: `log` only writes them to outbound_message and the log (ADR 0019). */
+  messageSender: 'log';
 }
 
 type Env = Record<string, string | undefined>;
@@ -73,6 +75,13 @@ function proxies(env: Env): string[] {
 function docs(env: Env, demo: boolean): Config['apiDocs'] {
   const raw = env.API_DOCS || (demo ? 'public' : 'login');
   if (raw !== 'public' && raw !== 'login' && raw !== 'off') bad('API_DOCS', raw, ' public、login 或 off');
+  return raw;
+}
+
+/** MESSAGE_SENDER: only `log` exists (development: records messages, sends nothing). */
+function messageSender(env: Env): Config['messageSender'] {
+  const raw = env.MESSAGE_SENDER || 'log';
+  if (raw !== 'log') bad('MESSAGE_SENDER', raw, ' log（只记录短信、微信消息，不实际发送；尚无正式发送器，接入短信网关或微信须另行实现发送器）');
   return raw;
 }
 
@@ -121,5 +130,6 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     loginLockout: bool(env, 'LOGIN_LOCKOUT', false),
     trustProxy: proxies(env),
     apiDocs: docs(env, demo),
+    messageSender: messageSender(env),
   };
 }
