@@ -10,6 +10,7 @@ import type { Actor } from './platform/http/actor.ts';
 import { createHttpApp, type App } from './platform/http/app.ts';
 import { cronEvery, type ScheduledJob } from './platform/jobs/jobs.ts';
 import { settingsRepository } from './platform/settings.repository.ts';
+import { createMessageSenders, createMessagesService, registerMessageRoutes } from './platform/messages/index.ts';
 import { createNotificationService } from './platform/todo/notification.service.ts';
 import { createTodoRegistry } from './platform/todo/todo.registry.ts';
 import { registerTodoRoutes } from './platform/todo/todo.routes.ts';
@@ -49,6 +50,13 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const member = createMemberModule({ db, regionId, audit, clock, crypto, orgs: org.service });
   const account = createAccountModule({ db, regionId, audit, orgs: org.service, members: member.service, clock, loginLockout: config.loginLockout, sessionTtlMinutes: config.sessionTtlMinutes, secureCookie: config.cookieSecure, isDemo });
   const notifications = createNotificationService(db, regionId);
+  // SMS/WeChat (ADR 0019): MESSAGE_SENDER=log only records; `app` is read when a message is sent, after it exists
+  const messages = createMessagesService({
+    db,
+    regionId,
+    senders: createMessageSenders(config.messageSender, { db, regionId, crypto, log: (o, m) => app.log.info(o, m) }),
+    onError: (err, meta) => app.log.error({ err, kind: meta.kind }, 'outbound message failed'),
+  });
   const todos = createTodoRegistry({ db, regionId, clock, orgs: { resolveInScope: (actor, id) => org.service.resolveInScope(actor, id), children: todoChildren(db, regionId) } });
   todos.add(termTodoSource());
   const transfer = createTransferModule({ db, regionId, audit, clock, crypto, members: member.service });
@@ -62,7 +70,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const reportIn = createReportInModule({ db, regionId, audit, clock, crypto, members: member.service });
   const hardship = createHardshipModule({ db, regionId, audit, clock, crypto, members: member.service, orgs: org.service });
   todos.add(hardship.todoSource);
-  const meeting = createMeetingModule({ db, regionId, audit, clock, fieldKey, notifications });
+  const meeting = createMeetingModule({ db, regionId, audit, clock, fieldKey, notifications, messages });
   for (const source of meeting.todoSources) todos.add(source);
   const training = createTrainingModule({ db, regionId, audit, clock, crypto, orgs: org.service, lectures: meetingLectureCounts });
   todos.add(training.todoSource);
@@ -121,6 +129,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   compliance.register(app);
   registerAuditRoutes(app, audit);
   registerTodoRoutes(app, todos, notifications);
+  registerMessageRoutes(app, messages);
 
   return {
     app,
@@ -132,6 +141,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     modules: { org, account, member, meeting },
     todos,
     notifications,
+    messages,
     jobs,
     sweepTerms,
     systemActor,
