@@ -7,16 +7,24 @@ import { hasPermission, logout } from '../api/auth.ts';
 import { useMarkRead, useNotifications } from '../api/notifications.ts';
 import { useTodoPage } from '../api/todos.ts';
 import { LargeTextItem } from './largeText.tsx';
+import { MessagesScreen } from './MessagesScreen.tsx';
 import { PasswordScreen } from './PasswordScreen.tsx';
 
 const TODO_STEP = 20;
 /** 已逾期 danger, 即将到期 warning, 待办 primary; a warning (预警, 待完善) stays neutral. */
-const TAG_COLOR: Record<TodoSeverity, 'danger' | 'warning' | 'primary' | 'default'> = { overdue: 'danger', due_soon: 'warning', open: 'primary', alert: 'default', incomplete: 'default' };
+const TAG_COLOR: Record<TodoSeverity, 'danger' | 'warning' | 'primary' | 'default'> = {
+  overdue: 'danger',
+  due_soon: 'warning',
+  open: 'primary',
+  alert: 'default',
+  incomplete: 'default',
+};
 
 /** 我的: the account, its 待办 (the most pressing first, more on demand) and its notifications, 修改密码 and logout. */
 export function MineScreen({ me }: { me: Me }) {
   const qc = useQueryClient();
   const [changingPassword, setChangingPassword] = useState(false);
+  const [readingMessages, setReadingMessages] = useState(false);
   const [shown, setShown] = useState(TODO_STEP);
   const todos = useTodoPage({ page: 1, pageSize: shown }, hasPermission(me, Permission.TODO_READ));
   const notes = useNotifications();
@@ -26,11 +34,23 @@ export function MineScreen({ me }: { me: Me }) {
   const noteList = notes.data?.items ?? [];
 
   if (changingPassword) return <PasswordScreen me={me} onBack={() => setChangingPassword(false)} />;
+  if (readingMessages)
+    return (
+      <MessagesScreen
+        onBack={() => setReadingMessages(false)}
+        onOpenLink={(link) => {
+          setReadingMessages(false);
+          window.location.assign(link);
+        }}
+      />
+    );
   return (
     <>
       <div className="h5-hero">
         <h1>{me.displayName}</h1>
-        <p>{me.roleLabel} · {me.orgName}</p>
+        <p>
+          {me.roleLabel} · {me.orgName}
+        </p>
       </div>
       <div className="h5-section">
         <List header={`我的待办（${todoTotal}）`}>
@@ -39,7 +59,12 @@ export function MineScreen({ me }: { me: Me }) {
             <List.Item
               key={t.key}
               onClick={() => window.location.assign(t.link)}
-              description={<>{t.detail}{t.dueDate && <div>截止：{t.dueDate}</div>}</>}
+              description={
+                <>
+                  {t.detail}
+                  {t.dueDate && <div>截止：{t.dueDate}</div>}
+                </>
+              }
               prefix={<Tag color={TAG_COLOR[t.severity]}>{todoSeverityLabel[t.severity]}</Tag>}
             >
               {t.title}
@@ -58,13 +83,23 @@ export function MineScreen({ me }: { me: Me }) {
       <div className="h5-section">
         <List header={`通知（未读 ${notes.data?.unread ?? 0}）`}>
           {noteList.length === 0 && <Empty description="暂无通知" style={{ padding: 16 }} />}
+          <List.Item onClick={() => setReadingMessages(true)} arrowIcon>
+            消息（全部 {noteList.length} 条，未读 {notes.data?.unread ?? 0} 条）
+          </List.Item>
           {noteList.slice(0, 20).map((n) => (
             <List.Item
               key={n.id}
               onClick={() => !n.readAt && markRead.mutate(n.id)}
-              description={<>{n.body}<div>{dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}</div></>}
+              description={
+                <>
+                  {n.body}
+                  <div>{dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}</div>
+                </>
+              }
             >
-              <Badge content={n.readAt ? null : Badge.dot} style={{ '--right': '-8px' }}>{n.title}</Badge>
+              <Badge content={n.readAt ? null : Badge.dot} style={{ '--right': '-8px' }}>
+                {n.title}
+              </Badge>
             </List.Item>
           ))}
         </List>
@@ -80,7 +115,9 @@ export function MineScreen({ me }: { me: Me }) {
         </List>
       </div>
       <div style={{ margin: 12, paddingBottom: 24 }}>
-        <Button block size="large" onClick={() => void logout(qc)}>退出登录</Button>
+        <Button block size="large" onClick={() => void logout(qc)}>
+          退出登录
+        </Button>
       </div>
     </>
   );
