@@ -10,6 +10,7 @@ import { planDistrict } from './demo-district.ts';
 import { planActivity } from './demo-activity.ts';
 import { applyActivity } from './demo-activity-apply.ts';
 import { applyTraining } from './demo-training.ts';
+import { applyMeetings } from './demo-meetings.ts';
 import { planSectors } from './demo-sectors.ts';
 import { OrgPlan } from './org-plan.ts';
 import { createRandom } from './random.ts';
@@ -56,7 +57,9 @@ export async function seedDemo(server: Server): Promise<void> {
   });
   const today = server.clock.today();
   const dangyuan = DEMO_ACCOUNTS.find((a) => a.role === 'member')!;
-  const inputs = planMembers(plan, today, createRandom(MEMBER_SEED), [{ orgName: dangyuan.orgName, name: dangyuan.displayName, female: true, birthDate: '1988-03-12' }]);
+  const inputs = planMembers(plan, today, createRandom(MEMBER_SEED), [
+    { orgName: dangyuan.orgName, name: dangyuan.displayName, female: true, birthDate: '1988-03-12' },
+  ]);
   const members = inputs.map((input) => {
     const { problems, checked } = checkMember(input, today);
     if (!checked) throw new Error(`demo member ${input.name}: ${problems.map((p) => p.message).join('；')}`);
@@ -68,12 +71,34 @@ export async function seedDemo(server: Server): Promise<void> {
     for (let i = 0; i < members.length; i += 500) {
       const batch = members.slice(i, i + 500);
       await memberRepository.insertMany(tx, server.regionId, batch);
-      await memberRepository.insertEvents(tx, server.regionId, batch.map((m) => ({ id: newId(), memberId: m.id, event: 'register', status: m.w.status, date: m.w.joinedDate, reason: '演示数据', actorId: null, actorName: null })));
+      await memberRepository.insertEvents(
+        tx,
+        server.regionId,
+        batch.map((m) => ({
+          id: newId(),
+          memberId: m.id,
+          event: 'register',
+          status: m.w.status,
+          date: m.w.joinedDate,
+          reason: '演示数据',
+          actorId: null,
+          actorName: null,
+        })),
+      );
     }
     // the 党员 demo account sees its own record (the first planned member)
     await seedRepository.linkAccountMember(tx, server.regionId, dangyuan.username, members[0]!.id);
     const activity = planActivity(plan, inputs, today, createRandom(ACTIVITY_SEED));
-    await applyActivity(server, tx, plan, activity, members.map((m) => m.id), accounts);
+    await applyActivity(
+      server,
+      tx,
+      plan,
+      activity,
+      members.map((m) => m.id),
+      accounts,
+    );
     await applyTraining(server, tx, plan, createRandom(TRAINING_SEED));
+    // after training: its committee seats (members of the branch) are the 支委会's 应到
+    await applyMeetings(server, tx, plan, accounts);
   });
 }

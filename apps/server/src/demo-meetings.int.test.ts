@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEETING_STATE_IDS, MEETING_TYPE_IDS, type ComplianceOrgPage, type Meeting, type MyMeeting, type TodoPage } from '@jiceng/contracts';
+import { bootstrap } from './bootstrap.ts';
+import { ENGINES, login, startTestServer, type TestServer } from './test/harness.ts';
+import { DEMO_ORG, DEMO_PASSWORD } from '../seeds/demo-accounts.ts';
+import { demoBranchMeetings, monthDay } from '../seeds/demo-meetings.ts';
+
+type List = { items: Meeting[]; total: number };
+
+describe('demo meetings plan', () => {
+  it('puts every type and every state in the demo branch, dated around the seed day', () => {
+    const list = demoBranchMeetings('2026-12-02');
+    expect(new Set(list.map((m) => m.type))).toEqual(new Set(MEETING_TYPE_IDS));
+    expect(new Set(list.map((m) => m.to))).toEqual(new Set(MEETING_STATE_IDS));
+    // approved ones lie in the past; nothing is dated before a year ago
+    for (const m of list) if (m.to !== 'plan' && m.to !== 'notice' && m.to !== 'cancelled') expect(m.date < '2026-12-02', m.title).toBe(true);
+    expect(list.every((m) => m.date >= '2025-12-01')).toBe(true);
+    expect(monthDay('2026-03-31', 1, 31)).toBe('2026-02-28');
+    expect(monthDay('2026-12-02', 0, 8)).toBe('2026-12-01');
+  });
+});
+
+describe.each(ENGINES)('demo meetings (%s)', (engine) => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    await bootstrap(server, true);
+  });
+  afterAll(() => server.close());
+
+  it('holds meetings of every type in every state, 书记讲党课 on some 党课, an amendment and a returned record with its reason', async () => {
+    const rows = await server.db.rows<{ state: string; type: string; n: number }>(sql`select state, type, count(*)::int as n from meeting group by 1, 2`);
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(MEETING_STATE_IDS));
+    expect(new Set(rows.map((r) => r.type))).toEqual(new Set(MEETING_TYPE_IDS));
+    const r = await server.db.one<{ lectures: number; amended: number; returned: number; orgs: number }>(sql`select
+      (select count(*)::int from meeting where type = 'party_lecture' and lecture_by_secretary) as lectures,
+      (select count(*)::int from meeting_amendment) as amended,
+      (select count(*)::int from meeting where state = 'returned' and return_reason is not null) as returned,
+      (select count(distinct org_id)::int from meeting) as orgs`);
+    expect(r!.lectures).toBeGreaterThan(1);
+    expect(r!.amended).toBeGreaterThan(0);
+    expect(r!.returned).toBeGreaterThan(0);
+    expect(r!.orgs).toBeGreaterThan(2);
+  });
+
+  it('shows the secretary overdue meetings, the 督导员 a record to review and the 党员 the notice', async () => {
+    const shuji = await login(server, 'shuji', DEMO_PASSWORD);
+    const overdue = (await shuji.get<List>('/api/meetings?overdue=true&pageSize=100')).body;
+    expect(new Set(overdue.items.map((m) => m.state))).toEqual(new Set(['notice', 'recorded']));
+    for (const source of ['meeting.not_held', 'meeting.record_due', 'meeting.returned'])
+      expect((await shuji.get<TodoPage>(`/api/todos?source=${source}`)).body.total, source).toBeGreaterThan(0);
+
+    const dudao = await login(server, 'dudao', DEMO_PASSWORD);
+    const waiting = (await dudao.get<List>('/api/meetings?state=submitted')).body;
+    expect(waiting.total).toBeGreaterThan(0);
+    expect(waiting.items[0]!.actions).toEqual(expect.arrayContaining(['approve', 'return']));
+    expect((await dudao.get<TodoPage>('/api/todos?source=meeting.review')).body.total).toBeGreaterThan(0);
+
+    const me = await login(server, 'dangyuan', DEMO_PASSWORD);
+    const mine = (await me.get<MyMeeting[]>('/api/me/meetings')).body;
+    expect(mine.some((m) => m.state === 'notice' && m.orgName === DEMO_ORG.branch)).toBe(true);
+    expect((await me.get<TodoPage>('/api/todos?source=meeting.notice')).body.total).toBeGreaterThan(0);
+  });
+
+  it('gives the compliance calendar done, missing and due items and a silent branch', async () => {
+    const shequ = await login(server, 'shequ', DEMO_PASSWORD);
+    const branchId = (await server.db.one<{ id: string }>(sql`select id from org where name = ${DEMO_ORG.branch}`))!.id;
+    const statuses = async (period: string, date: string) => {
+      const page = (await shequ.get<ComplianceOrgPage>(`/api/compliance/orgs?orgId=${branchId}&period=${period}&date=${date}`)).body;
+      return new Set(page.items.flatMap((o) => o.items.map((i) => `${i.requirementId} ${i.status}`)));
+    };
+    const today = server.clock.today();
+    // month 5 before today had no 主题党日 (missing), month 4 had one (done)
+    expect(await statuses('month', monthDay(today, 5, 15))).toContain('theme-day-monthly overdue');
+    expect(await statuses('month', monthDay(today, 4, 15))).toContain('theme-day-monthly done');
+    // this month's 主题党日 is planned, not held yet
+    expect([...(await statuses('month', today))].some((s) => /^theme-day-monthly (due|due_soon|upcoming)$/.test(s))).toBe(true);
+    expect((await shequ.get<ComplianceOrgPage>('/api/compliance/orgs?status=silent')).body.total).toBeGreaterThan(0);
+  });
+});
