@@ -1,0 +1,124 @@
+import { CSRF_HEADER, SESSION_COOKIE, type MeetingDetail, type MeetingSigninCode, type Me } from '@jiceng/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, launchChromium, phonePage } from './browser.ts';
+import { startApp, type RunningApp } from './server.ts';
+
+let app: RunningApp;
+let browser: Browser;
+
+/** The demo secretary `shuji` over the API: a session cookie and the CSRF token. */
+async function apiAs(username: string) {
+  const res = await fetch(`${app.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const me = (await res.json()) as Me;
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
+    .split(';')[0]!;
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${app.url}${path}`, {
+      method,
+      headers: { cookie, [CSRF_HEADER]: me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (await r.json()) as T;
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return { me, call };
+}
+
+/** Now in China as date and HH:MM, moved by `minutes`, clamped to the same day. */
+function chinaNow(minutes: number): { date: string; time: string } {
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  const date = now.toISOString().slice(0, 10);
+  const m = Math.min(23 * 60 + 59, Math.max(0, now.getUTCHours() * 60 + now.getUTCMinutes() + minutes));
+  return { date, time: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` };
+}
+
+async function h5Login(page: Page, path = '/h5.html') {
+  await page.goto(`${app.url}${path}`);
+  await page.getByPlaceholder('请输入用户名').fill('dangyuan');
+  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+describe('H5 我的会议: the demo member signs in to a meeting by code and by the QR link', () => {
+  let code: MeetingSigninCode;
+  let title: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchChromium();
+    // a meeting of the demo branch starting about now (the sign-in window is 30 minutes either side)
+    const shuji = await apiAs('shuji');
+    const start = chinaNow(-5);
+    const end = chinaNow(55);
+    title = `手机签到测试党员大会${start.time.replace(':', '')}`;
+    const planned = await shuji.call<MeetingDetail>('POST', '/api/meetings', {
+      orgId: shuji.me.orgId,
+      type: 'branch_assembly',
+      title,
+      topics: '学习党的二十届四中全会精神',
+      date: start.date,
+      startTime: start.time,
+      endTime: end.time > start.time ? end.time : '23:59',
+      place: '社区党群服务中心二楼会议室',
+    });
+    await shuji.call('POST', `/api/meetings/${planned.id}/notify`, {});
+    code = await shuji.call<MeetingSigninCode>('GET', `/api/meetings/${planned.id}/signin`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('opens 我的会议 at 390×844, reads the notice and signs in with the code; the list says 已签到', async () => {
+    const page = await phonePage(browser);
+    await h5Login(page);
+    await page.getByText('我的会议', { exact: true }).last().click();
+    await page.getByRole('heading', { name: '我的会议' }).waitFor();
+    const row = page.locator('.adm-list-item', { hasText: title });
+    await row.getByText('未签到').waitFor();
+    await row.click();
+    await page.getByRole('heading', { name: '会议通知' }).waitFor();
+    await page.getByText('社区党群服务中心二楼会议室').waitFor();
+    await page.getByText('学习党的二十届四中全会精神').waitFor();
+    await page.getByRole('button', { name: '签到' }).click();
+
+    // a wrong code first: the server's refusal is shown
+    await page.getByLabel('签到码').fill('ZZZZZZ');
+    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/签到码无效/)
+      .waitFor();
+    await page.getByLabel('签到码').fill(code.code.toLowerCase());
+    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await page.getByRole('status').getByText('签到成功', { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.locator('.adm-list-item', { hasText: title }).getByText('已签到').waitFor();
+  });
+
+  it('opens the QR link before login, signs in with its token right after, and answers 已签到 (also in 大字 mode)', async () => {
+    const page = await phonePage(browser);
+    await page.addInitScript(() => localStorage.setItem('jiceng.h5.largeText', '1'));
+    await h5Login(page, code.path);
+    await page.getByRole('status').getByText('已签到', { exact: true }).waitFor();
+    await page.getByText(/首次签到/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('h5-large-text'))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('heading', { name: '我的会议' }).waitFor();
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/meetings');
+  });
+});
