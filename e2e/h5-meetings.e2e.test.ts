@@ -1,7 +1,8 @@
 import { CSRF_HEADER, SESSION_COOKIE, type MeetingDetail, type MeetingSigninCode, type Me } from '@jiceng/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchChromium, phonePage } from './browser.ts';
+import { axeViolations, formatViolations, settle } from './axe.ts';
+import { DEMO_PASSWORD, launchChromium } from './browser.ts';
 import { startApp, type RunningApp } from './server.ts';
 
 let app: RunningApp;
@@ -39,6 +40,22 @@ function chinaNow(minutes: number): { date: string; time: string } {
   const date = now.toISOString().slice(0, 10);
   const m = Math.min(23 * 60 + 59, Math.max(0, now.getUTCHours() * 60 + now.getUTCMinutes() + minutes));
   return { date, time: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` };
+}
+
+/** A phone page (390×844, touch) that lets the test's axe-core script past the app's CSP. */
+async function phonePage(b: Browser): Promise<Page> {
+  const page = await (
+    await b.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', bypassCSP: true })
+  ).newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+/** axe-core on the screen as it is now: no WCAG 2.1 AA violation. */
+async function expectAccessible(page: Page, where: string) {
+  await settle(page);
+  const v = await axeViolations(page);
+  expect(v, formatViolations(where, v)).toEqual([]);
 }
 
 async function h5Login(page: Page, path = '/h5.html') {
@@ -90,6 +107,7 @@ describe('H5 我的会议: the demo member signs in to a meeting by code and by 
     await page.getByRole('heading', { name: '会议通知' }).waitFor();
     await page.getByText('社区党群服务中心二楼会议室').waitFor();
     await page.getByText('学习党的二十届四中全会精神').waitFor();
+    await expectAccessible(page, '会议通知');
     await page.getByRole('button', { name: '签到' }).click();
 
     // a wrong code first: the server's refusal is shown
@@ -102,6 +120,7 @@ describe('H5 我的会议: the demo member signs in to a meeting by code and by 
     await page.getByLabel('签到码').fill(code.code.toLowerCase());
     await page.getByRole('button', { name: '签到', exact: true }).click();
     await page.getByRole('status').getByText('签到成功', { exact: true }).waitFor();
+    await expectAccessible(page, '签到成功');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     await page.getByRole('button', { name: '返回' }).click();
@@ -115,10 +134,20 @@ describe('H5 我的会议: the demo member signs in to a meeting by code and by 
     await h5Login(page, code.path);
     await page.getByRole('status').getByText('已签到', { exact: true }).waitFor();
     await page.getByText(/首次签到/).waitFor();
+    await expectAccessible(page, '扫码签到 已签到（大字）');
     expect(await page.evaluate(() => document.documentElement.classList.contains('h5-large-text'))).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.getByRole('button', { name: '返回' }).click();
     await page.getByRole('heading', { name: '我的会议' }).waitFor();
     expect(await page.evaluate(() => window.location.hash)).toBe('#/meetings');
+    await expectAccessible(page, '我的会议（大字）');
+
+    // 消息: the notice arrived as a notification; opening it marks it read and leads to 我的会议
+    await page.getByText('我的', { exact: true }).last().click();
+    await page.getByText(/^消息（全部/).click();
+    await page.getByRole('heading', { name: '消息' }).waitFor();
+    await expectAccessible(page, '消息（大字）');
+    await page.locator('.adm-list-item', { hasText: `会议通知：${title}` }).click();
+    await page.getByRole('heading', { name: '我的会议' }).waitFor();
   });
 });

@@ -40,7 +40,10 @@ export function MineScreen({ me }: { me: Me }) {
         onBack={() => setReadingMessages(false)}
         onOpenLink={(link) => {
           setReadingMessages(false);
+          const sameHash = link === `${window.location.pathname}${window.location.hash}`;
           window.location.assign(link);
+          // the same hash again fires no hashchange: tell the tabs, so the notice still opens its screen
+          if (sameHash) window.dispatchEvent(new HashChangeEvent('hashchange'));
         }}
       />
     );
