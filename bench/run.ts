@@ -22,6 +22,7 @@ import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import type { TreeCounts } from '@jiceng/contracts';
+import { TODO_SOURCES } from '@jiceng/contracts';
 import { orgRepository } from '../apps/server/src/modules/org/org.repository.ts';
 import { chinaDate } from '../apps/server/src/platform/clock.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
@@ -159,6 +160,18 @@ async function benchEngine(engine: Engine): Promise<void> {
           { label: 'summary', path: '/api/todos/summary', describe: described },
           { label: 'after a member edit', path: '/api/todos/summary', describe: described, before: memberEdit(db, REGION) },
         ]);
+        // What each source costs of the list: its own first page, median of 3 after one warm-up.
+        for (const source of TODO_SOURCES) {
+          const url = `${base}/api/todos?source=${source}&pageSize=1`;
+          await getJson(url, district);
+          const runs: number[] = [];
+          for (let i = 0; i < 3; i++) {
+            const t = performance.now();
+            await getJson(url, district);
+            runs.push(performance.now() - t);
+          }
+          add(`GET /api/todos?source=${source} as district, median of 3`, ms(median(runs)));
+        }
       }
     } finally {
       await server.app.close();

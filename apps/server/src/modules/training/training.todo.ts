@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Permission } from '@jiceng/contracts';
 import { trainingReminder, trainingRulesFor } from '@jiceng/rules';
-import { refsFilter, todoColumns, type TodoPresented, type TodoSource } from '../../platform/todo/todo.source.ts';
+import { todoStoreColumns, type TodoPresented, type TodoSource } from '../../platform/todo/todo.source.ts';
 import { hoursSql, type LectureCounts } from './training.repository.ts';
 
 /** What a branch's to-do carries for its title and detail. */
@@ -18,33 +18,49 @@ interface ShortfallData {
  * Members short of the yearly minimum (rule training-reminder, packages/rules `trainingReminder`) as
  * one 待办 per branch, not one per person (a branch of 30 members would flood the list; the link
  * opens the branch's hours list filtered to those short): from 1 October 即将到期, due 31 December;
- * in January 已逾期 for the year just ended (late records, the annual report), then gone. Derived at
- * read time (ADR 0006: only open cases, and only in those four months). For whoever records
- * training (training:write) in scope; the organization is the members' branch.
+ * in January 已逾期 for the year just ended (late records, the annual report), then gone. For
+ * whoever records training (training:write) in scope; the organization is the members' branch.
+ *
+ * Kept in the to-do read model (ADR 0006): judging every member's hours at read time took 0.7–1.8 s
+ * for a district of 100,000 members. The rows of an organization are recomputed when the database
+ * marks it — a member, a committee seat (which makes a 书记/班子成员 of its subtree), a session or an
+ * attendance written (migration 0034), a meeting (党课 hours) — and all of them when the reminder
+ * window opens or closes.
  */
 export function trainingTodoSource(lectures: LectureCounts): TodoSource {
   const id = 'training.shortfall' as const;
   return {
     id,
     permission: Permission.TRAINING_WRITE,
-    rows: (s, opts) => {
-      const r = trainingReminder(s.today);
-      if (!r || s.actor.scope === 'self') return null;
-      const rules = trainingRulesFor(r.year);
-      const key = sql`b.org_id::text || ':' || ${String(r.year)}::text`;
-      return sql`select ${todoColumns(id, opts, {
-        key,
-        ref: key,
-        orgId: sql`b.org_id`,
-        orgPath: sql`b.org_path`,
-        severity: sql`${r.severity}::text`,
-        dueDate: sql`${r.dueDate}::date`,
-        name: sql`b.org_name`,
-        data: sql`jsonb_build_object('orgName', b.org_name, 'year', ${r.year}::int, 'short', b.short, 'cadres', b.cadres, 'memberMin', ${rules.memberMinHours}::numeric, 'cadreMin', ${rules.cadreMinHours}::numeric)`,
-      })}
-        from (select h.org_id, h.org_path, h.org_name, count(*)::int as short, count(*) filter (where h.cadre_since is not null)::int as cadres
-          from (${hoursSql(s.regionId, s.path, { year: r.year, rules, lectures })}) h where h.shortfall > 0 group by h.org_id, h.org_path, h.org_name) b
-        where true ${refsFilter(key, opts)}`;
+    store: {
+      undated: 'incomplete',
+      // a seat at an organization makes 书记/班子成员 of the same name anywhere below it
+      affected: (regionId, dirty) => sql`select a.id from org d join org a on a.region_id = d.region_id and a.path <@ d.path
+        where d.region_id = ${regionId} and d.id = any(${dirty})`,
+      candidates: (regionId, today, refs) => {
+        const r = trainingReminder(today);
+        if (!r)
+          return sql`select ${todoStoreColumns(id, { key: sql`''`, ref: sql`null`, orgId: sql`null`, orgPath: sql`null`, name: sql`''`, dueDate: sql`null`, dueFrom: sql`null`, data: sql`null` })} where false`;
+        const rules = trainingRulesFor(r.year);
+        const key = sql`b.org_id::text || ':' || ${String(r.year)}::text`;
+        return sql`select ${todoStoreColumns(id, {
+          key,
+          ref: sql`b.org_id`,
+          orgId: sql`b.org_id`,
+          orgPath: sql`b.org_path`,
+          name: sql`b.org_name`,
+          dueDate: sql`${r.dueDate}::date`,
+          dueFrom: sql`${`${r.year}-${rules.reminderFrom}`}::date`,
+          data: sql`jsonb_build_object('orgName', b.org_name, 'year', ${r.year}::int, 'short', b.short, 'cadres', b.cadres, 'memberMin', ${rules.memberMinHours}::numeric, 'cadreMin', ${rules.cadreMinHours}::numeric)`,
+        })}
+          from (select h.org_id, h.org_path, h.org_name, count(*)::int as short, count(*) filter (where h.cadre_since is not null)::int as cadres
+            from (${hoursSql(regionId, '', { year: r.year, rules, lectures, orgRefs: refs })}) h where h.shortfall > 0 group by h.org_id, h.org_path, h.org_name) b`;
+      },
+      // the window opens on reminderFrom and closes after overdueUntil: the rows change with the day then
+      staleBetween: (regionId, since, today) =>
+        (trainingReminder(since)?.year ?? null) === (trainingReminder(today)?.year ?? null) && !!trainingReminder(since) === !!trainingReminder(today)
+          ? sql`select null::uuid as org_id where false`
+          : sql`select o.id as org_id from org o where o.region_id = ${regionId} and o.status = 'active'`,
     },
     present(row): TodoPresented {
       const d = row.data as unknown as ShortfallData;
