@@ -156,7 +156,12 @@ export default function CompliancePage() {
                 c.counts.rate === null ? (
                   '尚无到期要求'
                 ) : (
-                  <Progress percent={Math.round(c.counts.rate * 100)} size="small" status={c.counts.rate < 0.6 ? 'exception' : 'normal'} />
+                  <Progress
+                    aria-label={`${c.orgName}完成率`}
+                    percent={Math.round(c.counts.rate * 100)}
+                    size="small"
+                    status={c.counts.rate < 0.6 ? 'exception' : 'normal'}
+                  />
                 ),
             },
             { title: '已完成', key: 'done', width: 80, render: (_: unknown, c) => c.counts.done },
