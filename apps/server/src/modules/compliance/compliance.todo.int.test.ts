@@ -34,22 +34,28 @@ describe.each(ENGINES)('compliance to-dos (%s)', (engine) => {
   });
   afterAll(() => server.close());
 
-  it('lists what is due before the month ends and what was missed last month', async () => {
-    const a1b = await dueOf(t.branchA1b);
-    const nov = a1b.find((x) => x.dueDate === '2026-11-30')!;
-    expect(nov).toMatchObject({ severity: 'due_soon', nature: 'deadline', title: '组织生活待开展：甲一社区第二党支部', link: '/compliance' });
-    expect(nov.detail).toMatch(/2026-11-30 前应完成：.*主题党日每月至少1次（已开展0次）/);
-    const oct = a1b.find((x) => x.dueDate === '2026-10-31')!;
-    expect(oct).toMatchObject({ severity: 'overdue', title: '组织生活未完成：甲一社区第二党支部' });
-    // A1a held its 主题党日 both months; the year's and the quarter's requirements are not due soon yet
-    expect((await dueOf(t.branchA1a)).map((x) => x.dueDate)).toEqual([]);
+  it('lists what is due before the month ends and what was missed last month, one to-do per organization', async () => {
+    const [a1b, ...more] = await dueOf(t.branchA1b);
+    expect(more).toEqual([]);
+    // due on the earliest: October's miss makes it overdue
+    expect(a1b).toMatchObject({
+      severity: 'overdue',
+      nature: 'deadline',
+      dueDate: '2026-10-31',
+      title: '组织生活未完成：甲一社区第二党支部',
+      link: '/compliance',
+    });
+    expect(a1b!.detail).toMatch(/未完成：.*主题党日每月至少1次（2026-10-31，已开展0次）/);
+    expect(a1b!.detail).toMatch(/到期前应完成：.*主题党日每月至少1次（2026-11-30，已开展0次）/);
+    // A1a held its 主题党日 both months; the year's and the quarter's requirements are not in their due-soon days yet
+    expect(await dueOf(t.branchA1a)).toEqual([]);
   });
 
-  it('drops the to-do once the record is submitted', async () => {
+  it('drops an item once its record is submitted', async () => {
     const id = await meeting(t.branchA1b, 'theme_day', '2026-11-25', 'held');
-    expect((await dueOf(t.branchA1b)).some((x) => x.dueDate === '2026-11-30')).toBe(true);
+    expect((await dueOf(t.branchA1b))[0]!.detail).toMatch(/2026-11-30/);
     await server.db.run(sql`update meeting set state = 'submitted' where region_id = ${server.regionId} and id = ${id}`);
-    expect((await dueOf(t.branchA1b)).some((x) => x.dueDate === '2026-11-30')).toBe(false);
+    expect((await dueOf(t.branchA1b))[0]!.detail).not.toMatch(/2026-11-30/);
   });
 
   it('follows a subtree’s own numbers from their date', async () => {
@@ -60,18 +66,19 @@ describe.each(ENGINES)('compliance to-dos (%s)', (engine) => {
       silentAfterDays: 30,
     });
     expect(res.status).toBe(201);
-    const nov = (await dueOf(t.branchA1a)).find((x) => x.dueDate === '2026-11-30')!;
-    expect(nov.detail).toMatch(/主题党日每月至少2次（已开展1次）/);
+    const [nov] = await dueOf(t.branchA1a);
+    expect(nov).toMatchObject({ severity: 'due_soon', dueDate: '2026-11-30', title: '组织生活待开展：甲一社区第一党支部' });
+    expect(nov!.detail).toMatch(/主题党日每月至少2次（2026-11-30，已开展1次）/);
   });
 
   it('recomputes at the turn of the month: last month’s misses overdue, the one before gone', async () => {
     clock.advance(6 * 86_400);
     expect(clock.today()).toBe('2026-12-02');
     const a1b = await dueOf(t.branchA1b);
-    expect(a1b.some((x) => x.dueDate === '2026-10-31')).toBe(false);
+    expect(a1b.every((x) => !x.detail.includes('2026-10-31'))).toBe(true);
     // B1a held nothing: November's miss is overdue now
     const b = (await t.admin.get<TodoPage>('/api/todos?source=compliance.due&pageSize=100')).body.items.filter((x) => x.orgId === t.branchB1a);
-    expect(b.find((x) => x.dueDate === '2026-11-30')).toMatchObject({ severity: 'overdue' });
+    expect(b).toMatchObject([{ severity: 'overdue', dueDate: '2026-11-30' }]);
     const incremental = await server.todos.store.rows();
     await server.todos.store.rebuild(clock.today());
     expect(await server.todos.store.rows()).toEqual(incremental);

@@ -16,8 +16,7 @@ import { requirementRows } from './compliance.requirements.ts';
 
 interface DueData {
   orgName: string;
-  end: string;
-  items: { label: string; held: number; required: number }[];
+  items: { label: string; end: string; held: number; required: number }[];
 }
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -42,12 +41,21 @@ export function todoRequirementRows(defaults: readonly ComplianceRuleSet[], toda
   return [...current, ...previous];
 }
 
+/** Whether the due-soon days of a period containing `today` began after `since` (the to-dos gain items then). */
+export function windowOpensBetween(defaults: readonly ComplianceRuleSet[], since: string, today: string): boolean {
+  const set = defaults.at(-1)!;
+  return COMPLIANCE_FREQUENCIES.some((kind) => {
+    const opens = addDays(periodBounds(periodOf(kind, today)).end, 1 - set.dueSoonDays[kind]);
+    return since < opens && opens <= today;
+  });
+}
+
 /**
- * 组织生活待开展 (kind 三会一课), kept in the to-do read model: per organization and period end, the
- * requirements not yet met — from the rule set's due-soon days before the end (即将到期), and
- * overdue for the month after it. Recomputed for the organizations the database marks (a meeting
+ * 组织生活待开展 (kind 三会一课), kept in the to-do read model: one per organization, listing the
+ * requirements not yet met that are in the rule set's due-soon days before their period's end
+ * (即将到期) or that ended last month unmet (已逾期 through the month after); due on the earliest. Recomputed for the organizations the database marks (a meeting
  * or a subtree rule set written: migration 0033; with their subtrees), and for all of them when
- * the month changes.
+ * a month or a period's due-soon days begin.
  */
 export function complianceTodoSource(defaults: readonly ComplianceRuleSet[] = [COMPLIANCE_RULES_2018]): TodoSource {
   const types = [...new Set(Object.keys(defaults.at(-1)!.requirementsByType))];
@@ -73,34 +81,41 @@ export function complianceTodoSource(defaults: readonly ComplianceRuleSet[] = [C
         };
         return sql`with ${evaluated(e)}
           select ${todoStoreColumns('compliance.due', {
-            key: sql`g.org_id::text || ':' || g.period_end::text`,
+            key: sql`g.org_id::text`,
             ref: sql`g.org_id`,
             orgId: sql`g.org_id`,
             orgPath: sql`o.path`,
             name: sql`o.name`,
-            dueDate: sql`g.period_end`,
+            dueDate: sql`g.due_date`,
             dueFrom: sql`g.due_from`,
-            data: sql`jsonb_build_object('orgName', o.name, 'end', g.period_end, 'items', g.items)`,
+            data: sql`jsonb_build_object('orgName', o.name, 'items', g.items)`,
           })}
-          from (select j.org_id, j.period_end, min(j.period_end - j.due_soon_days + 1) as due_from,
-                  jsonb_agg(jsonb_build_object('label', j.label, 'held', j.held, 'required', j.min_count) order by j.requirement_id) as items
-                from judged j where j.min_count > 0 and j.status in ('due', 'due_soon', 'overdue') group by j.org_id, j.period_end) g
+          from (select x.org_id, min(x.period_end) as due_date, min(x.due_from) as due_from,
+                  jsonb_agg(jsonb_build_object('label', x.label, 'end', x.period_end, 'held', x.held, 'required', x.min_count) order by x.period_end, x.requirement_id) as items
+                from (select j.*, j.period_end - j.due_soon_days + 1 as due_from from judged j
+                      where j.min_count > 0 and j.status in ('due_soon', 'overdue')) x
+                group by x.org_id) g
           join org o on o.region_id = ${regionId} and o.id = g.org_id`;
       },
+      // the rows change with the day when a month begins or a period's due-soon days begin
       staleBetween: (regionId, since, today) =>
-        monthOf(since) === monthOf(today)
+        monthOf(since) === monthOf(today) && !windowOpensBetween(defaults, since, today)
           ? sql`select null::uuid as org_id where false`
           : sql`select o.id as org_id from org o where o.region_id = ${regionId} and o.status = 'active' and o.type = any(${typeList})`,
     },
     present(row, today): TodoPresented {
       const d = row.data as unknown as DueData;
-      const what = d.items.map((i) => `${i.label}（已开展${i.held}次）`).join('、');
-      const over = d.end < today;
+      const list = (xs: DueData['items']) => xs.map((i) => `${i.label}（${i.end}，已开展${i.held}次）`).join('、');
+      const missed = d.items.filter((i) => i.end < today);
+      const due = d.items.filter((i) => i.end >= today);
+      const parts = [missed.length ? `未完成：${list(missed)}，请核对，已开展的请补录会议记录` : '', due.length ? `到期前应完成：${list(due)}` : ''].filter(
+        Boolean,
+      );
       return {
         key: row.key,
         source: 'compliance.due',
-        title: over ? `组织生活未完成：${d.orgName}` : `组织生活待开展：${d.orgName}`,
-        detail: over ? `截至 ${d.end} 未完成：${what}。请在组织生活完成情况中核对，已开展的请补录会议记录` : `${d.end} 前应完成：${what}`,
+        title: missed.length ? `组织生活未完成：${d.orgName}` : `组织生活待开展：${d.orgName}`,
+        detail: parts.join('；'),
         orgId: row.org_id,
         dueDate: row.due_date,
         severity: row.severity,
