@@ -100,7 +100,7 @@ export function demoBranchMeetings(today: string): DemoMeeting[] {
 /** Another branch of the community: a 主题党日 each month and a 党员大会 a quarter; `silentFor` months without any. */
 export function otherBranchMeetings(today: string, n: number, silentFor: number): DemoMeeting[] {
   const out: DemoMeeting[] = [];
-  for (let k = Math.max(1, silentFor); k <= 6; k++) {
+  for (let k = Math.max(1, silentFor); k <= 5; k++) {
     if ((k + n) % 4 !== 0)
       out.push({ type: 'theme_day', title: `${monthDay(today, k, 1).slice(5, 7)}月主题党日`, date: monthDay(today, k, 10 + n), to: 'archived' });
     if (k % 3 === 1) out.push({ type: 'branch_assembly', title: '支部党员大会', date: monthDay(today, k, 15), to: 'archived' });
@@ -179,11 +179,20 @@ export async function applyMeetings(server: Server, tx: Database, plan: OrgPlan,
     d = await service.hold(secretary, d.id, d.version);
     // most came (补签 by the secretary), one asked for leave; whoever is left is 缺席 when the record is written
     const expected = d.attendees.filter((a) => a.role === 'expected');
-    for (const [i, a] of expected.entries()) {
-      const leave = i === expected.length - 1 && expected.length > 3;
-      if (i % 7 === 5 && !leave) continue;
-      await record.attendance(secretary, d.id, { attendeeId: a.id, attendance: leave ? 'leave' : 'present', reason: leave ? '外出务工，已书面请假' : null });
-    }
+    const leaveAt = expected.length > 3 ? expected.length - 1 : -1;
+    if (m.date < addDays(today, -40)) {
+      // older meetings in one statement each (a service call per person made the demo's first start a third slower)
+      await tx.run(sql`update meeting_attendee set attendance = case when seq = ${leaveAt + 1} then 'leave' else 'present' end,
+          reason = case when seq = ${leaveAt + 1} then '外出务工，已书面请假' end, signed_at = case when seq = ${leaveAt + 1} then null
+          else (select starts_at from meeting where region_id = ${server.regionId} and id = ${d.id}) end,
+          method = case when seq = ${leaveAt + 1} then null else 'secretary' end
+        where region_id = ${server.regionId} and meeting_id = ${d.id} and role = 'expected' and (seq % 7 <> 6 or seq = ${leaveAt + 1})`);
+    } else
+      for (const [i, a] of expected.entries()) {
+        if (i % 7 === 5 && i !== leaveAt) continue;
+        const leave = i === leaveAt;
+        await record.attendance(secretary, d.id, { attendeeId: a.id, attendance: leave ? 'leave' : 'present', reason: leave ? '外出务工，已书面请假' : null });
+      }
     // a change of the meeting's parts moves its version on after the detail it answers was read
     d = await service.get(secretary, d.id);
     if (m.to === 'held') return;
@@ -229,7 +238,7 @@ export async function applyMeetings(server: Server, tx: Database, plan: OrgPlan,
   for (const m of demoBranchMeetings(today)) await run(branch, secretaryOf(branch), m);
   const others = plan.orgs
     .filter((o) => o.id !== branch.id && (o.type === 'branch' || o.type === 'joint_branch') && o.path.startsWith(`${community.path}.`))
-    .slice(0, 3);
+    .slice(0, 2);
   // the quiet one was approved years ago: the calendar knows it long enough to call it silent (a fresh demo's rows are new)
   const quiet = others[others.length - 1];
   if (quiet) await tx.run(sql`update org set approval_date = coalesce(approval_date, '2019-06-28') where region_id = ${server.regionId} and id = ${quiet.id}`);
