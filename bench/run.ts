@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --orgs 20000 --runs 30 --seconds 5 --engines postgres,pglite --parts counts,tree,todos,start]`
+ * `npm run bench [-- --orgs 20000 --runs 30 --seconds 5 --engines postgres,pglite --parts counts,tree,todos,compliance,start]`
  *
  * For each engine, builds the synthetic city (bench/city.ts), starts the real server on it and
  * prints each figure against a baseline measured in the same run, as a ratio:
@@ -10,7 +10,10 @@
  *      city's 换届 to-dos; GET /api/todos?page=1 and GET /api/todos/summary as a 组织部 account bound
  *      to the root, p50/p95 vs a bare Fastify route returning the same JSON, alternately, and the
  *      summary again with a member edited before each read (the read model catching up);
- *   4. cold start of `node --import tsx apps/server/src/main.ts` to a healthy answer (fresh, then
+ *   4. 组织生活 compliance (bench/compliance.ts): 12 months of meetings for every 党支部; the summary
+ *      (month and year) as the district and as the widest street vs the repository's SQL, and the
+ *      heat map;
+ *   5. cold start of `node --import tsx apps/server/src/main.ts` to a healthy answer (fresh, then
  *      existing database) vs starting `node -e ""`.
  * Each baseline is taken next to its figure (alternating runs, bare load before and after the app,
  * node start right before the cold starts), because other processes on a shared machine move
@@ -35,6 +38,10 @@ import { engineList, getJson, loginCookie, open, type Engine } from './engines.t
 import { coldStartMs, load, median, medianPairMs, nodeStartMs } from './measure.ts';
 import { createReport, ms, times } from './report.ts';
 import { addTodoData, benchTodos, DISTRICT_ACCOUNT, memberEdit } from './todos.ts';
+import { addMeetings, benchCompliance } from './compliance.ts';
+import { hashPassword } from '../apps/server/src/modules/account/index.ts';
+import { newId } from '../apps/server/src/platform/ids.ts';
+import { seedRepository } from '../apps/server/seeds/seed.repository.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +53,7 @@ const { values } = parseArgs({
     /** Seconds at most per 待办 figure (at least 10 pairs are taken). */
     'todo-budget': { type: 'string', default: '20' },
     /** Which of the figures below to measure (all by default). */
-    parts: { type: 'string', default: 'counts,tree,todos,start' },
+    parts: { type: 'string', default: 'counts,tree,todos,compliance,start' },
   },
 });
 const TOTAL = Number(values.orgs);
@@ -173,6 +180,36 @@ async function benchEngine(engine: Engine): Promise<void> {
           add(`GET /api/todos?source=${source} as district, median of 3`, ms(median(runs)));
         }
       }
+      // 4. 组织生活 compliance calendar: 12 months of meetings, the district's and a street's views vs their SQL.
+      if (PARTS.has('compliance')) await benchCompliancePart();
+      async function benchCompliancePart() {
+        const today = chinaDate(new Date());
+        const t2 = performance.now();
+        const { meetings, counts } = await addMeetings(db, REGION, today);
+        add(`generate ${meetings} meetings over 12 months (${counts} period counts)`, ms(performance.now() - t2));
+        const [street] = (
+          await db.raw(
+            `select s.id::text as id, s.path::text as path from org s where s.region_id = $1 and s.parent_id = $2
+             order by (select count(*) from org o where o.region_id = s.region_id and o.path <@ s.path) desc limit 1`,
+            [REGION, city.rootId],
+          )
+        ).rows as { id: string; path: string }[];
+        await seedRepository.insertAccounts(db, REGION, [
+          {
+            id: newId(),
+            username: 'street',
+            displayName: '压测街道',
+            role: 'street',
+            orgId: street!.id,
+            passwordHash: await hashPassword(BENCH_ADMIN.password),
+          },
+        ]);
+        const streetCookie = await loginCookie(base, { username: 'street', password: BENCH_ADMIN.password });
+        await benchCompliance({ base, db, regionId: REGION, today, report, engine, runs: RUNS, budgetMs: TODO_BUDGET_MS }, [
+          { label: 'district', cookie, scopePath: city.rootPath },
+          { label: 'street', cookie: streetCookie, scopePath: street!.path },
+        ]);
+      }
     } finally {
       await server.app.close();
     }
@@ -180,7 +217,7 @@ async function benchEngine(engine: Engine): Promise<void> {
     await h.close();
   }
 
-  // 4. Cold start of the real entry point, fresh then existing database, next to its baseline.
+  // 5. Cold start of the real entry point, fresh then existing database, next to its baseline.
   if (!PARTS.has('start')) return;
   const fresh = await h.fresh();
   try {
