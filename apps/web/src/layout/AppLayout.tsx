@@ -1,10 +1,10 @@
 import { BankOutlined, MenuOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { hasPermission } from '../api/auth.ts';
 import { useMe } from '../app/RequireAuth.tsx';
-import { appRoutes, menuKeyOf } from '../routes.tsx';
+import { appRoutes, menuKeyOf, type AppRoute } from '../routes.tsx';
 import { PageLoading } from '../shared/PageLoading.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -34,6 +34,23 @@ function Brand({ collapsed }: { collapsed: boolean }) {
   );
 }
 
+type MenuEntry =
+  | { key: string; icon: ReactNode; label: string }
+  | { key: string; label: string; type: 'group'; children: { key: string; icon: ReactNode; label: string }[] };
+
+/** The menu's entries; neighbouring routes of one `group` go under its heading (antd item group: always open, the heading is no menu item). */
+function menuItems(routes: AppRoute[]): MenuEntry[] {
+  const out: MenuEntry[] = [];
+  for (const r of routes) {
+    const entry = { key: r.path, icon: r.icon, label: r.label };
+    const last = out[out.length - 1];
+    if (!r.group) out.push(entry);
+    else if (last && 'type' in last && last.label === r.group) last.children.push(entry);
+    else out.push({ key: `group:${r.group}`, label: r.group, type: 'group', children: [entry] });
+  }
+  return out;
+}
+
 /**
  * Side menu (from the routes table, filtered by permission), header, demo banner, page. Below the
  * md breakpoint (phones) the menu opens from a header button in a drawer and the page gets more room.
@@ -46,7 +63,7 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   // undefined until measured: the first render assumes a desktop, as before
   const phone = Grid.useBreakpoint().md === false;
-  const items = appRoutes.filter((r) => r.menu && hasPermission(me, r.permission)).map((r) => ({ key: r.path, icon: r.icon, label: r.label }));
+  const items = menuItems(appRoutes.filter((r) => r.menu && hasPermission(me, r.permission)));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
