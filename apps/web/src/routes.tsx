@@ -6,6 +6,7 @@ import { FlagOutlined, HeartOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
 import { AuditOutlined, CalendarOutlined, WarningOutlined } from '@ant-design/icons';
 import { DisconnectOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { ScheduleOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
@@ -23,6 +24,9 @@ const AppraisalPage = lazy(() => import('./features/appraisal/AppraisalPage.tsx'
 const ReportInPage = lazy(() => import('./features/reportin/ReportInPage.tsx'));
 const HardshipPage = lazy(() => import('./features/hardship/HardshipPage.tsx'));
 const OrgSetupPage = lazy(() => import('./features/orgsetup/OrgSetupPage.tsx'));
+const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage.tsx'));
+const MeetingDetailPage = lazy(() => import('./features/meetings/MeetingDetailPage.tsx'));
+const MeetingPrintPage = lazy(() => import('./features/meetings/MeetingPrintPage.tsx'));
 const CompliancePage = lazy(() => import('./features/compliance/CompliancePage.tsx'));
 
 /** One page of the admin app. The side menu and the route guard are both built from this table. */
@@ -35,6 +39,8 @@ export interface AppRoute {
   permission: Permission | null;
   /** Shown in the side menu. */
   menu: boolean;
+  /** The menu's group heading (e.g. 组织生活): neighbouring entries of one group are listed under it. */
+  group?: string;
 }
 
 export const appRoutes: AppRoute[] = [
@@ -59,6 +65,9 @@ export const appRoutes: AppRoute[] = [
   { path: '/appraisals', label: '民主评议', icon: <AuditOutlined />, element: <AppraisalPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/report-ins', label: '双报到', icon: <FlagOutlined />, element: <ReportInPage />, permission: Permission.ORG_READ, menu: true },
   { path: '/hardship', label: '困难党员帮扶', icon: <HeartOutlined />, element: <HardshipPage />, permission: Permission.MEMBER_READ, menu: true },
+  { path: '/meetings', label: '三会一课', icon: <ScheduleOutlined />, element: <MeetingsPage />, permission: Permission.MEETING_READ, menu: true, group: '组织生活' },
+  { path: '/meetings/:id', label: '三会一课', icon: <ScheduleOutlined />, element: <MeetingDetailPage />, permission: Permission.MEETING_READ, menu: false },
+  { path: '/meetings/:id/print', label: '打印会议记录', icon: <ScheduleOutlined />, element: <MeetingPrintPage />, permission: Permission.MEETING_READ, menu: false },
   { path: '/compliance', label: '组织生活完成情况', icon: <CalendarOutlined />, element: <CompliancePage />, permission: Permission.MEETING_READ, menu: true },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, element: <AccountsPage />, permission: Permission.ACCOUNT_READ, menu: true },
   { path: '/audit', label: '操作日志', icon: <FileSearchOutlined />, element: <AuditPage />, permission: Permission.AUDIT_READ, menu: true },
