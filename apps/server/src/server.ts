@@ -21,6 +21,7 @@ import { createFloatingModule } from './modules/floating/index.ts';
 import { createAppraisalModule } from './modules/appraisal/index.ts';
 import { createOrgSetupModule } from './modules/orgsetup/index.ts';
 import { createComplianceModule } from './modules/compliance/index.ts';
+import { refreshPlannerStatistics } from './platform/db/maintenance.ts';
 import { createReportInModule } from './modules/reportin/index.ts';
 import { createHardshipModule } from './modules/hardship/index.ts';
 import { createTrainingModule } from './modules/training/index.ts';
@@ -48,7 +49,18 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const isDemo = async () => (await settingsRepository.get<boolean>(db, regionId, 'demo')) === true;
   const org = createOrgModule({ db, regionId, audit, clock });
   const member = createMemberModule({ db, regionId, audit, clock, crypto, orgs: org.service });
-  const account = createAccountModule({ db, regionId, audit, orgs: org.service, members: member.service, clock, loginLockout: config.loginLockout, sessionTtlMinutes: config.sessionTtlMinutes, secureCookie: config.cookieSecure, isDemo });
+  const account = createAccountModule({
+    db,
+    regionId,
+    audit,
+    orgs: org.service,
+    members: member.service,
+    clock,
+    loginLockout: config.loginLockout,
+    sessionTtlMinutes: config.sessionTtlMinutes,
+    secureCookie: config.cookieSecure,
+    isDemo,
+  });
   const notifications = createNotificationService(db, regionId);
   // SMS/WeChat (ADR 0019): MESSAGE_SENDER=log only records; `app` is read when a message is sent, after it exists
   const messages = createMessagesService({
@@ -57,7 +69,12 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     senders: createMessageSenders(config.messageSender, { db, regionId, crypto, log: (o, m) => app.log.info(o, m) }),
     onError: (err, meta) => app.log.error({ err, kind: meta.kind }, 'outbound message failed'),
   });
-  const todos = createTodoRegistry({ db, regionId, clock, orgs: { resolveInScope: (actor, id) => org.service.resolveInScope(actor, id), children: todoChildren(db, regionId) } });
+  const todos = createTodoRegistry({
+    db,
+    regionId,
+    clock,
+    orgs: { resolveInScope: (actor, id) => org.service.resolveInScope(actor, id), children: todoChildren(db, regionId) },
+  });
   todos.add(termTodoSource());
   const transfer = createTransferModule({ db, regionId, audit, clock, crypto, members: member.service });
   todos.add(transfer.todoSource);
@@ -81,7 +98,22 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const systemActor = async (): Promise<Actor | null> => {
     const root = await org.service.root();
     if (!root) return null;
-    return { id: '00000000-0000-0000-0000-000000000000', regionId, username: 'system', displayName: '系统', role: 'admin', orgId: root.id, orgPath: root.path, orgName: root.name, permissions: ALL_PERMISSIONS, scope: 'subtree', csrfToken: '', mustChangePassword: false, memberId: null, ip: null };
+    return {
+      id: '00000000-0000-0000-0000-000000000000',
+      regionId,
+      username: 'system',
+      displayName: '系统',
+      role: 'admin',
+      orgId: root.id,
+      orgPath: root.path,
+      orgName: root.name,
+      permissions: ALL_PERMISSIONS,
+      scope: 'subtree',
+      csrfToken: '',
+      mustChangePassword: false,
+      memberId: null,
+      ip: null,
+    };
   };
   const sweepTerms = termAlarmSweep({
     orgs: org.service,
@@ -91,6 +123,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   });
   const jobs: ScheduledJob[] = [
     termAlarmJob(sweepTerms, cronEvery(config.sweepIntervalSeconds)),
+    // the embedded engine's planner statistics (it runs no autovacuum), at night
+    { name: 'planner-statistics', cron: '23 3 * * *', run: () => refreshPlannerStatistics(db) },
     {
       name: 'session-cleanup',
       cron: '17 * * * *',
