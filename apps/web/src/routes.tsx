@@ -6,6 +6,7 @@ import { FlagOutlined, HeartOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
 import { AuditOutlined, CalendarOutlined, WarningOutlined } from '@ant-design/icons';
 import { DisconnectOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { BarChartOutlined, MessageOutlined } from '@ant-design/icons';
 import { ScheduleOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
@@ -24,6 +25,8 @@ const AppraisalPage = lazy(() => import('./features/appraisal/AppraisalPage.tsx'
 const ReportInPage = lazy(() => import('./features/reportin/ReportInPage.tsx'));
 const HardshipPage = lazy(() => import('./features/hardship/HardshipPage.tsx'));
 const OrgSetupPage = lazy(() => import('./features/orgsetup/OrgSetupPage.tsx'));
+const MeetingStatsPage = lazy(() => import('./features/meeting-stats/MeetingStatsPage.tsx'));
+const OutboundMessagesPage = lazy(() => import('./features/messages/OutboundMessagesPage.tsx'));
 const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage.tsx'));
 const MeetingDetailPage = lazy(() => import('./features/meetings/MeetingDetailPage.tsx'));
 const MeetingPrintPage = lazy(() => import('./features/meetings/MeetingPrintPage.tsx'));
@@ -65,12 +68,52 @@ export const appRoutes: AppRoute[] = [
   { path: '/appraisals', label: '民主评议', icon: <AuditOutlined />, element: <AppraisalPage />, permission: Permission.MEMBER_READ, menu: true },
   { path: '/report-ins', label: '双报到', icon: <FlagOutlined />, element: <ReportInPage />, permission: Permission.ORG_READ, menu: true },
   { path: '/hardship', label: '困难党员帮扶', icon: <HeartOutlined />, element: <HardshipPage />, permission: Permission.MEMBER_READ, menu: true },
-  { path: '/meetings', label: '三会一课', icon: <ScheduleOutlined />, element: <MeetingsPage />, permission: Permission.MEETING_READ, menu: true, group: '组织生活' },
+  {
+    path: '/meetings',
+    label: '三会一课',
+    icon: <ScheduleOutlined />,
+    element: <MeetingsPage />,
+    permission: Permission.MEETING_READ,
+    menu: true,
+    group: '组织生活',
+  },
   { path: '/meetings/:id', label: '三会一课', icon: <ScheduleOutlined />, element: <MeetingDetailPage />, permission: Permission.MEETING_READ, menu: false },
-  { path: '/meetings/:id/print', label: '打印会议记录', icon: <ScheduleOutlined />, element: <MeetingPrintPage />, permission: Permission.MEETING_READ, menu: false },
-  { path: '/compliance', label: '组织生活完成情况', icon: <CalendarOutlined />, element: <CompliancePage />, permission: Permission.MEETING_READ, menu: true },
+  {
+    path: '/meetings/:id/print',
+    label: '打印会议记录',
+    icon: <ScheduleOutlined />,
+    element: <MeetingPrintPage />,
+    permission: Permission.MEETING_READ,
+    menu: false,
+  },
+  {
+    path: '/compliance',
+    label: '组织生活完成情况',
+    icon: <CalendarOutlined />,
+    element: <CompliancePage />,
+    permission: Permission.MEETING_READ,
+    menu: true,
+    group: '组织生活',
+  },
+  {
+    path: '/meeting-stats',
+    label: '会议统计',
+    icon: <BarChartOutlined />,
+    element: <MeetingStatsPage />,
+    permission: Permission.MEETING_READ,
+    menu: true,
+    group: '组织生活',
+  },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, element: <AccountsPage />, permission: Permission.ACCOUNT_READ, menu: true },
   { path: '/audit', label: '操作日志', icon: <FileSearchOutlined />, element: <AuditPage />, permission: Permission.AUDIT_READ, menu: true },
+  {
+    path: '/outbound-messages',
+    label: '短信微信记录',
+    icon: <MessageOutlined />,
+    element: <OutboundMessagesPage />,
+    permission: Permission.AUDIT_READ,
+    menu: true,
+  },
   { path: '/password', label: '修改密码', icon: <LockOutlined />, element: <PasswordPage />, permission: null, menu: false },
 ];
 
