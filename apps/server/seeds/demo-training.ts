@@ -89,8 +89,9 @@ export async function applyTraining(server: Server, tx: Database, plan: OrgPlan,
   // the current 书记 and one other seat go to members of the branch (the demo account's record excepted)
   for (const b of branches) {
     const roll = inBranch(b).filter((p, i) => !(b.name === DEMO_ORG.branch && i === 0));
+    // the demo branch keeps its 书记 (the demo secretary account's person, 张建华)
     const seats = plan.members
-      .filter((m) => m.orgId === b.id && m.endDate === null)
+      .filter((m) => m.orgId === b.id && m.endDate === null && !(b.name === DEMO_ORG.branch && m.post === 'secretary'))
       .sort((x, y) => (x.post === 'secretary' ? -1 : y.post === 'secretary' ? 1 : 0));
     for (const [k, seat] of seats.slice(0, 2).entries()) {
       const p = roll[k];

@@ -8,7 +8,7 @@ import { staffOrg, type DemoContext } from './demo-committee.ts';
 import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PASSWORD } from './demo-accounts.ts';
 import { planDistrict } from './demo-district.ts';
 import { planActivity } from './demo-activity.ts';
-import { refreshPlannerStatistics } from '../src/platform/db/maintenance.ts';
+import { analyzeAfterBulkLoad } from '../src/platform/db/maintenance.ts';
 import { applyActivity } from './demo-activity-apply.ts';
 import { applyTraining } from './demo-training.ts';
 import { applyMeetings } from './demo-meetings.ts';
@@ -102,6 +102,7 @@ export async function seedDemo(server: Server): Promise<void> {
     // after training: its committee seats (members of the branch) are the 支委会's 应到
     await applyMeetings(server, tx, plan, accounts);
   });
-  // PGlite runs no autovacuum: the first reads after the load must not plan on empty statistics
-  await refreshPlannerStatistics(server.db);
+  // the first reads after the load must not plan on empty statistics (PGlite has no autovacuum,
+  // PostgreSQL's comes a while later)
+  await analyzeAfterBulkLoad(server.db);
 }
