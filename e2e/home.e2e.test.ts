@@ -95,6 +95,9 @@ describe('工作台: counts equal the lists they total, every page reachable', (
         return;
       }
 
+      // The figures render once the summary has arrived (the first read after a start brings the
+      // to-do read model up to date, which may outlast the network-idle wait).
+      await page.getByTestId('count-total').waitFor();
       // Every figure shown equals the server's count and the total of the list it opens.
       for (const key of FIGURES) {
         const fig = page.getByTestId(`count-${key}`);

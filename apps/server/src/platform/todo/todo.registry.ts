@@ -140,7 +140,11 @@ export function createTodoRegistry(deps: { db: Database; regionId: string; clock
       await store.refresh(scope.today);
       const list = visible(actor);
       const all = union(scope, list, narrow);
-      const [rows, children] = await Promise.all([all ? todoRepository.counts(db, all, actor.orgPath.split('.').length) : [], orgs.children(actor)]);
+      // an account that sees only its own records (a 党员) has no child organizations to look into: all its to-dos are its own
+      const [rows, children] = await Promise.all([
+        all ? todoRepository.counts(db, all, actor.orgPath.split('.').length) : [],
+        actor.scope === 'self' ? [] : orgs.children(actor),
+      ]);
       const counts = emptyTodoCounts();
       const own = emptyTodoCounts();
       const kinds = TODO_KINDS.filter((k) => list.some((s) => todoSourceKind[s.id] === k));
