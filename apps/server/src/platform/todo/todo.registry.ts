@@ -60,11 +60,21 @@ export function createTodoRegistry(deps: { db: Database; regionId: string; clock
   const visible = (actor: Actor) => sources.filter((s) => actor.permissions.includes(s.permission));
   const store = createTodoStore({ db, regionId, sources: () => sources.filter((s): s is TodoSource & { store: TodoStore } => !!s.store) });
 
-  /** The sources' selects as one UNION ALL, or null when none applies: stored sources from the read model. */
+  const narrow = () => ({ detail: false });
+
+  /** The stored sources of `list` with their undated warnings (source → severity). */
+  const undatedOf = (list: TodoSource[]) => Object.fromEntries(list.flatMap((s) => (s.store ? [[s.id, s.store.undated]] : [])));
+
+  /**
+   * The sources' selects as one UNION ALL, or null when none applies: the stored ones as one scan of
+   * the read model, each other one by itself (`opts`).
+   */
   function union(scope: TodoScope, list: TodoSource[], opts: (s: TodoSource) => TodoRowsOptions): SQL | null {
-    const parts = list
-      .map((s) => (s.store ? todoStoreRepository.rows(regionId, s.id, s.store.undated, scope.path, scope.today) : s.rows(scope, opts(s))))
-      .filter((p): p is SQL => p !== null);
+    const undated = undatedOf(list);
+    const parts = [
+      ...(Object.keys(undated).length ? [todoStoreRepository.rows(regionId, undated, scope.path, scope.today)] : []),
+      ...list.filter((s) => !s.store).map((s) => s.rows(scope, opts(s))),
+    ].filter((p): p is SQL => p !== null);
     return parts.length
       ? sql.join(
           parts.map((p) => sql`(${p})`),
@@ -72,7 +82,14 @@ export function createTodoRegistry(deps: { db: Database; regionId: string; clock
         )
       : null;
   }
-  const narrow = () => ({ detail: false });
+  /** A page's parts: each stored source in its index's order, each other source as it is. */
+  function firsts(scope: TodoScope, list: TodoSource[]): { rows: SQL; order?: SQL }[] {
+    return list.flatMap((s) => {
+      if (s.store) return [todoStoreRepository.ordered(regionId, s.id, s.store.undated, scope.path, scope.today)];
+      const rows = s.rows(scope, narrow());
+      return rows ? [{ rows }] : [];
+    });
+  }
 
   /** The page's to-dos, in the page's order: stored rows with their data, the other sources' records read again with details. */
   async function present(scope: TodoScope, list: TodoSource[], refs: { key: string; source: string; ref: string }[]): Promise<Todo[]> {
@@ -129,7 +146,7 @@ export function createTodoRegistry(deps: { db: Database; regionId: string; clock
       const size = q.pageSize ?? 20;
       const offset = ((q.page ?? 1) - 1) * size;
       const filter = { severities: severitiesOf(q), q: q.q };
-      const refs = await todoRepository.page(db, all, filter, size, offset);
+      const refs = await todoRepository.page(db, all, firsts(scope, list), filter, size, offset);
       const total = refs[0]?.total ?? (offset > 0 ? await todoRepository.count(db, all, filter) : 0);
       return { items: await present(scope, list, refs), total };
     },
