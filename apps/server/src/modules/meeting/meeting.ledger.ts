@@ -23,13 +23,16 @@ import { addTableSheet, newWorkbook, toBuffer, type SheetColumn } from '../../pl
 
 /**
  * 组织生活台账: one branch's meetings of one year as a workbook — 会议记录 (every meeting held, by
- * date, with its type, people, attendance, absentees and their reasons, topics, decisions and the
- * review) and 年度汇总 (meetings counted as held per type and month against rule set compliance-2018).
+ * date, with its type, whether a 党课 was given by the secretary, people, attendance, absentees and
+ * their reasons, topics, decisions and the review) and 年度汇总 (meetings counted as held per type and
+ * month against rule set compliance-2018, with 书记讲党课 on a line of its own).
  */
 
 export const LEDGER_RECORDS_SHEET = '会议记录';
 export const LEDGER_SUMMARY_SHEET = '年度汇总';
 /** What the summary counts, in words (the compliance rule set's states). */
+/** The records' column and the summary's line for a 党课 given by the branch secretary (rule secretary-lecture-yearly). */
+export const LECTURE_BY_SECRETARY = '书记讲党课';
 export const COUNTED_NOTE = '统计口径：会议记录已提交审核（含退回修改）、审核通过或已归档的会议（规则 compliance-2018）';
 
 const quoted = (xs: readonly string[]) =>
@@ -71,6 +74,7 @@ const RECORD_COLUMNS: SheetColumn[] = [
   { key: 'date', header: '会议日期', width: 12, numFmt: 'yyyy-mm-dd' },
   { key: 'time', header: '时间', width: 12 },
   { key: 'type', header: '会议类型', width: 12 },
+  { key: 'bySecretary', header: LECTURE_BY_SECRETARY, width: 10 },
   { key: 'title', header: '会议名称', width: 28 },
   { key: 'place', header: '地点', width: 18 },
   { key: 'host', header: '主持人', width: 10 },
@@ -156,6 +160,8 @@ export function createMeetingLedger(deps: { db: Database; regionId: string; cloc
           date: excelDate(m.meeting_date),
           time: `${m.start_time}—${m.end_time}`,
           type: meetingTypeLabel[m.type as MeetingType] ?? m.type,
+          // 是/否 only where the question applies: a 党课 (the meeting module refuses the mark on other types)
+          bySecretary: m.type === 'party_lecture' ? (m.lecture_by_secretary ? '是' : '否') : '',
           title: m.title,
           place: m.online ? '线上' : (fix.place ?? m.place ?? ''),
           host: fix.hostName ?? m.host_name ?? '',
@@ -186,25 +192,39 @@ export function createMeetingLedger(deps: { db: Database; regionId: string; cloc
         { key: 'result', header: '完成情况', width: 30 },
       ];
       const sum = addTableSheet(wb, LEDGER_SUMMARY_SHEET, summaryColumns);
-      for (const type of MEETING_TYPES) {
-        const own = counted.filter((m) => m.type === type);
-        const reqs = requirements.filter((r) => r.meetingType === type);
-        const results = reqs.map((r) => {
-          const periods = periodsOf(r, q.year, today);
-          const met = periods.filter(
-            (p) => own.filter((m) => month(m) >= p.from && month(m) <= p.to && (!r.bySecretary || m.lecture_by_secretary)).length >= r.minCount,
-          ).length;
-          const unit = r.every === 'month' ? '个月' : r.every === 'quarter' ? '个季度' : '年';
-          if (periods.length === 0) return '未到统计期';
-          return r.every === 'year' ? (met ? '已完成' : '未完成') : `${periods.length}${unit}中${met}${unit}达标`;
-        });
+      const judge = (r: ComplianceRequirement, own: readonly LedgerMeeting[]) => {
+        const periods = periodsOf(r, q.year, today);
+        const met = periods.filter((p) => own.filter((m) => month(m) >= p.from && month(m) <= p.to).length >= r.minCount).length;
+        const unit = r.every === 'month' ? '个月' : r.every === 'quarter' ? '个季度' : '年';
+        if (periods.length === 0) return '未到统计期';
+        return r.every === 'year' ? (met ? '已完成' : '未完成') : `${periods.length}${unit}中${met}${unit}达标`;
+      };
+      const line = (label: string, own: readonly LedgerMeeting[], reqs: readonly ComplianceRequirement[], result: (r: ComplianceRequirement) => string) =>
         sum.addRow({
-          type: meetingTypeLabel[type],
+          type: label,
           ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`m${i + 1}`, own.filter((m) => month(m) === i + 1).length])),
           total: own.length,
           requirement: reqs.map((r) => `${requirementLabel(r)}${r.onlyIfCommittee ? '（设支委会的支部）' : ''}`).join('；') || '—',
-          result: results.join('；') || '—',
+          result: reqs.map(result).join('；') || '—',
         });
+      for (const type of MEETING_TYPES) {
+        const own = counted.filter((m) => m.type === type);
+        // 书记讲党课 is judged on a line of its own below the 党课 line
+        line(
+          meetingTypeLabel[type],
+          own,
+          requirements.filter((r) => r.meetingType === type && !r.bySecretary),
+          (r) => judge(r, own),
+        );
+        if (type !== 'party_lecture') continue;
+        const bySecretary = own.filter((m) => m.lecture_by_secretary);
+        line(
+          LECTURE_BY_SECRETARY,
+          bySecretary,
+          requirements.filter((r) => r.meetingType === type && r.bySecretary),
+          // held against required: 「已讲1次，应讲至少1次：已完成」
+          (r) => `已讲${bySecretary.length}次，应讲至少${r.minCount}次：${judge(r, bySecretary)}`,
+        );
       }
       sum.addRow({});
       sum.addRow({ type: COUNTED_NOTE });

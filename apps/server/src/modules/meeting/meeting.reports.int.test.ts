@@ -22,7 +22,15 @@ describe.each(ENGINES)('meetings: annual ledger, statistics, notice messages (%s
   const members: Member[] = [];
 
   /** A meeting taken through notice, hold, record and submit (counted as held by the compliance rules). */
-  async function held(over: { type?: string; title: string; date: string; leave?: string; cancelAfterNotice?: boolean; stopAt?: 'notice' }) {
+  async function held(over: {
+    type?: string;
+    title: string;
+    date: string;
+    leave?: string;
+    cancelAfterNotice?: boolean;
+    stopAt?: 'notice';
+    lectureBySecretary?: boolean;
+  }) {
     const planned = await sec.post<MeetingDetail & Err>('/api/meetings', {
       orgId: t.branchA1a,
       type: over.type ?? 'branch_assembly',
@@ -32,6 +40,7 @@ describe.each(ENGINES)('meetings: annual ledger, statistics, notice messages (%s
       startTime: '09:00',
       endTime: '10:00',
       place: '社区党群服务中心',
+      ...(over.lectureBySecretary !== undefined ? { lectureBySecretary: over.lectureBySecretary } : {}),
     });
     expect(planned.status, JSON.stringify(planned.body)).toBe(201);
     const id = planned.body.id;
@@ -90,6 +99,7 @@ describe.each(ENGINES)('meetings: annual ledger, statistics, notice messages (%s
       '会议日期',
       '时间',
       '会议类型',
+      '书记讲党课',
       '会议名称',
       '地点',
       '主持人',
@@ -109,6 +119,8 @@ describe.each(ENGINES)('meetings: annual ledger, statistics, notice messages (%s
     expect(records.rows.map((r) => r['会议名称'])).toEqual(['一季度党员大会', '三月主题党日', '五月主题党日']);
     expect(records.rows[0]).toMatchObject({
       会议类型: '支部党员大会',
+      // only a 党课 answers 是/否
+      书记讲党课: '',
       主持人: '王书记',
       记录人: '李委员',
       应到: 4,
@@ -131,6 +143,15 @@ describe.each(ENGINES)('meetings: annual ledger, statistics, notice messages (%s
     expect(theme).toMatchObject({ '3月': 1, '5月': 1, '4月': 0, 全年合计: 2, 要求: '主题党日每月至少1次', 完成情况: '11个月中2个月达标' });
     const assembly = summary.rows.find((r) => r['会议类型'] === '支部党员大会')!;
     expect(assembly).toMatchObject({ 全年合计: 1, 完成情况: '4个季度中1个季度达标' });
+    // no 党课 yet: the 书记讲党课 line follows the 党课 line and shows the year not done
+    const types = summary.rows.map((r) => r['会议类型']);
+    expect(types.indexOf('书记讲党课')).toBe(types.indexOf('党课') + 1);
+    expect(summary.rows.find((r) => r['会议类型'] === '党课')).toMatchObject({ 全年合计: 0, 要求: '党课每季度至少1次' });
+    expect(summary.rows.find((r) => r['会议类型'] === '书记讲党课')).toMatchObject({
+      全年合计: 0,
+      要求: '书记讲党课每年至少1次',
+      完成情况: '已讲0次，应讲至少1次：未完成',
+    });
     expect(summary.rows.some((r) => String(r['会议类型']).startsWith('统计口径'))).toBe(true);
   });
 
@@ -204,5 +225,30 @@ describe.each(ENGINES)('meetings: annual ledger, statistics, notice messages (%s
     expect((await streetA.get<{ total: number }>('/api/messages/outbound?channel=wechat')).body.total).toBe(4);
     expect((await streetB.get<{ total: number }>('/api/messages/outbound')).body.total).toBe(0);
     expect((await communityA1.get<Err>('/api/messages/outbound')).status).toBe(403);
+  });
+  // runs after the counts above: its 党课 would change them
+  it('marks each 党课 in the ledger as given by the secretary or not, and counts 书记讲党课 against once a year', async () => {
+    await held({ type: 'party_lecture', title: '书记专题党课', date: '2026-06-18', lectureBySecretary: true });
+    await held({ type: 'party_lecture', title: '党员讲党课', date: '2026-09-16' });
+    const res = await sec.get<Buffer>(`/api/meetings/ledger?orgId=${t.branchA1a}&year=2026`);
+    expect(res.status).toBe(200);
+    const wb = await openXlsx(res.raw);
+    const records = sheetTable(wb.getWorksheet(LEDGER_RECORDS_SHEET)!);
+    expect(records.rows.map((r) => [r['会议名称'], r['书记讲党课']])).toEqual([
+      ['一季度党员大会', ''],
+      ['三月主题党日', ''],
+      ['五月主题党日', ''],
+      ['书记专题党课', '是'],
+      ['党员讲党课', '否'],
+    ]);
+    const summary = sheetTable(wb.getWorksheet(LEDGER_SUMMARY_SHEET)!);
+    expect(summary.rows.find((r) => r['会议类型'] === '党课')).toMatchObject({ '6月': 1, '9月': 1, 全年合计: 2, 完成情况: '4个季度中2个季度达标' });
+    expect(summary.rows.find((r) => r['会议类型'] === '书记讲党课')).toMatchObject({
+      '6月': 1,
+      '9月': 0,
+      全年合计: 1,
+      要求: '书记讲党课每年至少1次',
+      完成情况: '已讲1次，应讲至少1次：已完成',
+    });
   });
 });
