@@ -8,6 +8,7 @@ import { AuditOutlined, CalendarOutlined, WarningOutlined } from '@ant-design/ic
 import { DisconnectOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { BarChartOutlined, MessageOutlined } from '@ant-design/icons';
 import { ScheduleOutlined } from '@ant-design/icons';
+import { BookOutlined, FieldTimeOutlined, TableOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
@@ -31,6 +32,9 @@ const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage.tsx'));
 const MeetingDetailPage = lazy(() => import('./features/meetings/MeetingDetailPage.tsx'));
 const MeetingPrintPage = lazy(() => import('./features/meetings/MeetingPrintPage.tsx'));
 const CompliancePage = lazy(() => import('./features/compliance/CompliancePage.tsx'));
+const TrainingSessionsPage = lazy(() => import('./features/training/TrainingSessionsPage.tsx'));
+const TrainingHoursPage = lazy(() => import('./features/training/TrainingHoursPage.tsx'));
+const TrainingStatsPage = lazy(() => import('./features/training/TrainingStatsPage.tsx'));
 
 /** One page of the admin app. The side menu and the route guard are both built from this table. */
 export interface AppRoute {
@@ -104,6 +108,33 @@ export const appRoutes: AppRoute[] = [
     menu: true,
     group: '组织生活',
   },
+  {
+    path: '/training',
+    label: '培训班次',
+    icon: <BookOutlined />,
+    element: <TrainingSessionsPage />,
+    permission: Permission.TRAINING_READ,
+    menu: true,
+    group: '党员教育培训',
+  },
+  {
+    path: '/training/hours',
+    label: '学时统计',
+    icon: <FieldTimeOutlined />,
+    element: <TrainingHoursPage />,
+    permission: Permission.TRAINING_READ,
+    menu: true,
+    group: '党员教育培训',
+  },
+  {
+    path: '/training/stats',
+    label: '培训统计',
+    icon: <TableOutlined />,
+    element: <TrainingStatsPage />,
+    permission: Permission.TRAINING_READ,
+    menu: true,
+    group: '党员教育培训',
+  },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, element: <AccountsPage />, permission: Permission.ACCOUNT_READ, menu: true },
   { path: '/audit', label: '操作日志', icon: <FileSearchOutlined />, element: <AuditPage />, permission: Permission.AUDIT_READ, menu: true },
   {
@@ -117,8 +148,8 @@ export const appRoutes: AppRoute[] = [
   { path: '/password', label: '修改密码', icon: <LockOutlined />, element: <PasswordPage />, permission: null, menu: false },
 ];
 
-/** The menu entry a location belongs to: `/orgs/abc` → `/orgs`; none for pages outside the menu. */
+/** The menu entry a location belongs to, the longest that leads to it: `/orgs/abc` → `/orgs`, `/training/hours` → itself; none for pages outside the menu. */
 export function menuKeyOf(pathname: string): string {
-  const first = '/' + (pathname.split('/')[1] ?? '');
-  return appRoutes.some((r) => r.menu && r.path === first) ? first : '';
+  const under = appRoutes.filter((r) => r.menu && (r.path === pathname || (r.path !== '/' && pathname.startsWith(`${r.path}/`))));
+  return under.reduce((best, r) => (r.path.length > best.length ? r.path : best), '');
 }
