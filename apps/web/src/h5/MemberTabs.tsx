@@ -8,6 +8,7 @@ import { SigninScreen } from './SigninScreen.tsx';
 import { MineScreen } from './MineScreen.tsx';
 import { ProfileScreen } from './ProfileScreen.tsx';
 import { TransferScreen } from './TransferScreen.tsx';
+import { TrainingScreen } from './TrainingScreen.tsx';
 
 /** Line icons drawn inline (the icon package is not a declared dependency of the web app). */
 const Icon = ({ d }: { d: string }) => (
@@ -29,6 +30,7 @@ const FILE = 'M6 3h9l4 4v14H6z M14 3v5h5 M9 12h7 M9 16h7';
 const MEDAL = 'M8 3h8l-2 6h-4z M12 21a6 6 0 1 0 0-12 6 6 0 0 0 0 12z M12 12.5l1 2 2 .3-1.5 1.4.4 2.1-1.9-1-1.9 1 .4-2.1L9 14.8l2-.3z';
 const SWAP = 'M4 8h14 M14 4l4 4-4 4 M20 16H6 M10 12l-4 4 4 4';
 const CALENDAR = 'M4 6h16v14H4z M4 10h16 M8 3v5 M16 3v5 M8 14h3';
+const BOOK = 'M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2z M4 21a2 2 0 0 1 2-2h13v2H6 M9 7h6';
 const USER = 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8z M4 21c0-4 4-6 8-6s8 2 8 6';
 
 interface MemberTab {
@@ -44,6 +46,7 @@ const TABS: MemberTab[] = [
   { key: 'transfers', title: '我的转接', icon: <Icon d={SWAP} />, screen: () => <TransferScreen /> },
   { key: 'appraisals', title: '我的评议', icon: <Icon d={MEDAL} />, screen: () => <AppraisalScreen /> },
   { key: 'meetings', title: '我的会议', icon: <Icon d={CALENDAR} />, screen: () => <MeetingsScreen /> },
+  { key: 'training', title: '我的学时', icon: <Icon d={BOOK} />, screen: () => <TrainingScreen /> },
   { key: 'mine', title: '我的', icon: <Icon d={USER} />, screen: (me) => <MineScreen me={me} /> },
 ];
 
