@@ -46,6 +46,11 @@ export interface EvaluationInput {
    * names the requirement gives its minimum — the same composition as ruleSetForSubtree.
    */
   overridesInSql?: boolean;
+  /**
+   * The items come from the read model (compliance.store.ts, brought up to date before the read)
+   * instead of being judged from the meeting counts: the requirement-periods of `requirements`.
+   */
+  stored?: boolean;
 }
 
 export interface CountsRow {
@@ -143,8 +148,14 @@ export function evaluated(e: EvaluationInput): SQL {
         ${e.orgIds ? sql`and o.id = any(${`{${e.orgIds.join(',')}}`}::uuid[])` : sql``}
         ${e.orgRefs ? sql`and o.id = any(${e.orgRefs})` : sql``}
     ),
-    items as (
-      select o.id as org_id, o.path, r."requirementId" as requirement_id,
+    items as (${e.stored ? storedItems(e) : liveItems(e, counted)}),
+    judged as (select i.*, ${STATUS} as status from items i)`;
+}
+
+/** Items judged from the meeting counts (rule compliance-2018). */
+function liveItems(e: EvaluationInput, counted: string): SQL {
+  return sql`
+      select o.id as org_id, o.path, r."requirementId" as requirement_id, r.every as period_kind,
         ${e.overridesInSql ? sql`r.stem || '至少' || ${minCountInSql} || '次'` : sql`r.label`} as label, r."periodStart" as period_start, r."periodEnd" as period_end,
         ${e.overridesInSql ? minCountInSql : sql`r."minCount"`} as min_count, r."dueSoonDays" as due_soon_days, ${e.today}::date as today,
         coalesce(r."partialExempt" and o.active_from > r."periodStart", false) as partial,
@@ -153,9 +164,22 @@ export function evaluated(e: EvaluationInput): SQL {
       join req r on r.regime = o.regime and r."orgType" = o.type and (not r."onlyIfCommittee" or o.has_committee)
       left join meeting_period_count c on c.region_id = ${e.regionId} and c.org_id = o.id and c.period_kind = r.every
         and c.period_start = r."periodStart" and c.type = r."meetingType"
-      group by o.id, o.path, o.region_id, r."requirementId", r.label, r.stem, r."periodStart", r."periodEnd", r."minCount", r."dueSoonDays", r."partialExempt", o.active_from
-    ),
-    judged as (select i.*, ${STATUS} as status from items i)`;
+      group by o.id, o.path, o.region_id, r."requirementId", r.every, r.label, r.stem, r."periodStart", r."periodEnd", r."minCount", r."dueSoonDays", r."partialExempt", o.active_from`;
+}
+
+/** Items of the read model (migration 0038) for the requirement-periods of the view. */
+function storedItems(e: EvaluationInput): SQL {
+  const periods = [...new Set(e.requirements.map((r) => `${r.every}|${r.periodStart}`))].map((k) => k.split('|') as [string, string]);
+  return sql`
+      select ci.org_id, ci.org_path as path, ci.requirement_id, ci.period_kind, ci.label, ci.period_start, ci.period_end, ci.min_count,
+        ci.due_soon_days, ${e.today}::date as today, ci.partial, ci.held
+      from compliance_item ci
+      where ci.region_id = ${e.regionId} ${e.scopePath ? sql`and ci.org_path <@ ${e.scopePath}::ltree` : sql``}
+        and (false ${sql.join(
+          periods.map(([kind, start]) => sql` or (ci.period_kind = ${kind} and ci.period_start = ${start}::date)`),
+          sql``,
+        )})
+        ${e.orgIds ? sql`and ci.org_id = any(${`{${e.orgIds.join(',')}}`}::uuid[])` : sql``}`;
 }
 
 /** A requirement's minimum for organization `o` from the rule sets of its enclosing subtrees (overridesInSql). */

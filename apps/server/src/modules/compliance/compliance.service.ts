@@ -35,6 +35,7 @@ import { newId } from '../../platform/ids.ts';
 import type { OrgService } from '../org/index.ts';
 import type { ComplianceRepository, CountsRow, EvaluationInput, RuleSetRow } from './compliance.repository.ts';
 import { requirementRows } from './compliance.requirements.ts';
+import type { ComplianceStore } from './compliance.store.ts';
 
 export interface ComplianceServiceDeps {
   db: Database;
@@ -44,6 +45,8 @@ export interface ComplianceServiceDeps {
   audit: AuditService;
   clock: Clock;
   defaults?: readonly ComplianceRuleSet[];
+  /** The read model the views read their items from; without it they judge live (the test comparing both). */
+  store?: ComplianceStore | null;
 }
 
 const QUARTER = ['', '第一季度', '第二季度', '第三季度', '第四季度'];
@@ -81,7 +84,7 @@ const SILENT_TYPES = ['branch', 'joint_branch'];
  * a date) turned into requirement rows per period, judged in SQL over the counts of held meetings.
  */
 export function createComplianceService(deps: ComplianceServiceDeps) {
-  const { db, regionId, repo, orgs, audit, clock, defaults = [COMPLIANCE_RULES_2018] } = deps;
+  const { db, regionId, repo, orgs, audit, clock, defaults = [COMPLIANCE_RULES_2018], store = null } = deps;
 
   async function scopeOf(actor: Actor, orgId: string | undefined) {
     const org = orgId ? await orgs.resolveInScope(actor, orgId) : { id: actor.orgId, path: actor.orgPath, name: actor.orgName };
@@ -101,7 +104,10 @@ export function createComplianceService(deps: ComplianceServiceDeps) {
       counted: COMPLIANCE_COUNTED_STATES,
       active: COMPLIANCE_ACTIVE_STATES,
       committeeMinSeats: COMPLIANCE_COMMITTEE_MIN_SEATS,
+      stored: !!store,
     };
+    // every period of the view lies in the view's calendar year
+    await store?.refresh(today, [view.year]);
     const { start, end } = periodBounds(view);
     const period: CompliancePeriod = { kind: view.kind, start, end, label: periodLabel(view) };
     return { scope, today, view, period, e, sets };

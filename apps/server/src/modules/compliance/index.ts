@@ -6,12 +6,16 @@ import type { OrgService } from '../org/index.ts';
 import { complianceRepository } from './compliance.repository.ts';
 import { registerComplianceRoutes } from './compliance.routes.ts';
 import { createComplianceService, type ComplianceService } from './compliance.service.ts';
+import { createComplianceStore } from './compliance.store.ts';
 import { complianceTodoSource } from './compliance.todo.ts';
+import { COMPLIANCE_RULES_2018 } from '@jiceng/rules';
 
 export type { ComplianceService };
 
 /** The 组织生活 compliance calendar: rule sets per subtree, roll-ups, ranking and heat map of the scope, and its to-dos. */
 export function createComplianceModule(deps: { db: Database; regionId: string; clock: Clock; audit: AuditService; orgs: OrgService }) {
-  const service = createComplianceService({ ...deps, repo: complianceRepository });
-  return { service, todoSource: complianceTodoSource(), register: (app: App) => registerComplianceRoutes(app, service) };
+  const defaults = [COMPLIANCE_RULES_2018];
+  const store = createComplianceStore({ db: deps.db, regionId: deps.regionId, defaults });
+  const service = createComplianceService({ ...deps, repo: complianceRepository, defaults, store });
+  return { service, store, todoSource: complianceTodoSource(defaults), register: (app: App) => registerComplianceRoutes(app, service) };
 }
