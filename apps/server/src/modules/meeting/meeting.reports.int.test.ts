@@ -251,4 +251,60 @@ describe.each(ENGINES)('meetings: annual ledger, statistics, notice messages (%s
       完成情况: '已讲1次，应讲至少1次：已完成',
     });
   });
+  it('counts a range of dates across a year boundary: its months as columns, the cut months only within the dates', async () => {
+    await held({ type: 'theme_day', title: '十一月初主题党日', date: '2025-11-05' });
+    await held({ type: 'theme_day', title: '十二月主题党日', date: '2025-12-15' });
+    const range = 'from=2025-11-15&to=2026-03-15';
+    const res = await communityA1.get<MeetingStats>(`/api/meetings/stats?${range}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ year: null, quarter: null, from: '2025-11-15', to: '2026-03-15', periodLabel: '2025年11月15日至2026年3月15日' });
+    expect(res.body.months).toEqual(['2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
+    expect(res.body.monthLabels).toEqual(['2025年11月', '2025年12月', '2026年1月', '2026年2月', '2026年3月']);
+    // 11-05 is before the range and 03-20 after it; 12-15 (a whole month) and 03-10 (a cut one) are in
+    expect(res.body.byType.find((x) => x.type === 'theme_day')).toMatchObject({ months: [0, 1, 0, 0, 0], total: 1 });
+    expect(res.body.byType.find((x) => x.type === 'branch_assembly')).toMatchObject({ months: [0, 0, 0, 0, 1], total: 1 });
+    expect(res.body.total).toBe(2);
+    expect(res.body.byChild.map((c) => [c.orgName, c.total])).toEqual([
+      ['甲一社区第一党支部', 2],
+      ['甲一社区第二党支部', 0],
+    ]);
+    // the same numbers as the year and quarter where they overlap
+    const whole = await communityA1.get<MeetingStats>('/api/meetings/stats?from=2025-10-01&to=2026-03-31');
+    const q1 = await communityA1.get<MeetingStats>('/api/meetings/stats?year=2026&quarter=1');
+    const y2025 = await communityA1.get<MeetingStats>('/api/meetings/stats?year=2025');
+    expect(whole.body.total).toBe(q1.body.total + y2025.body.total);
+    expect(q1.body).toMatchObject({ from: '2026-01-01', to: '2026-03-31', periodLabel: '2026年第一季度', monthLabels: ['1月', '2月', '3月'] });
+
+    const file = await communityA1.get<Buffer>(`/api/meetings/stats/export?${range}`);
+    expect(file.status).toBe(200);
+    expect(String(file.headers['content-disposition'])).toContain(encodeURIComponent('会议统计_2025-11-15至2026-03-15'));
+    const byType = sheetTable((await openXlsx(file.raw)).getWorksheet(STATS_TYPE_SHEET)!);
+    expect(byType.headers).toEqual(['会议类型', '2025年11月', '2025年12月', '2026年1月', '2026年2月', '2026年3月', '合计']);
+    expect(byType.rows.find((r) => r['会议类型'] === '合计')).toMatchObject({ '2025年12月': 1, '2026年3月': 1, 合计: 2 });
+  });
+
+  it('refuses a bad range or a mixed period with a Chinese 400 on both routes, never a 5xx', async () => {
+    const cases: [string, RegExp][] = [
+      ['from=2026-03-01&to=2026-02-28', /结束日期.*不能早于开始日期/],
+      ['from=2024-01-01&to=2026-01-01', /统计范围最多24个月/],
+      ['from=2026-01-01', /同时填写开始日期和结束日期/],
+      ['to=2026-01-01', /同时填写开始日期和结束日期/],
+      ['year=2026&from=2026-01-01&to=2026-03-31', /只能选一种/],
+      ['quarter=1&from=2026-01-01&to=2026-03-31', /只能选一种/],
+      ['quarter=1', /同时选择年度/],
+      ['', /请选择统计年度/],
+      ['from=2026-02-30&to=2026-03-31', /\p{Script=Han}/u],
+      ['from=20260101&to=2026-03-31', /\p{Script=Han}/u],
+    ];
+    for (const path of ['/api/meetings/stats', '/api/meetings/stats/export']) {
+      for (const [query, message] of cases) {
+        const res = await communityA1.get<Err>(`${path}?${query}`);
+        expect(res.status, `${path}?${query} → ${JSON.stringify(res.body)}`).toBe(400);
+        expect(res.body.error.code).toBe('VALIDATION');
+        expect(res.body.error.message, query).toMatch(message);
+      }
+    }
+    // 24 months touched is the most: accepted
+    expect((await communityA1.get<MeetingStats>('/api/meetings/stats?from=2025-01-31&to=2026-12-01')).body.months).toHaveLength(24);
+  });
 });

@@ -30,13 +30,30 @@ export function registerMeetingReportRoutes(app: App, ledger: MeetingLedger, sta
 
   app.get(
     '/api/meetings/stats',
-    { config, schema: { tags, summary: '会议统计（按类型、月份和下级组织）', querystring: MeetingStatsQuery, response: { 200: MeetingStats } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '会议统计（按类型、月份和下级组织；按年度/季度或按起止日期，二选一）',
+        querystring: MeetingStatsQuery,
+        response: { 200: MeetingStats },
+      },
+    },
     (req) => stats.stats(actorOf(req), req.query),
   );
 
   app.get(
     '/api/meetings/stats/export',
-    { config, schema: { tags, summary: '导出会议统计（.xlsx）', querystring: MeetingStatsQuery, produces: [XLSX_MIME], response: { 200: XlsxFile } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '导出会议统计（.xlsx；按年度/季度或按起止日期，二选一）',
+        querystring: MeetingStatsQuery,
+        produces: [XLSX_MIME],
+        response: { 200: XlsxFile },
+      },
+    },
     async (req, reply) => {
       const file = await stats.statsXlsx(actorOf(req), req.query);
       return sendXlsx(reply, file.fileName, 'meeting-stats.xlsx', file.data);

@@ -8,11 +8,14 @@ import { pathInScope, type Actor } from '../../platform/http/actor.ts';
 import { exportFileName } from '../../platform/xlsx/export.ts';
 import { addTableSheet, newWorkbook, toBuffer, type SheetColumn } from '../../platform/xlsx/workbook.ts';
 import { COUNTED_NOTE } from './meeting.ledger.ts';
+import { statsPeriod } from './meeting.stats.period.ts';
 
 /**
  * 会议统计: meetings held (the compliance rule set's counted states) in an organization's subtree by
- * type and month of a year or quarter, and by direct child organization. Read from the compliance
- * module's per-period counts (migration 0031), so a district reads counts, not meetings.
+ * type and month of a year, a quarter or a range of dates (meeting.stats.period.ts), and by direct
+ * child organization. Whole months are read from the compliance module's per-period counts
+ * (migration 0031), so a district reads counts, not meetings; only the days of a month a range cuts
+ * (before `from`'s month ends, after `to`'s begins) are counted from the meetings themselves.
  */
 
 export const STATS_TYPE_SHEET = '按类型和月份';
@@ -34,23 +37,35 @@ export function createMeetingStats(deps: { db: Database; regionId: string; clock
       sql`select id, name, path::text as path from org where region_id = ${regionId} and id = ${q.orgId ?? actor.orgId}`,
     );
     if (!org || actor.scope !== 'subtree' || !pathInScope(actor, org.path)) throw notFound('党组织');
-    const first = q.quarter ? (q.quarter - 1) * 3 + 1 : 1;
-    const last = q.quarter ? first + 2 : 12;
-    const months = Array.from({ length: last - first + 1 }, (_, i) => `${q.year}-${String(first + i).padStart(2, '0')}`);
+    const p = statsPeriod(q);
+    const states = quoted(COMPLIANCE_COUNTED_STATES);
     const rows = await db.rows<{
       type: string;
       month: string;
       child_id: string | null;
       n: number;
-    }>(sql`select c.type, to_char(c.period_start, 'YYYY-MM') as month,
-        ch.id as child_id, sum(c.n)::int as n
-      from meeting_period_count c
-      join org o on o.region_id = c.region_id and o.id = c.org_id
+    }>(sql`with src as (
+        select c.org_id, c.type, c.period_start as month_start, c.n
+        from meeting_period_count c
+        where c.region_id = ${regionId} and c.period_kind = 'month' and c.period_start between ${p.fullFirst}::date and ${p.fullLast}::date
+          and c.state in (${states}) and c.n > 0
+        ${
+          p.partial
+            ? sql`union all
+        select m.org_id, m.type, date_trunc('month', m.meeting_date)::date, 1
+        from meeting m
+        where m.region_id = ${regionId} and m.state in (${states}) and m.meeting_date between ${p.from}::date and ${p.to}::date
+          and (m.meeting_date < ${p.fullFirst}::date or m.meeting_date >= (${p.fullLast}::date + interval '1 month'))`
+            : sql``
+        }
+      )
+      select s.type, to_char(s.month_start, 'YYYY-MM') as month, ch.id as child_id, sum(s.n)::int as n
+      from src s
+      join org o on o.region_id = ${regionId} and o.id = s.org_id
       left join org ch on ch.region_id = o.region_id and ch.parent_id = ${org.id} and o.path <@ ch.path
-      where c.region_id = ${regionId} and c.period_kind = 'month' and o.path <@ ${org.path}::ltree
-        and c.period_start between ${`${months[0]}-01`}::date and ${`${months.at(-1)}-01`}::date
-        and c.state in (${quoted(COMPLIANCE_COUNTED_STATES)}) and c.n > 0
-      group by c.type, c.period_start, ch.id`);
+      where o.path <@ ${org.path}::ltree
+      group by s.type, s.month_start, ch.id`);
+    const months = p.months;
     // active children, and dissolved ones that held meetings in the period
     const counted = new Set(rows.map((r) => r.child_id));
     const children = (
@@ -72,9 +87,13 @@ export function createMeetingStats(deps: { db: Database; regionId: string; clock
     return {
       orgId: org.id,
       orgName: org.name,
-      year: q.year,
-      quarter: q.quarter ?? null,
+      year: p.year,
+      quarter: p.quarter,
+      from: p.from,
+      to: p.to,
+      periodLabel: p.label,
       months,
+      monthLabels: p.monthLabels,
       types,
       byType,
       byChild,
@@ -92,7 +111,7 @@ export function createMeetingStats(deps: { db: Database; regionId: string; clock
       const wb = newWorkbook();
       const byMonth: SheetColumn[] = [
         { key: 'type', header: '会议类型', width: 14 },
-        ...s.months.map((m) => ({ key: m, header: `${Number(m.slice(5))}月`, width: 7 })),
+        ...s.months.map((m, i) => ({ key: m, header: s.monthLabels[i]!, width: s.monthLabels[i]!.length > 3 ? 11 : 7 })),
         { key: 'total', header: '合计', width: 8 },
       ];
       const ws = addTableSheet(wb, STATS_TYPE_SHEET, byMonth);
@@ -111,7 +130,7 @@ export function createMeetingStats(deps: { db: Database; regionId: string; clock
       ];
       const cs = addTableSheet(wb, STATS_CHILD_SHEET, byChild, { filter: true });
       for (const c of s.byChild) cs.addRow({ org: c.orgName, ...c.counts, total: c.total });
-      const period = `${s.year}年${s.quarter ? `第${s.quarter}季度` : ''}`;
+      const period = s.year !== null ? `${s.year}年${s.quarter ? `第${s.quarter}季度` : ''}` : `${s.from}至${s.to}`;
       return { fileName: exportFileName(`会议统计_${period}`, s.orgName, clock.today()), data: await toBuffer(wb) };
     },
   };

@@ -2,11 +2,14 @@ import type { MeetingStats } from '@jiceng/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
-export interface StatsFilter {
+/** A year (and quarter) or a range of dates (`YYYY-MM-DD`), not both (statsFilter.ts). */
+export type StatsFilter = {
   orgId?: string;
-  year: number;
+  year?: number;
   quarter?: number;
-}
+  from?: string;
+  to?: string;
+};
 
 /** 会议统计 of the account's subtree (or one organization in it). */
 export const useMeetingStats = (f: StatsFilter) =>
