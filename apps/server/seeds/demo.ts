@@ -12,6 +12,7 @@ import { analyzeAfterBulkLoad } from '../src/platform/db/maintenance.ts';
 import { applyActivity } from './demo-activity-apply.ts';
 import { applyTraining } from './demo-training.ts';
 import { applyMeetings } from './demo-meetings.ts';
+import { applyComplianceRules } from './demo-compliance.ts';
 import { planSectors } from './demo-sectors.ts';
 import { OrgPlan } from './org-plan.ts';
 import { createRandom } from './random.ts';
@@ -101,6 +102,7 @@ export async function seedDemo(server: Server): Promise<void> {
     await applyTraining(server, tx, plan, createRandom(TRAINING_SEED));
     // after training: its committee seats (members of the branch) are the 支委会's 应到
     await applyMeetings(server, tx, plan, accounts);
+    await applyComplianceRules(server, tx, plan, accounts);
   });
   // the first reads after the load must not plan on empty statistics (PGlite has no autovacuum,
   // PostgreSQL's comes a while later)

@@ -1,9 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEETING_STATE_IDS, MEETING_TYPE_IDS, type ComplianceOrgPage, type Meeting, type MyMeeting, type TodoPage } from '@jiceng/contracts';
+import {
+  MEETING_STATE_IDS,
+  MEETING_TYPE_IDS,
+  type ComplianceOrgPage,
+  type ComplianceRules,
+  type Meeting,
+  type MyMeeting,
+  type TodoPage,
+} from '@jiceng/contracts';
 import { bootstrap } from './bootstrap.ts';
 import { ENGINES, login, startTestServer, type TestServer } from './test/harness.ts';
 import { DEMO_ORG, DEMO_PASSWORD } from '../seeds/demo-accounts.ts';
+import { DEMO_RULE_SET, demoRuleSetFrom } from '../seeds/demo-compliance.ts';
 import { demoBranchMeetings, monthDay } from '../seeds/demo-meetings.ts';
 
 type List = { items: Meeting[]; total: number };
@@ -18,6 +27,12 @@ describe('demo meetings plan', () => {
     expect(list.every((m) => m.date >= '2025-12-01')).toBe(true);
     expect(monthDay('2026-03-31', 1, 31)).toBe('2026-02-28');
     expect(monthDay('2026-12-02', 0, 8)).toBe('2026-12-01');
+  });
+
+  it('dates the street’s rule set from the first day of the quarter before the seed day’s', () => {
+    expect(demoRuleSetFrom('2026-12-02')).toBe('2026-07-01');
+    expect(demoRuleSetFrom('2026-04-01')).toBe('2026-01-01');
+    expect(demoRuleSetFrom('2026-02-15')).toBe('2025-10-01');
   });
 });
 
@@ -79,5 +94,33 @@ describe.each(ENGINES)('demo meetings (%s)', (engine) => {
     // this month's 主题党日 is planned, not held yet
     expect([...(await statuses('month', today))].some((s) => /^theme-day-monthly (due|due_soon|upcoming)$/.test(s))).toBe(true);
     expect((await shequ.get<ComplianceOrgPage>('/api/compliance/orgs?status=silent')).body.total).toBeGreaterThan(0);
+  });
+
+  it('shows the street’s own rule set in the rules drawer, applied to its branches from its date', async () => {
+    const jiedao = await login(server, 'jiedao', DEMO_PASSWORD);
+    const today = server.clock.today();
+    const from = demoRuleSetFrom(today);
+    const rules = (await jiedao.get<ComplianceRules>('/api/compliance/rules')).body;
+    expect(rules.sets).toHaveLength(1);
+    expect(rules.sets[0]).toMatchObject({
+      orgName: DEMO_ORG.street,
+      effectiveFrom: from,
+      overrides: DEMO_RULE_SET.overrides,
+      note: DEMO_RULE_SET.note,
+      createdByName: '刘志刚',
+    });
+    // the other street has none of its own
+    const admin = await login(server, 'admin', DEMO_PASSWORD);
+    const other = (await server.db.one<{ id: string }>(sql`select id from org where name = ${DEMO_ORG.otherStreet}`))!.id;
+    expect((await admin.get<ComplianceRules>(`/api/compliance/rules?orgId=${other}`)).body.sets).toEqual([]);
+    // the demo branch: two 党课 a quarter from the date, one before it
+    const branchId = (await server.db.one<{ id: string }>(sql`select id from org where name = ${DEMO_ORG.branch}`))!.id;
+    const lecture = async (date: string) => {
+      const page = await jiedao.get<ComplianceOrgPage>(`/api/compliance/orgs?orgId=${branchId}&period=quarter&date=${date}`);
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      return page.body.items.find((o) => o.orgId === branchId)!.items.find((i) => i.requirementId === 'party-lecture-quarterly')!;
+    };
+    expect(await lecture(today)).toMatchObject({ required: 2, label: '党课每季度至少2次' });
+    expect((await lecture(monthDay(from, 1, 15))).required).toBe(1);
   });
 });
