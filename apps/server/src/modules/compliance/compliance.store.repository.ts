@@ -62,10 +62,11 @@ export const complianceStoreRepository = {
     await tx.run(sql`delete from compliance_item where region_id = ${regionId} and period_start between ${yearBounds(year)}
       ${orgIds ? sql`and org_id = any(${uuids(orgIds)})` : sql``}`);
     const live: EvaluationInput = { ...e, scopePath: '', stored: false, overridesInSql: true, orgRefs: orgIds ? uuids(orgIds) : null };
-    await tx.run(sql`insert into compliance_item (region_id, org_id, org_path, requirement_id, period_kind, period_start, period_end, label, min_count, held, partial, due_soon_days)
+    await tx.run(sql`insert into compliance_item (region_id, org_id, requirement_id, period_kind, period_start, period_end, min_count, held, partial, due_soon_days)
       with ${evaluated(live)}
-      select ${regionId}, i.org_id, i.path, i.requirement_id, i.period_kind, i.period_start, i.period_end, i.label, i.min_count, i.held, i.partial, i.due_soon_days
-      from items i where i.min_count > 0`);
+      select ${regionId}, i.org_id, i.requirement_id, i.period_kind, i.period_start, i.period_end, i.min_count, i.held, i.partial, i.due_soon_days
+      from items i where i.min_count > 0
+      order by i.period_kind, i.period_start, i.org_id`);
   },
 
   async setJudged(tx: Database, regionId: string, year: number, day: string): Promise<void> {
@@ -80,8 +81,8 @@ export const complianceStoreRepository = {
 
   /** Every stored item of the region, for comparing with a rebuild. */
   all(db: Database, regionId: string) {
-    return db.rows(sql`select org_id::text as org_id, org_path::text as org_path, requirement_id, period_kind, period_start::text as period_start,
-        period_end::text as period_end, label, min_count, held, partial, due_soon_days
+    return db.rows(sql`select org_id::text as org_id, requirement_id, period_kind, period_start::text as period_start,
+        period_end::text as period_end, min_count, held, partial, due_soon_days
       from compliance_item where region_id = ${regionId} order by org_id, requirement_id, period_start`);
   },
 };
