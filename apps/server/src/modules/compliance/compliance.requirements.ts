@@ -16,19 +16,11 @@ import type { RequirementRow, RuleSetRow } from './compliance.repository.ts';
  * overlap `view`, each period judged by the rule set in force on its first day.
  */
 export function requirementRows(defaults: readonly ComplianceRuleSet[], sets: readonly RuleSetRow[], view: CalendarPeriod): RequirementRow[] {
-  const byPath = new Map<string, ComplianceOverrideSet[]>();
-  for (const s of sets)
-    byPath.set(s.org_path, [
-      ...(byPath.get(s.org_path) ?? []),
-      { id: s.id, effectiveFrom: s.effective_from, overrides: s.overrides, silentAfterDays: s.silent_after_days },
-    ]);
+  const byPath = setsByPath(sets);
   const regimes = ['', ...byPath.keys()];
   const rows: RequirementRow[] = [];
   for (const regime of regimes) {
-    const chain = [...byPath.entries()]
-      .filter(([p]) => regime !== '' && (regime === p || regime.startsWith(`${p}.`)))
-      .sort(([a], [b]) => a.split('.').length - b.split('.').length)
-      .map(([, s]) => s);
+    const chain = regime === '' ? [] : chainOf(byPath, regime);
     for (const kind of COMPLIANCE_FREQUENCIES) {
       for (const p of periodsOverlapping(kind, view)) {
         const { start, end } = periodBounds(p);
@@ -61,3 +53,25 @@ export function requirementRows(defaults: readonly ComplianceRuleSet[], sets: re
   }
   return rows;
 }
+
+/** Rule sets by the path of their subtree. */
+function setsByPath(sets: readonly RuleSetRow[]): Map<string, ComplianceOverrideSet[]> {
+  const byPath = new Map<string, ComplianceOverrideSet[]>();
+  for (const s of sets)
+    byPath.set(s.org_path, [
+      ...(byPath.get(s.org_path) ?? []),
+      { id: s.id, effectiveFrom: s.effective_from, overrides: s.overrides, silentAfterDays: s.silent_after_days },
+    ]);
+  return byPath;
+}
+
+/** The sets of every subtree enclosing `path` (itself included), outermost first: the chain ruleSetForSubtree composes. */
+function chainOf(byPath: ReadonlyMap<string, ComplianceOverrideSet[]>, path: string): ComplianceOverrideSet[][] {
+  return [...byPath.entries()]
+    .filter(([p]) => path === p || path.startsWith(`${p}.`))
+    .sort(([a], [b]) => a.split('.').length - b.split('.').length)
+    .map(([, s]) => s);
+}
+
+/** The rule-set chain of one organization (its own and its ancestors' subtree sets among `sets`). */
+export const ruleChainFor = (sets: readonly RuleSetRow[], orgPath: string): ComplianceOverrideSet[][] => chainOf(setsByPath(sets), orgPath);

@@ -9,6 +9,7 @@ import {
   MEMBER_HOME_ORG_TYPES,
   meetingTypeLabel,
   requirementLabel,
+  ruleSetForSubtree,
   type ComplianceRequirement,
   type MeetingState,
   type MeetingType,
@@ -20,12 +21,14 @@ import { pathInScope, type Actor } from '../../platform/http/actor.ts';
 import { excelChinaTime, excelDate } from '../../platform/xlsx/cells.ts';
 import { exportFileName } from '../../platform/xlsx/export.ts';
 import { addTableSheet, newWorkbook, toBuffer, type SheetColumn } from '../../platform/xlsx/workbook.ts';
+import { ruleChainOf } from '../compliance/index.ts';
 
 /**
  * 组织生活台账: one branch's meetings of one year as a workbook — 会议记录 (every meeting held, by
  * date, with its type, whether a 党课 was given by the secretary, people, attendance, absentees and
  * their reasons, topics, decisions and the review) and 年度汇总 (meetings counted as held per type and
- * month against rule set compliance-2018, with 书记讲党课 on a line of its own).
+ * month against rule set compliance-2018 with the subtrees' own numbers from their dates, as the
+ * compliance calendar judges, with 书记讲党课 on a line of its own).
  */
 
 export const LEDGER_RECORDS_SHEET = '会议记录';
@@ -34,6 +37,8 @@ export const LEDGER_SUMMARY_SHEET = '年度汇总';
 /** The records' column and the summary's line for a 党课 given by the branch secretary (rule secretary-lecture-yearly). */
 export const LECTURE_BY_SECRETARY = '书记讲党课';
 export const COUNTED_NOTE = '统计口径：会议记录已提交审核（含退回修改）、审核通过或已归档的会议（规则 compliance-2018）';
+/** Whose numbers the summary judges by, in words. */
+export const RULES_NOTE = '各项要求：规则 compliance-2018，本支部或上级党组织另行设定的频次自其生效日起适用';
 
 const quoted = (xs: readonly string[]) =>
   sql.join(
@@ -182,8 +187,27 @@ export function createMeetingLedger(deps: { db: Database; regionId: string; cloc
       // 年度汇总: counted meetings per type and month, and each requirement's periods met so far
       const counted = meetings.filter((m) => COMPLIANCE_COUNTED_STATES.includes(m.state));
       const month = (m: LedgerMeeting) => Number(m.meeting_date.slice(5, 7));
-      const requirements = COMPLIANCE_RULES_2018.requirementsByType[org.type as keyof typeof COMPLIANCE_RULES_2018.requirementsByType] ?? [];
+      type OrgType = keyof typeof COMPLIANCE_RULES_2018.requirementsByType;
+      const requirements = COMPLIANCE_RULES_2018.requirementsByType[org.type as OrgType] ?? [];
       const today = clock.today();
+      // each period is judged by the rule set in force on its first day: the defaults with the
+      // branch's and its ancestors' own numbers (the same composition as the compliance calendar)
+      const chain = await ruleChainOf(db, regionId, org.path);
+      const inForce = (r: ComplianceRequirement, month: number): ComplianceRequirement | null =>
+        ruleSetForSubtree([COMPLIANCE_RULES_2018], chain, `${q.year}-${String(month).padStart(2, '0')}-01`)?.requirementsByType[org.type as OrgType]?.find(
+          (x) => x.id === r.id,
+        ) ?? null;
+      const span = (r: ComplianceRequirement) => (r.every === 'month' ? 1 : r.every === 'quarter' ? 3 : 12);
+      /** The requirement as the year had it: one label, or each change with the month it began. */
+      const requirementText = (r: ComplianceRequirement) => {
+        const parts: { label: string; from: number }[] = [];
+        for (let m = 1; m <= 12; m += span(r)) {
+          const x = inForce(r, m);
+          const label = x ? `${requirementLabel(x)}${x.onlyIfCommittee ? '（设支委会的支部）' : ''}` : '不作要求';
+          if (parts.at(-1)?.label !== label) parts.push({ label, from: m });
+        }
+        return parts.length === 1 ? parts[0]!.label : parts.map((p) => `${p.label}（${p.from}月起）`).join('，');
+      };
       const summaryColumns: SheetColumn[] = [
         { key: 'type', header: '会议类型', width: 14 },
         ...Array.from({ length: 12 }, (_, i) => ({ key: `m${i + 1}`, header: `${i + 1}月`, width: 6 })),
@@ -193,10 +217,15 @@ export function createMeetingLedger(deps: { db: Database; regionId: string; cloc
       ];
       const sum = addTableSheet(wb, LEDGER_SUMMARY_SHEET, summaryColumns);
       const judge = (r: ComplianceRequirement, own: readonly LedgerMeeting[]) => {
-        const periods = periodsOf(r, q.year, today);
-        const met = periods.filter((p) => own.filter((m) => month(m) >= p.from && month(m) <= p.to).length >= r.minCount).length;
+        const judged = periodsOf(r, q.year, today);
+        const periods = judged.flatMap((p) => {
+          const x = inForce(r, p.from);
+          return x ? [{ ...p, minCount: x.minCount }] : [];
+        });
+        const met = periods.filter((p) => own.filter((m) => month(m) >= p.from && month(m) <= p.to).length >= p.minCount).length;
         const unit = r.every === 'month' ? '个月' : r.every === 'quarter' ? '个季度' : '年';
-        if (periods.length === 0) return '未到统计期';
+        if (judged.length === 0) return '未到统计期';
+        if (periods.length === 0) return '不作要求';
         return r.every === 'year' ? (met ? '已完成' : '未完成') : `${periods.length}${unit}中${met}${unit}达标`;
       };
       const line = (label: string, own: readonly LedgerMeeting[], reqs: readonly ComplianceRequirement[], result: (r: ComplianceRequirement) => string) =>
@@ -204,7 +233,7 @@ export function createMeetingLedger(deps: { db: Database; regionId: string; cloc
           type: label,
           ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`m${i + 1}`, own.filter((m) => month(m) === i + 1).length])),
           total: own.length,
-          requirement: reqs.map((r) => `${requirementLabel(r)}${r.onlyIfCommittee ? '（设支委会的支部）' : ''}`).join('；') || '—',
+          requirement: reqs.map(requirementText).join('；') || '—',
           result: reqs.map(result).join('；') || '—',
         });
       for (const type of MEETING_TYPES) {
@@ -223,11 +252,12 @@ export function createMeetingLedger(deps: { db: Database; regionId: string; cloc
           bySecretary,
           requirements.filter((r) => r.meetingType === type && r.bySecretary),
           // held against required: 「已讲1次，应讲至少1次：已完成」
-          (r) => `已讲${bySecretary.length}次，应讲至少${r.minCount}次：${judge(r, bySecretary)}`,
+          (r) => `已讲${bySecretary.length}次，应讲至少${inForce(r, 1)?.minCount ?? 0}次：${judge(r, bySecretary)}`,
         );
       }
       sum.addRow({});
       sum.addRow({ type: COUNTED_NOTE });
+      sum.addRow({ type: RULES_NOTE });
       sum.addRow({ type: `${org.name} ${q.year} 年度，导出日期 ${today}` });
 
       return { fileName: exportFileName(`组织生活台账_${q.year}年`, org.name, today), data: await toBuffer(wb) };

@@ -155,6 +155,31 @@ describe.each(ENGINES)('meetings: annual ledger, statistics, notice messages (%s
     expect(summary.rows.some((r) => String(r['会议类型']).startsWith('统计口径'))).toBe(true);
   });
 
+  it('judges the ledger by the subtree’s own numbers from their date, as the compliance calendar does', async () => {
+    const set = await streetA.post<{ id: string; version: number }>('/api/compliance/rules', {
+      orgId: t.streetA,
+      effectiveFrom: '2026-07-01',
+      overrides: [
+        { requirementId: 'theme-day-monthly', minCount: 2 },
+        { requirementId: 'party-lecture-quarterly', minCount: 0 },
+      ],
+      silentAfterDays: 30,
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(201);
+    try {
+      const res = await sec.get<Buffer>(`/api/meetings/ledger?orgId=${t.branchA1a}&year=2026`);
+      const summary = sheetTable((await openXlsx(res.raw)).getWorksheet(LEDGER_SUMMARY_SHEET)!);
+      const row = (type: string) => summary.rows.find((r) => r['会议类型'] === type)!;
+      // March and May met the one a month in force then; from July two a month
+      expect(row('主题党日')).toMatchObject({ 要求: '主题党日每月至少1次（1月起），主题党日每月至少2次（7月起）', 完成情况: '11个月中2个月达标' });
+      // 党课 not required from the third quarter: the first two quarters are judged
+      expect(row('党课')).toMatchObject({ 要求: '党课每季度至少1次（1月起），不作要求（7月起）', 完成情况: '2个季度中0个季度达标' });
+      expect(summary.rows.some((r) => String(r['会议类型']).startsWith('各项要求'))).toBe(true);
+    } finally {
+      expect((await streetA.del(`/api/compliance/rules/${set.body.id}?version=${set.body.version}`)).status).toBe(200);
+    }
+  });
+
   it('keeps the ledger in scope: 404 outside the subtree, 400 for an organization that is not a branch', async () => {
     expect((await streetA.get(`/api/meetings/ledger?orgId=${t.branchA1a}&year=2026`)).status).toBe(200);
     expect((await streetB.get<Err>(`/api/meetings/ledger?orgId=${t.branchA1a}&year=2026`)).status).toBe(404);
