@@ -28,6 +28,7 @@ import { createTrainingModule } from './modules/training/index.ts';
 import { meetingLectureCounts } from './modules/meeting/meeting.lectures.ts';
 import { createMeetingModule } from './modules/meeting/index.ts';
 import { createOrgModule } from './modules/org/index.ts';
+import { meetingReminderJob, meetingReminderSweep } from './modules/meeting/meeting.reminders.ts';
 import { termAlarmJob, termAlarmSweep } from './modules/org/org.jobs.ts';
 import { termTodoSource, todoChildren } from './modules/org/org.todo.ts';
 
@@ -121,8 +122,16 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     recipients: (ids) => account.boundTo(ids, ['admin', 'department', 'street', 'community', 'secretary']),
     notify: (n) => notifications.sendOnce(n),
   });
+  const sweepMeetings = meetingReminderSweep({
+    db,
+    regionId,
+    clock,
+    recipients: (ids, roles) => account.boundTo(ids, roles),
+    notify: (n) => notifications.sendOnce(n),
+  });
   const jobs: ScheduledJob[] = [
     termAlarmJob(sweepTerms, cronEvery(config.sweepIntervalSeconds)),
+    meetingReminderJob(sweepMeetings, cronEvery(config.sweepIntervalSeconds)),
     // the embedded engine's planner statistics (it runs no autovacuum), at night
     { name: 'planner-statistics', cron: '23 3 * * *', run: () => refreshPlannerStatistics(db) },
     {
@@ -178,6 +187,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     messages,
     jobs,
     sweepTerms,
+    sweepMeetings,
     systemActor,
     setDemo: (v: boolean) => settingsRepository.set(db, regionId, 'demo', v),
     isDemo,
