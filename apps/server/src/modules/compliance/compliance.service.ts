@@ -300,7 +300,11 @@ export function createComplianceService(deps: ComplianceServiceDeps) {
         if (!s) throw notFound('组织生活频次设置');
         await orgs.resolveInScope(actor, s.org_id, tx);
         assertVersion(s.version, version, '该组织生活频次设置');
-        if (!(await repo.deleteRuleSet(tx, regionId, id, version))) throw staleVersion('该组织生活频次设置');
+        if (!(await repo.deleteRuleSet(tx, regionId, id, version))) {
+          // another delete got there first: it is gone, not changed
+          if (!(await repo.ruleSetById(tx, regionId, id))) throw notFound('组织生活频次设置');
+          throw staleVersion('该组织生活频次设置');
+        }
         await audit.record(tx, actor, {
           action: 'compliance.rules_removed',
           entity: 'compliance_rule_set',
