@@ -132,6 +132,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const jobs: ScheduledJob[] = [
     termAlarmJob(sweepTerms, cronEvery(config.sweepIntervalSeconds)),
     meetingReminderJob(sweepMeetings, cronEvery(config.sweepIntervalSeconds)),
+    compliance.refreshJob(cronEvery(config.sweepIntervalSeconds)),
     // the embedded engine's planner statistics (it runs no autovacuum), at night
     { name: 'planner-statistics', cron: '23 3 * * *', run: () => refreshPlannerStatistics(db) },
     {

@@ -151,6 +151,16 @@ describe.each(ENGINES)('compliance read model (%s)', (engine) => {
     await expectSameAsLive('a new month');
   });
 
+  it('is built and kept by the compliance-refresh job, off the request path', async () => {
+    await server.db.run(sql`delete from compliance_store where region_id = ${server.regionId}`);
+    await server.jobs.find((j) => j.name === 'compliance-refresh')!.run();
+    const built = await server.db.rows<{ year: number; judged_on: string }>(
+      sql`select year, judged_on::text as judged_on from compliance_store where region_id = ${server.regionId}`,
+    );
+    expect(built).toEqual([{ year: 2026, judged_on: clock.today() }]);
+    await expectSameAsLive('built by the job');
+  });
+
   it('rebuilds to the same items it kept up to date', async () => {
     const kept = await store.rows();
     await server.db.run(sql`delete from compliance_store where region_id = ${server.regionId}`);

@@ -3,6 +3,7 @@ import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/app.ts';
+import type { ScheduledJob } from '../../platform/jobs/jobs.ts';
 import type { OrgService } from '../org/index.ts';
 import { complianceRepository } from './compliance.repository.ts';
 import { ruleChainFor } from './compliance.requirements.ts';
@@ -23,5 +24,14 @@ export function createComplianceModule(deps: { db: Database; regionId: string; c
   const defaults = [COMPLIANCE_RULES_2018];
   const store = createComplianceStore({ db: deps.db, regionId: deps.regionId, defaults });
   const service = createComplianceService({ ...deps, repo: complianceRepository, defaults, store });
-  return { service, store, todoSource: complianceTodoSource(defaults), register: (app: App) => registerComplianceRoutes(app, service) };
+  /**
+   * Keeps the read model current off the request path: this year is built at start (a district's
+   * first view would otherwise wait for it, 7 s on PostgreSQL) and the marks are absorbed between views.
+   */
+  const refreshJob = (cron: string): ScheduledJob => ({
+    name: 'compliance-refresh',
+    cron,
+    run: () => store.refresh(deps.clock.today(), [Number(deps.clock.today().slice(0, 4))]),
+  });
+  return { service, store, refreshJob, todoSource: complianceTodoSource(defaults), register: (app: App) => registerComplianceRoutes(app, service) };
 }
