@@ -214,6 +214,21 @@ function casesWith(route: RouteShape, params: Record<string, string>, id: string
     );
   }
   const queryFields = querySchema?.properties ? Object.keys(querySchema.properties) : [];
+  // the same poisons over a query whose optional fields are set too (a query with no required field
+  // otherwise never reaches past its defaults: a range, a filter, a child organization)
+  const optional = queryFields.filter((f) => !(querySchema?.required ?? []).includes(f));
+  if (optional.length) {
+    arbs.push(
+      fc
+        .record({ keep: fc.subarray(optional, { minLength: 1 }), field: fc.constantFrom(...queryFields), value: fc.constantFrom(...QUERY_POISONS) })
+        .map(({ keep, field, value }) => {
+          const c = base(`query with ${keep.join(',')}; ${field} = ${JSON.stringify(value.slice(0, 24))}`);
+          for (const k of keep) c.query[k] = String(sample(querySchema!.properties![k], id));
+          c.query[field] = value;
+          return c;
+        }),
+    );
+  }
   arbs.push(
     fc.record({ field: fc.constantFrom(...queryFields, 'unknownParam'), value: fc.constantFrom(...QUERY_POISONS) }).map(({ field, value }) => {
       const c = base(`query ${field} = ${JSON.stringify(value.slice(0, 24))}`);
