@@ -104,6 +104,9 @@ export const ComplianceOrgQuery = Type.Intersect([
   }),
 ]);
 export type ComplianceOrgQuery = Static<typeof ComplianceOrgQuery>;
+/** The organizations' list as .xlsx: the list's filters, without paging (the whole scope). */
+export const ComplianceOrgExportQuery = Type.Omit(ComplianceOrgQuery, ['page', 'pageSize']);
+export type ComplianceOrgExportQuery = Static<typeof ComplianceOrgExportQuery>;
 
 export const ComplianceOrgRow = Type.Object({
   orgId: Id,

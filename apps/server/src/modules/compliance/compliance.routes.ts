@@ -1,6 +1,7 @@
 import {
   ComplianceHeatmap,
   ComplianceHeatmapQuery,
+  ComplianceOrgExportQuery,
   ComplianceOrgPage,
   ComplianceOrgQuery,
   ComplianceQuery,
@@ -15,7 +16,10 @@ import {
 } from '@jiceng/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, type App } from '../../platform/http/app.ts';
+import { sendXlsx, XlsxFile } from '../../platform/http/files.ts';
 import { expectedVersion } from '../../platform/http/versioning.ts';
+import { XLSX_MIME } from '../../platform/xlsx/workbook.ts';
+import { createComplianceExport } from './compliance.export.ts';
 import type { ComplianceService } from './compliance.service.ts';
 
 /** 组织生活合规日历: thin routes over the compliance service. */
@@ -50,6 +54,25 @@ export function registerComplianceRoutes(app: App, compliance: ComplianceService
       },
     },
     (req) => compliance.orgPage(actorOf(req), req.query),
+  );
+
+  const exporter = createComplianceExport({ service: compliance });
+  app.get(
+    '/api/compliance/orgs/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出各组织的组织生活完成情况（.xlsx，筛选同组织列表，不分页）',
+        querystring: ComplianceOrgExportQuery,
+        produces: [XLSX_MIME],
+        response: { 200: XlsxFile },
+      },
+    },
+    async (req, reply) => {
+      const file = await exporter.orgs(actorOf(req), req.query);
+      return sendXlsx(reply, file.fileName, 'compliance-orgs.xlsx', file.data);
+    },
   );
 
   app.get(

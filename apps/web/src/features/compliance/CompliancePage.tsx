@@ -13,6 +13,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { PageLoading } from '../../shared/PageLoading.tsx';
 import { serverPagination, type Paging } from '../../shared/pagination.ts';
 import { typeLabel } from '../../shared/labels.tsx';
@@ -220,6 +221,7 @@ export default function CompliancePage() {
             style={{ width: 220 }}
             onSearch={(v) => (setQ(v.trim() || undefined), setPaging({ ...paging, page: 1 }))}
           />
+          <ExportButton path="/api/compliance/orgs/export" query={{ orgId, period, date, status: filter, q }} fallbackName="组织生活完成情况.xlsx" />
         </Space>
         <Table<ComplianceOrgRow>
           rowKey="orgId"
