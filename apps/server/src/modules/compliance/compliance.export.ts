@@ -22,7 +22,7 @@ import type { ComplianceService } from './compliance.service.ts';
 
 export const COMPLIANCE_ORGS_SHEET = '组织生活完成情况';
 /** Organizations read per call of the list (each call reads its organizations' items in one query). */
-export const COMPLIANCE_EXPORT_BATCH = 500;
+export const COMPLIANCE_EXPORT_BATCH = 5000;
 /** What the list counts, in words (rule set compliance-2018 and the subtrees' own numbers). */
 export const COMPLIANCE_EXPORT_NOTE =
   '统计口径：会议记录已提交审核（含退回修改）、审核通过或已归档的会议计为已开展（规则 compliance-2018，本组织或上级党组织另行设定的频次自其生效日起适用）；' +

@@ -186,6 +186,9 @@ export function createComplianceService(deps: ComplianceServiceDeps) {
         silentTypes: SILENT_TYPES,
       });
       const items = page.rows.length ? await repo.items(db, { ...e, orgIds: page.rows.map((r) => r.org_id) }) : [];
+      // grouped once: an export's pages are thousands of organizations
+      const byOrg = new Map<string, typeof items>();
+      for (const i of items) byOrg.set(i.org_id, [...(byOrg.get(i.org_id) ?? []), i]);
       return {
         period,
         total: page.total,
@@ -198,18 +201,16 @@ export function createComplianceService(deps: ComplianceServiceDeps) {
           missing: r.missing,
           lastMeetingDate: r.last_meeting,
           silent: r.silent,
-          items: items
-            .filter((i) => i.org_id === r.org_id)
-            .map((i) => ({
-              requirementId: i.requirement_id,
-              label: i.label,
-              start: i.period_start,
-              end: i.period_end,
-              held: i.held,
-              required: i.min_count,
-              status: i.status as ComplianceStatusCode,
-              statusLabel: complianceStatusLabel[i.status as ComplianceStatusCode],
-            })),
+          items: (byOrg.get(r.org_id) ?? []).map((i) => ({
+            requirementId: i.requirement_id,
+            label: i.label,
+            start: i.period_start,
+            end: i.period_end,
+            held: i.held,
+            required: i.min_count,
+            status: i.status as ComplianceStatusCode,
+            statusLabel: complianceStatusLabel[i.status as ComplianceStatusCode],
+          })),
         })),
       };
     },
