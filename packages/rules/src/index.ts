@@ -27,3 +27,5 @@ export * from './meeting-review.rules.ts';
 export * from './meeting-review.ts';
 export * from './training.rules.ts';
 export * from './training.ts';
+export * from './service-request.rules.ts';
+export * from './service-request.ts';
