@@ -4,6 +4,7 @@ import { orgTypeLabel, type ComplianceOrgPage, type ComplianceOrgRow, type OrgTy
 import { newId, pathLabel } from '../../platform/ids.ts';
 import { XLSX_MIME } from '../../platform/xlsx/workbook.ts';
 import { ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { insertMeeting } from '../../test/meetings.ts';
 import { openXlsx, sheetTable } from '../../test/xlsx.ts';
 import { COMPLIANCE_EXPORT_BATCH, COMPLIANCE_EXPORT_NOTE, COMPLIANCE_ORGS_SHEET } from './compliance.export.ts';
 
@@ -22,11 +23,8 @@ describe.each(ENGINES)('compliance organizations export (%s)', (engine) => {
   let streetA: Client;
   let streetB: Client;
 
-  const meeting = async (orgId: string, type: string, date: string, state: string, bySecretary = false) => {
-    await server.db
-      .run(sql`insert into meeting (region_id, id, org_id, type, title, topics, meeting_date, start_time, end_time, starts_at, state, lecture_by_secretary)
-      values (${server.regionId}, ${newId()}, ${orgId}, ${type}, ${'测试会议'}, ${'议题'}, ${date}, '09:00', '10:00', ${`${date}T01:00:00Z`}, ${state}, ${bySecretary})`);
-  };
+  const meeting = (orgId: string, type: string, date: string, state: string, bySecretary = false) =>
+    insertMeeting(server, { orgId, type, date, state, bySecretary });
 
   beforeAll(async () => {
     ({ server, t } = await startSeeded(engine));

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceHeatmap, ComplianceOrgPage, ComplianceRules, ComplianceRuleSetView, ComplianceSummary } from '@jiceng/contracts';
 import { COMPLIANCE_RULES_2018, evaluateCompliance, periodOf, type HeldMeeting } from '@jiceng/rules';
-import { newId } from '../../platform/ids.ts';
 import { ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { insertMeeting } from '../../test/meetings.ts';
 
 type Err = { error: { code: string; message: string } };
 
@@ -20,13 +20,8 @@ describe.each(ENGINES)('compliance calendar (%s)', (engine) => {
   let streetB: Client;
 
   /** A meeting of `orgId` in `state` on `date` (as the meeting module writes it; only what the calendar reads matters here). */
-  const meeting = async (orgId: string, type: string, date: string, state: string, bySecretary = false) => {
-    const id = newId();
-    await server.db
-      .run(sql`insert into meeting (region_id, id, org_id, type, title, topics, meeting_date, start_time, end_time, starts_at, state, lecture_by_secretary)
-      values (${server.regionId}, ${id}, ${orgId}, ${type}, ${'测试会议'}, ${'议题'}, ${date}, '09:00', '10:00', ${`${date}T01:00:00Z`}, ${state}, ${bySecretary})`);
-    return id;
-  };
+  const meeting = (orgId: string, type: string, date: string, state: string, bySecretary = false) =>
+    insertMeeting(server, { orgId, type, date, state, bySecretary });
 
   beforeAll(async () => {
     ({ server, t } = await startSeeded(engine));

@@ -9,8 +9,8 @@ import {
   periodOf,
   type CalendarPeriod,
 } from '@jiceng/rules';
-import { newId } from '../../platform/ids.ts';
 import { buildOrg, ENGINES, movableClock, seedTree, startTestServer, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { insertMeeting } from '../../test/meetings.ts';
 import { complianceRepository as repo, type EvaluationInput } from './compliance.repository.ts';
 import { requirementRows } from './compliance.requirements.ts';
 import { createComplianceStore, type ComplianceStore } from './compliance.store.ts';
@@ -31,13 +31,8 @@ describe.each(ENGINES)('compliance read model (%s)', (engine) => {
   const defaults = [COMPLIANCE_RULES_2018];
   const silentTypes = ['branch', 'joint_branch'];
 
-  const meeting = async (orgId: string, type: string, date: string, state: string, bySecretary = false) => {
-    const id = newId();
-    await server.db
-      .run(sql`insert into meeting (region_id, id, org_id, type, title, topics, meeting_date, start_time, end_time, starts_at, state, lecture_by_secretary)
-      values (${server.regionId}, ${id}, ${orgId}, ${type}, ${'测试会议'}, ${'议题'}, ${date}, '09:00', '10:00', ${`${date}T01:00:00Z`}, ${state}, ${bySecretary})`);
-    return id;
-  };
+  const meeting = (orgId: string, type: string, date: string, state: string, bySecretary = false) =>
+    insertMeeting(server, { orgId, type, date, state, bySecretary });
   const pathOf = async (id: string) =>
     (await server.db.one<{ p: string }>(sql`select path::text as p from org where region_id = ${server.regionId} and id = ${id}`))!.p;
   const byJson = <T>(xs: T[]) => [...xs].map((x) => JSON.stringify(x)).sort();

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Todo, TodoPage } from '@jiceng/contracts';
-import { newId } from '../../platform/ids.ts';
 import { ENGINES, login, movableClock, seedTree, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { insertMeeting } from '../../test/meetings.ts';
 
 /**
  * 组织生活待开展 in the to-do read model: what a branch has not yet done shows from the rule set's
@@ -15,12 +15,7 @@ describe.each(ENGINES)('compliance to-dos (%s)', (engine) => {
   let streetA: Client;
   const clock = movableClock('2026-11-26T04:00:00Z');
 
-  const meeting = async (orgId: string, type: string, date: string, state: string) => {
-    const id = newId();
-    await server.db.run(sql`insert into meeting (region_id, id, org_id, type, title, topics, meeting_date, start_time, end_time, starts_at, state)
-      values (${server.regionId}, ${id}, ${orgId}, ${type}, '测试会议', '议题', ${date}, '09:00', '10:00', ${`${date}T01:00:00Z`}, ${state})`);
-    return id;
-  };
+  const meeting = (orgId: string, type: string, date: string, state: string) => insertMeeting(server, { orgId, type, date, state });
   const dueOf = async (orgId: string): Promise<Todo[]> =>
     (await streetA.get<TodoPage>('/api/todos?source=compliance.due&pageSize=100')).body.items.filter((x) => x.orgId === orgId);
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../platform/ids.ts';
 import { ENGINES, login, movableClock, seedTree, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { insertMeeting } from '../../test/meetings.ts';
 
 type Inbox = { items: { title: string; body: string; link: string | null }[]; unread: number };
 
@@ -17,12 +17,7 @@ describe.each(ENGINES)('meeting reminders (%s)', (engine) => {
   let streetA: Client;
   const clock = movableClock('2026-11-22T04:00:00Z');
 
-  const meeting = async (orgId: string, title: string, date: string, state: string) => {
-    const id = newId();
-    await server.db.run(sql`insert into meeting (region_id, id, org_id, type, title, topics, meeting_date, start_time, end_time, starts_at, state)
-      values (${server.regionId}, ${id}, ${orgId}, 'theme_day', ${title}, ${'议题'}, ${date}, '09:00', '10:00', ${`${date}T01:00:00Z`}, ${state})`);
-    return id;
-  };
+  const meeting = (orgId: string, title: string, date: string, state: string) => insertMeeting(server, { orgId, title, date, state });
   const inbox = async (c: Client) => (await c.get<Inbox>('/api/notifications')).body.items.map((n) => n.title).sort();
   const sweep = () => server.jobs.find((j) => j.name === 'meeting-reminders')!.run();
 
