@@ -1,4 +1,5 @@
 import { CSRF_HEADER, SESSION_COOKIE, type Me, type TrainingMine, type TrainingSession } from '@jiceng/contracts';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, desktopPage, launchChromium, loginAt, phonePage } from './browser.ts';
@@ -142,5 +143,36 @@ describe('党员教育培训：新建培训、登记参训、学时统计、我�
     await phone.getByRole('progressbar', { name: '本年度学时完成度' }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.context().close();
+  });
+  it('names every bad row of a rejected 网络培训 import, imports nothing, and gives the annotated file', async () => {
+    const sec = await desktopPage(browser);
+    await loginAt(sec, app.url, '/training', 'shuji');
+    await sec.getByRole('menuitem', { name: /培训班次/ }).waitFor();
+    // the template as downloaded, with two rows nobody can import
+    const template = await sec.request.get(`${app.url}/api/training/import/template`);
+    expect(template.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await template.body()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    ws.addRow(['不存在的党员甲', '110101199001011234', '网络课程', '2026-13-40', 'abc']);
+    ws.addRow(['不存在的党员乙']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const before = await (await sec.request.get(`${app.url}/api/training/sessions?pageSize=1`)).json();
+
+    await sec.locator('input[type="file"]').setInputFiles({
+      name: '网络培训学时.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bytes,
+    });
+    const dialog = sec.getByRole('dialog', { name: '导入未成功，文件中有以下问题' });
+    await dialog.getByText('没有导入任何学时', { exact: false }).waitFor();
+    expect(await dialog.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    const download = sec.waitForEvent('download');
+    await dialog.getByRole('button', { name: /下载错误报告/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/错误报告.*\.xlsx$/);
+    await dialog.getByRole('button', { name: /^关\s*闭$/ }).click();
+    // all or nothing: the list holds what it held
+    expect((await (await sec.request.get(`${app.url}/api/training/sessions?pageSize=1`)).json()).total).toBe(before.total);
+    await sec.context().close();
   });
 });
