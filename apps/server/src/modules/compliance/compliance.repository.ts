@@ -115,12 +115,6 @@ const STATUS = sql`case when i.held >= i.min_count then 'done'
     when (i.period_end - i.today) < i.due_soon_days then 'due_soon'
     else 'due' end`;
 
-/**
- * The CTEs `orgs` (the scope's active organizations that any requirement applies to, with their
- * regime, committee and last held meeting) and `items` (each organization × requirement-period it
- * must meet, with what it held and the status on `today`: rule compliance-2018, the same judgement
- * as `evaluateCompliance`, in SQL so a district's 20,000 organizations are counted in the database).
- */
 /** The child of `scopePath` an organization's path falls under (the scope itself for its own organization). */
 const childOf = (scopePath: string, alias = 'j') => {
   const path = sql.raw(`${alias}.path`);
@@ -136,9 +130,11 @@ const scopeOrgs = (e: EvaluationInput) =>
     : sql`scope_orgs as (select o.id, null::text as child_path from org o where o.region_id = ${e.regionId})`;
 
 /**
- * Counts by status per child, in two steps — per organization first, then per child — so the
- * organizations are counted without sorting every item (count(distinct) sorted 423,000 items of a
- * district's year on disk).
+ * The CTEs `scope_orgs` (above), `orgs` (the scope's active organizations that any requirement applies to, with their
+ * regime, committee and last held meeting) and `items` (each organization × requirement-period it
+ * must meet, with what it held and the status on `today`: rule compliance-2018, the same judgement
+ * as `evaluateCompliance`, in SQL so a district's 20,000 organizations are counted in the database;
+ * or, with `stored`, read from the read model), and `judged` (the items with their status).
  */
 export function evaluated(e: EvaluationInput): SQL {
   const reqs = JSON.stringify(e.requirements);
@@ -217,6 +213,11 @@ const minCountInSql = sql`coalesce((select (x ->> 'minCount')::int
     where x ->> 'requirementId' = r."requirementId"
     order by l.depth desc limit 1), r."minCount")`;
 
+/**
+ * Counts by status per child, in two steps — per organization first, then per child — so the
+ * organizations are counted without sorting every item (count(distinct) sorted 423,000 items of a
+ * district's year on disk).
+ */
 const perOrg = sql`count(*)::int as items,
   (count(*) filter (where j.status = 'done'))::int as done, (count(*) filter (where j.status = 'due'))::int as due,
   (count(*) filter (where j.status = 'due_soon'))::int as due_soon, (count(*) filter (where j.status = 'overdue'))::int as overdue,
