@@ -146,6 +146,12 @@ describe('H5 我的会议: the demo member signs in to a meeting by code and by 
     await page.getByText('我的', { exact: true }).last().click();
     await page.getByText(/^消息（全部/).click();
     await page.getByRole('heading', { name: '消息' }).waitFor();
+    // the list has loaded and 全部标为已读 turned enabled (its fade from the disabled look is over) before axe reads colours
+    await page.locator('.adm-list-item', { hasText: `会议通知：${title}` }).waitFor();
+    const markAll = page.getByRole('button', { name: /全部标为已读/ });
+    await expect.poll(() => markAll.isEnabled()).toBe(true);
+    await expect.poll(() => markAll.evaluate((b) => getComputedStyle(b).opacity)).toBe('1');
+    await settle(page);
     await expectAccessible(page, '消息（大字）');
     await page.locator('.adm-list-item', { hasText: `会议通知：${title}` }).click();
     await page.getByRole('heading', { name: '我的会议' }).waitFor();
