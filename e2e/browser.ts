@@ -1,3 +1,4 @@
+import { CSRF_HEADER, SESSION_COOKIE, type Me } from '@jiceng/contracts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Password of every demo account (apps/server/seeds/demo-accounts.ts). */
@@ -42,4 +43,30 @@ export async function loginAt(page: Page, baseUrl: string, path: string, usernam
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL(`${baseUrl}${path}`);
+}
+
+/** A demo account over the API of the app at `baseUrl`: who it is, and calls with its session cookie and CSRF token (a refusal throws). */
+export async function apiAs(baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+  const me = (await res.json()) as Me;
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
+    .split(';')[0]!;
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, [CSRF_HEADER]: me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (await r.json()) as T;
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return { me, call };
 }

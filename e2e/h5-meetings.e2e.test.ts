@@ -1,38 +1,12 @@
-import { CSRF_HEADER, SESSION_COOKIE, type MeetingDetail, type MeetingSigninCode, type Me } from '@jiceng/contracts';
+import type { MeetingDetail, MeetingSigninCode } from '@jiceng/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations, settle } from './axe.ts';
-import { DEMO_PASSWORD, launchChromium } from './browser.ts';
+import { apiAs, DEMO_PASSWORD, launchChromium } from './browser.ts';
 import { startApp, type RunningApp } from './server.ts';
 
 let app: RunningApp;
 let browser: Browser;
-
-/** The demo secretary `shuji` over the API: a session cookie and the CSRF token. */
-async function apiAs(username: string) {
-  const res = await fetch(`${app.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const me = (await res.json()) as Me;
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
-    .split(';')[0]!;
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { cookie, [CSRF_HEADER]: me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await r.json()) as T;
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return { me, call };
-}
 
 /** Now in China as date and HH:MM, moved by `minutes`, clamped to the same day. */
 function chinaNow(minutes: number): { date: string; time: string } {
@@ -73,7 +47,7 @@ describe('H5 我的会议: the demo member signs in to a meeting by code and by 
     app = await startApp();
     browser = await launchChromium();
     // a meeting of the demo branch starting about now (the sign-in window is 30 minutes either side)
-    const shuji = await apiAs('shuji');
+    const shuji = await apiAs(app.url, 'shuji');
     const start = chinaNow(-5);
     const end = chinaNow(55);
     title = `手机签到测试党员大会${start.time.replace(':', '')}`;

@@ -1,8 +1,8 @@
-import { CSRF_HEADER, SESSION_COOKIE, type Me, type TrainingMine, type TrainingSession } from '@jiceng/contracts';
+import type { TrainingMine, TrainingSession } from '@jiceng/contracts';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, desktopPage, launchChromium, loginAt, phonePage } from './browser.ts';
+import { apiAs, DEMO_PASSWORD, desktopPage, launchChromium, loginAt, phonePage } from './browser.ts';
 import { startApp, type RunningApp } from './server.ts';
 
 /**
@@ -14,31 +14,6 @@ import { startApp, type RunningApp } from './server.ts';
 
 let app: RunningApp;
 let browser: Browser;
-
-/** An account over the API: its session cookie and CSRF token. */
-async function apiAs(username: string) {
-  const res = await fetch(`${app.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const me = (await res.json()) as Me;
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
-    .split(';')[0]!;
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { cookie, [CSRF_HEADER]: me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await r.json()) as T;
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
 
 const HOURS = 6.5;
 const fmt = (h: number) => String(Math.round(h * 10) / 10);
@@ -54,8 +29,8 @@ describe('党员教育培训：新建培训、登记参训、学时统计、我�
   });
 
   it('the secretary records the member at a new session; both the hours page and the phone show the hours', async () => {
-    const member = await apiAs('dangyuan');
-    const before = await member<TrainingMine>('GET', '/api/training/me');
+    const member = await apiAs(app.url, 'dangyuan');
+    const before = await member.call<TrainingMine>('GET', '/api/training/me');
     expect(before.hours).not.toBeNull();
     const memberId = before.hours!.memberId;
     const start = before.hours!.totalHours;
@@ -85,9 +60,9 @@ describe('党员教育培训：新建培训、登记参训、学时统计、我�
       .click();
     const edit = sec.getByRole('dialog', { name: '修改培训' });
     await edit.getByLabel(/培训地点/).fill('社区党群服务中心二楼');
-    const shuji = await apiAs('shuji');
-    const current = await shuji<TrainingSession>('GET', `/api/training/sessions/${id}`);
-    await shuji('PATCH', `/api/training/sessions/${id}`, { title: `${title}（调整）`, version: current.version });
+    const shuji = await apiAs(app.url, 'shuji');
+    const current = await shuji.call<TrainingSession>('GET', `/api/training/sessions/${id}`);
+    await shuji.call('PATCH', `/api/training/sessions/${id}`, { title: `${title}（调整）`, version: current.version });
     await edit.getByRole('button', { name: /保\s*存/ }).click();
     await sec
       .getByText(/该培训已被他人修改/)
