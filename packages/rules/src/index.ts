@@ -29,3 +29,8 @@ export * from './training.rules.ts';
 export * from './training.ts';
 export * from './service-request.rules.ts';
 export * from './service-request.ts';
+export * from './resident-login.rules.ts';
+export * from './service-intake.rules.ts';
+export * from './service-intake.ts';
+export * from './wish.rules.ts';
+export * from './wish.ts';
