@@ -31,6 +31,8 @@ import { createOrgModule } from './modules/org/index.ts';
 import { meetingReminderJob, meetingReminderSweep } from './modules/meeting/meeting.reminders.ts';
 import { termAlarmJob, termAlarmSweep } from './modules/org/org.jobs.ts';
 import { termTodoSource, todoChildren } from './modules/org/org.todo.ts';
+import { createResidentService, registerResidentRoutes } from './platform/residents/index.ts';
+import { createWishModule } from './modules/wish/index.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -70,6 +72,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     senders: createMessageSenders(config.messageSender, { db, regionId, crypto, log: (o, m) => app.log.info(o, m) }),
     onError: (err, meta) => app.log.error({ err, kind: meta.kind }, 'outbound message failed'),
   });
+  // residents (群众) on H5: phone and one-time code (ADR 0021)
+  const residents = createResidentService({ db, regionId, clock, crypto, messages });
   const todos = createTodoRegistry({
     db,
     regionId,
@@ -94,6 +98,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   todos.add(training.todoSource);
   const compliance = createComplianceModule({ db, regionId, clock, audit, orgs: org.service });
   todos.add(compliance.todoSource);
+  const wish = createWishModule({ db, regionId, audit, clock, crypto });
+  for (const source of wish.todoSources) todos.add(source);
 
   /** An actor scoped to the whole region, for system sweeps. */
   const systemActor = async (): Promise<Actor | null> => {
@@ -141,6 +147,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
       run: async () => {
         await account.deleteExpiredSessions();
         await account.deleteStaleThrottles();
+        await residents.deleteExpired();
       },
     },
   ];
@@ -152,6 +159,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
       changes.observe(actor?.seen);
       return actor;
     },
+    resolveResident: (token) => residents.resolve(token),
     webDist: config.webDist,
     trustProxy: config.trustProxy,
     apiDocs: config.apiDocs,
@@ -171,6 +179,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   meeting.register(app);
   training.register(app);
   compliance.register(app);
+  wish.register(app);
+  registerResidentRoutes(app, residents, { secureCookie: config.cookieSecure });
   registerAuditRoutes(app, audit);
   registerTodoRoutes(app, todos, notifications);
   registerMessageRoutes(app, messages);
@@ -186,6 +196,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     todos,
     notifications,
     messages,
+    residents,
     jobs,
     sweepTerms,
     sweepMeetings,

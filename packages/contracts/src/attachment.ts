@@ -64,6 +64,12 @@ export const attachmentKinds = {
   meeting: { label: '会议附件', types: [...IMAGES, ...DOCUMENTS], imageMaxBytes: 10 * MB, documentMaxBytes: 20 * MB, maxFiles: 30, auditRead: false },
   /** 党员档案材料: scanned dossier pages; personal data, so every read is audited. */
   member: { label: '党员档案材料', types: [...IMAGES, 'pdf'], imageMaxBytes: 10 * MB, documentMaxBytes: 20 * MB, maxFiles: 50, auditRead: true },
+  /** 群众诉求: the photos the resident (or the desk) took of the matter. */
+  service_request: { label: '诉求照片', types: IMAGES, imageMaxBytes: 10 * MB, documentMaxBytes: 0, maxFiles: 9, auditRead: false },
+  /** 办结: the photos of the result, by the assignee. */
+  service_result: { label: '办结照片', types: IMAGES, imageMaxBytes: 10 * MB, documentMaxBytes: 0, maxFiles: 9, auditRead: false },
+  /** 微心愿: photos of the wish fulfilled (the claimer's proof for the community's confirmation). */
+  wish: { label: '微心愿照片', types: IMAGES, imageMaxBytes: 10 * MB, documentMaxBytes: 10 * MB, maxFiles: 9, auditRead: false },
 } as const satisfies Record<string, AttachmentKindRule>;
 export type AttachmentOwnerKind = keyof typeof attachmentKinds;
 export const ATTACHMENT_OWNER_KINDS = Object.keys(attachmentKinds) as AttachmentOwnerKind[];

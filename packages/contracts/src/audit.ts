@@ -9,6 +9,8 @@ import { accountAuditLabel } from './account-grant.ts';
 import { attachmentAuditLabel } from './attachment.ts';
 import { meetingAuditLabel } from './meeting.ts';
 import { trainingAuditLabel } from './training.ts';
+import { wishAuditLabel } from './wish.ts';
+import { serviceAuditLabel } from './service.ts';
 
 /** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
 export const auditEntityLabel = {
@@ -28,6 +30,11 @@ export const auditEntityLabel = {
   training_session: '党员教育培训',
   meeting: '会议记录',
   compliance_rule_set: '组织生活频次设置',
+  wish: '微心愿',
+  service_request: '群众诉求',
+  service_category: '事项类别',
+  service_dispatch_rule: '派单规则',
+  open311_key: '开放接口密钥',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 export const AUDIT_ENTITIES = Object.keys(auditEntityLabel) as AuditEntity[];
@@ -110,7 +117,9 @@ export const auditActionLabel: Record<string, string> = {
   ...accountAuditLabel,
   ...attachmentAuditLabel,
   ...trainingAuditLabel,
+  ...serviceAuditLabel,
   ...meetingAuditLabel,
+  ...wishAuditLabel,
   'compliance.rules_set': '设置组织生活频次（自生效日起）',
   'compliance.rules_removed': '删除组织生活频次设置',
 };

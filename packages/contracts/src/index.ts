@@ -27,3 +27,6 @@ export * from './meeting-report.ts';
 export * from './messages.ts';
 export * from './training.ts';
 export * from './compliance.ts';
+export * from './resident.ts';
+export * from './service.ts';
+export * from './wish.ts';

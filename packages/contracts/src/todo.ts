@@ -24,6 +24,9 @@ export const TODO_SOURCES = [
   'meeting.review',
   'meeting.notice',
   'compliance.due',
+  'wish.review',
+  'wish.confirm',
+  'wish.overdue',
 ] as const;
 export type TodoSourceId = (typeof TODO_SOURCES)[number];
 export const todoSourceLabel: Record<TodoSourceId, string> = {
@@ -43,6 +46,9 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
   'meeting.review': '会议记录待审核',
   'meeting.notice': '会议通知',
   'compliance.due': '组织生活待开展',
+  'wish.review': '微心愿待审核',
+  'wish.confirm': '微心愿待确认',
+  'wish.overdue': '微心愿逾期未完成',
 };
 
 /**
@@ -50,7 +56,7 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
  * module's source names one of these (or adds its own here), and the summary offers exactly the
  * kinds of the sources registered and visible to the account.
  */
-export const TODO_KINDS = ['term', 'setup', 'transfer', 'floating', 'lost_contact', 'hardship', 'appraisal', 'training', 'meeting'] as const;
+export const TODO_KINDS = ['term', 'setup', 'transfer', 'floating', 'lost_contact', 'hardship', 'appraisal', 'training', 'meeting', 'wish'] as const;
 export type TodoKindId = (typeof TODO_KINDS)[number];
 export const todoKindLabel: Record<TodoKindId, string> = {
   term: '换届',
@@ -62,6 +68,7 @@ export const todoKindLabel: Record<TodoKindId, string> = {
   appraisal: '评议',
   training: '培训',
   meeting: '三会一课',
+  wish: '微心愿',
 };
 /** The kind of each source. */
 export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
@@ -81,6 +88,9 @@ export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
   'meeting.review': 'meeting',
   'meeting.notice': 'meeting',
   'compliance.due': 'meeting',
+  'wish.review': 'wish',
+  'wish.confirm': 'wish',
+  'wish.overdue': 'wish',
 };
 
 /**

@@ -45,8 +45,20 @@ const NAME_SQL: Record<AuditEntity, (ids: SQL, region: string, scope: SQL) => SQ
     sql`select x.id::text as id, m.name from member_report_in x join member m on m.region_id = x.region_id and m.id = x.member_id
           join org o on o.region_id = x.region_id and o.id in (m.org_id, x.community_id)
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  wish: (ids, r, scope) =>
+    sql`select x.id::text as id, x.title as name from wish x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   training_session: (ids, r, scope) =>
     sql`select x.id::text as id, x.title as name from training_session x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  service_request: (ids, r, scope) =>
+    sql`select x.id::text as id, x.code || ' ' || left(x.description, 20) as name from service_request x join org o on o.region_id = x.region_id and o.id = x.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  // keyed by code, not id: the writer names it (entityName)
+  service_category: () => sql`select null::text as id, null::text as name where false`,
+  service_dispatch_rule: (ids, r, scope) =>
+    sql`select x.id::text as id, o.name || ' → ' || x.assignee_name as name from service_dispatch_rule x join org o on o.region_id = x.region_id and o.id = x.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  open311_key: (ids, r, scope) =>
+    sql`select x.id::text as id, x.name from open311_key x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   unit_report_in: (ids, r, scope) =>
     sql`select x.id::text as id, x.unit_name as name from unit_report_in x join org o on o.region_id = x.region_id and o.id = x.community_id
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
