@@ -13,6 +13,7 @@ import { applyActivity } from './demo-activity-apply.ts';
 import { applyTraining } from './demo-training.ts';
 import { applyMeetings } from './demo-meetings.ts';
 import { applyComplianceRules } from './demo-compliance.ts';
+import { applyWishes } from './demo-wishes.ts';
 import { planSectors } from './demo-sectors.ts';
 import { OrgPlan } from './org-plan.ts';
 import { createRandom } from './random.ts';
@@ -26,6 +27,8 @@ const MEMBER_SEED = 3_300_017;
 const ACTIVITY_SEED = 5_200_023;
 /** 党员教育培训 records: a stream of their own too. */
 const TRAINING_SEED = 9_100_031;
+/** 微心愿: a stream of its own. */
+const WISH_SEED = 4_400_041;
 
 /**
  * The demo district as a plan: names and structure are the same on every run; term dates are
@@ -103,6 +106,7 @@ export async function seedDemo(server: Server): Promise<void> {
     // after training: its committee seats (members of the branch) are the 支委会's 应到
     await applyMeetings(server, tx, plan, accounts);
     await applyComplianceRules(server, tx, plan, accounts);
+    await applyWishes(server, tx, plan, createRandom(WISH_SEED));
   });
   // the first reads after the load must not plan on empty statistics (PGlite has no autovacuum,
   // PostgreSQL's comes a while later)

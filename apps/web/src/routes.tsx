@@ -9,6 +9,7 @@ import { DisconnectOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { BarChartOutlined, MessageOutlined } from '@ant-design/icons';
 import { ScheduleOutlined } from '@ant-design/icons';
 import { BookOutlined, FieldTimeOutlined, TableOutlined } from '@ant-design/icons';
+import { GiftOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
@@ -35,6 +36,7 @@ const CompliancePage = lazy(() => import('./features/compliance/CompliancePage.t
 const TrainingSessionsPage = lazy(() => import('./features/training/TrainingSessionsPage.tsx'));
 const TrainingHoursPage = lazy(() => import('./features/training/TrainingHoursPage.tsx'));
 const TrainingStatsPage = lazy(() => import('./features/training/TrainingStatsPage.tsx'));
+const WishesPage = lazy(() => import('./features/wishes/WishesPage.tsx'));
 
 /** One page of the admin app. The side menu and the route guard are both built from this table. */
 export interface AppRoute {
@@ -135,6 +137,7 @@ export const appRoutes: AppRoute[] = [
     menu: true,
     group: '党员教育培训',
   },
+  { path: '/wishes', label: '微心愿', icon: <GiftOutlined />, element: <WishesPage />, permission: Permission.SERVICE_READ, menu: true },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, element: <AccountsPage />, permission: Permission.ACCOUNT_READ, menu: true },
   { path: '/audit', label: '操作日志', icon: <FileSearchOutlined />, element: <AuditPage />, permission: Permission.AUDIT_READ, menu: true },
   {

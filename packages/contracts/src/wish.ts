@@ -226,6 +226,9 @@ export type ResidentWish = Static<typeof ResidentWish>;
 export const WishCommunity = Type.Object({ id: Id, name: Type.String({ description: '社区' }), streetName: Type.String({ description: '街道（乡镇）' }) });
 export type WishCommunity = Static<typeof WishCommunity>;
 
+/** Yuan as people write it, from fen: 50000 → 500, 1250 → 12.5 (the web's display; the rules' `fenToYuan` is the same). */
+export const wishYuan = (fen: number): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2).replace(/0$/, ''));
+
 /** Audit actions of the wish module (the entity is `wish`). */
 export const wishAuditLabel: Record<string, string> = {
   'wish.create': '发布微心愿',

@@ -7,6 +7,7 @@ import { worldContext, YEAR } from './world/context.ts';
 import { worldFloating, worldTransfers } from './world/membership.ts';
 import { worldAppraisal, worldMeetings, worldTerms, worldTraining } from './world/orglife.ts';
 import { worldLifecycle, worldMembers } from './world/people.ts';
+import { worldWishes } from './world/wishes.ts';
 
 export { worldBirthDate } from './world/people.ts';
 
@@ -44,6 +45,7 @@ export const RECORD_KINDS = [
   'meeting',
   'meetingPart',
   'trainingSession',
+  'wish',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -96,6 +98,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await worldTerms(w);
   await worldMeetings(w);
   await worldTraining(w);
+  await worldWishes(w);
   await worldAppraisal(w);
   const accounts = await worldAccounts(w);
   await worldReportIns(w);
@@ -133,6 +136,7 @@ const KIND_BY_PATH: [RegExp, RecordKind][] = [
   [/\/lost-contact$/, 'lostContact'],
   [/\/hardship$/, 'hardship'],
   [/\/notifications$/, 'notification'],
+  [/\/wishes$/, 'wish'],
 ];
 
 /** The kind a `:param` at this point of a route names, or null when the path is unknown. */
