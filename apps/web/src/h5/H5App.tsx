@@ -11,6 +11,8 @@ import { LoginScreen } from './LoginScreen.tsx';
 import { MemberTabs } from './MemberTabs.tsx';
 import { MineScreen } from './MineScreen.tsx';
 import { PasswordScreen } from './PasswordScreen.tsx';
+import { ResidentWishScreen } from './ResidentWishScreen.tsx';
+import { RESIDENT_WISHES_HASH } from './wishesApi.ts';
 
 registerNotifier({
   error: (content) => Toast.show({ icon: 'fail', content }),
@@ -18,8 +20,19 @@ registerNotifier({
 });
 
 function Screen() {
+  // 群众 (residents) have no account: their 微心愿 screen runs on the resident session alone
+  if (window.location.hash.startsWith(RESIDENT_WISHES_HASH)) return <ResidentWishScreen />;
+  return <AccountScreen />;
+}
+
+function AccountScreen() {
   const { data: me, isPending, isError } = useMeQuery();
-  if (isPending) return <div style={{ paddingTop: 120, display: 'flex', justifyContent: 'center' }}><SpinLoading color="primary" /></div>;
+  if (isPending)
+    return (
+      <div style={{ paddingTop: 120, display: 'flex', justifyContent: 'center' }}>
+        <SpinLoading color="primary" />
+      </div>
+    );
   if (isError) return <ErrorBlock status="disconnected" title="无法连接服务器" description="请检查网络后下拉刷新" />;
   if (!me) return <LoginScreen />;
   return (
