@@ -80,6 +80,8 @@ create table service_request (
   resident_id uuid,
   source text not null check (source in ('h5','desk','grid','hotline','open311')),
   open311_key_id uuid,
+  -- the account that registered it (desk, grid worker); null for a resident's own or an Open311 client's
+  recorded_by uuid,
   state text not null default 'submitted' check (state in ('submitted','accepted','rejected','dispatched','in_progress','awaiting_info','resolved','closed','withdrawn')),
   level text not null default 'community' check (level in ('community','area','street','joint')),
   version integer not null default 1,
@@ -89,7 +91,14 @@ create table service_request (
   assignee_member_id uuid,
   assignee_name text,
   stage text,
+  -- the time-limit rule of the current stage, and the 延期 taken in it
+  clock_rule text,
+  extension_count integer not null default 0,
   due_at timestamptz,
+  -- a paused clock (待补充材料): the counted time it had left
+  paused_left_ms bigint,
+  -- when the sweep must look at it next (a reminder, the due time, escalation, auto-close); null: never
+  sweep_after timestamptz,
   submitted_at timestamptz not null,
   accepted_at timestamptz,
   taken_at timestamptz,
@@ -121,7 +130,8 @@ create index service_request_state_idx on service_request (region_id, state, sub
 create index service_request_assignee_idx on service_request using gist (region_id, assignee_org_path) where assignee_org_path is not null;
 create index service_request_member_idx on service_request (region_id, assignee_member_id) where assignee_member_id is not null;
 create index service_request_resident_idx on service_request (region_id, resident_id, submitted_at desc) where resident_id is not null;
--- the sweep: open clocks by due time
+-- the sweep: what is due for a look; the lists' clock filters: open clocks by due time
+create index service_request_sweep_idx on service_request (region_id, sweep_after) where sweep_after is not null;
 create index service_request_due_idx on service_request (region_id, due_at) where due_at is not null;
 create index service_request_dup_idx on service_request (region_id, org_id, category_code, submitted_at desc);
 create index service_request_search_idx on service_request using gin (search);

@@ -32,6 +32,8 @@ import { meetingReminderJob, meetingReminderSweep } from './modules/meeting/meet
 import { termAlarmJob, termAlarmSweep } from './modules/org/org.jobs.ts';
 import { termTodoSource, todoChildren } from './modules/org/org.todo.ts';
 import { createResidentService, registerResidentRoutes } from './platform/residents/index.ts';
+import { createServiceModule } from './modules/service/index.ts';
+import { createAttachmentService } from './platform/attachments/index.ts';
 import { createWishModule } from './modules/wish/index.ts';
 
 export interface ServerDeps {
@@ -98,6 +100,20 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   todos.add(training.todoSource);
   const compliance = createComplianceModule({ db, regionId, clock, audit, orgs: org.service });
   todos.add(compliance.todoSource);
+  // 群众诉求 (issue 10): the loop, its clock sweep and the residents' side
+  const service = createServiceModule({
+    db,
+    regionId,
+    audit,
+    clock,
+    crypto,
+    notifications,
+    messages,
+    attachments: createAttachmentService({ regionId, audit }),
+    onSweepError: (err, id) => app.log.error({ err, id }, 'service sweep failed on a request'),
+  });
+  for (const source of service.todoSources) todos.add(source);
+  await service.init();
   const wish = createWishModule({ db, regionId, audit, clock, crypto });
   for (const source of wish.todoSources) todos.add(source);
 
@@ -139,6 +155,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     termAlarmJob(sweepTerms, cronEvery(config.sweepIntervalSeconds)),
     meetingReminderJob(sweepMeetings, cronEvery(config.sweepIntervalSeconds)),
     compliance.refreshJob(cronEvery(config.sweepIntervalSeconds)),
+    service.sweepJob(config.sweepIntervalSeconds),
     // the embedded engine's planner statistics (it runs no autovacuum), at night
     { name: 'planner-statistics', cron: '23 3 * * *', run: () => refreshPlannerStatistics(db) },
     {
@@ -179,6 +196,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   meeting.register(app);
   training.register(app);
   compliance.register(app);
+  service.register(app);
   wish.register(app);
   registerResidentRoutes(app, residents, { secureCookie: config.cookieSecure });
   registerAuditRoutes(app, audit);
@@ -192,7 +210,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     clock,
     crypto,
     audit,
-    modules: { org, account, member, meeting },
+    modules: { org, account, member, meeting, service },
     todos,
     notifications,
     messages,

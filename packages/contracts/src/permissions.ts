@@ -25,12 +25,25 @@ export const Permission = {
   MEETING_REVIEW: 'meeting:review',
   /** A subtree's own 组织生活 frequencies (compliance calendar), effective from a date. */
   COMPLIANCE_RULES: 'compliance:rules',
+  /** 群众诉求 (issue 10): the requests, timelines and figures of the scope. */
+  SERVICE_READ: 'service:read',
+  /** The desk (受理/派单/改派/催办/提级/回访) of the scope's requests. */
+  SERVICE_DISPATCH: 'service:dispatch',
+  /** Taking and handling the orders dispatched to the account (its grid, itself, its team or department). */
+  SERVICE_HANDLE: 'service:handle',
+  /** The scope's service categories, dispatch rules and Open311 keys. */
+  SERVICE_CONFIG: 'service:config',
+  /** 微心愿: a 党员 claims and fulfils a wish. */
+  WISH_CLAIM: 'wish:claim',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const ALL_PERMISSIONS = Object.values(Permission) as Permission[];
 
-/** A route either needs a permission, only a logged-in account, or nothing. */
-export type RouteAccess = Permission | 'public' | 'authenticated';
+/**
+ * A route either needs a permission, only a logged-in account, a resident logged in by phone
+ * (群众, H5: `resident`), or nothing.
+ */
+export type RouteAccess = Permission | 'public' | 'authenticated' | 'resident';
 
 export const Role = {
   ADMIN: 'admin',
@@ -62,15 +75,94 @@ export const roleLabel: Record<Role, string> = {
 const P = Permission;
 /** What each role may do, within its own scope. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ALL_PERMISSIONS.filter((p) => p !== P.MEMBER_SELF),
-  department: [P.ORG_READ, P.ORG_WRITE, P.ORG_IMPORT, P.ACCOUNT_READ, P.ACCOUNT_MANAGE, P.AUDIT_READ, P.PERSONAL_UNMASK, P.TODO_READ, P.MEMBER_READ, P.MEMBER_WRITE, P.MEMBER_IMPORT, P.TRAINING_READ, P.TRAINING_WRITE, P.MEETING_READ, P.MEETING_WRITE, P.MEETING_REVIEW, P.COMPLIANCE_RULES],
-  street: [P.ORG_READ, P.ORG_WRITE, P.ORG_IMPORT, P.ACCOUNT_READ, P.ACCOUNT_MANAGE, P.AUDIT_READ, P.PERSONAL_UNMASK, P.TODO_READ, P.MEMBER_READ, P.MEMBER_WRITE, P.MEMBER_IMPORT, P.TRAINING_READ, P.TRAINING_WRITE, P.MEETING_READ, P.MEETING_WRITE, P.MEETING_REVIEW, P.COMPLIANCE_RULES],
-  community: [P.ORG_READ, P.ORG_WRITE, P.ORG_IMPORT, P.ACCOUNT_READ, P.ACCOUNT_MANAGE, P.TODO_READ, P.MEMBER_READ, P.MEMBER_WRITE, P.MEMBER_IMPORT, P.PERSONAL_UNMASK, P.TRAINING_READ, P.TRAINING_WRITE, P.MEETING_READ, P.MEETING_WRITE],
-  secretary: [P.ORG_READ, P.ORG_WRITE, P.ACCOUNT_READ, P.ACCOUNT_MANAGE, P.TODO_READ, P.MEMBER_READ, P.MEMBER_WRITE, P.MEMBER_IMPORT, P.PERSONAL_UNMASK, P.TRAINING_READ, P.TRAINING_WRITE, P.MEETING_READ, P.MEETING_WRITE],
-  grid_worker: [P.ORG_READ, P.TODO_READ],
+  admin: ALL_PERMISSIONS.filter((p) => p !== P.MEMBER_SELF && p !== P.WISH_CLAIM),
+  department: [
+    P.ORG_READ,
+    P.ORG_WRITE,
+    P.ORG_IMPORT,
+    P.ACCOUNT_READ,
+    P.ACCOUNT_MANAGE,
+    P.AUDIT_READ,
+    P.PERSONAL_UNMASK,
+    P.TODO_READ,
+    P.MEMBER_READ,
+    P.MEMBER_WRITE,
+    P.MEMBER_IMPORT,
+    P.TRAINING_READ,
+    P.TRAINING_WRITE,
+    P.MEETING_READ,
+    P.MEETING_WRITE,
+    P.MEETING_REVIEW,
+    P.COMPLIANCE_RULES,
+    P.SERVICE_READ,
+    P.SERVICE_DISPATCH,
+    P.SERVICE_HANDLE,
+    P.SERVICE_CONFIG,
+  ],
+  street: [
+    P.ORG_READ,
+    P.ORG_WRITE,
+    P.ORG_IMPORT,
+    P.ACCOUNT_READ,
+    P.ACCOUNT_MANAGE,
+    P.AUDIT_READ,
+    P.PERSONAL_UNMASK,
+    P.TODO_READ,
+    P.MEMBER_READ,
+    P.MEMBER_WRITE,
+    P.MEMBER_IMPORT,
+    P.TRAINING_READ,
+    P.TRAINING_WRITE,
+    P.MEETING_READ,
+    P.MEETING_WRITE,
+    P.MEETING_REVIEW,
+    P.COMPLIANCE_RULES,
+    P.SERVICE_READ,
+    P.SERVICE_DISPATCH,
+    P.SERVICE_HANDLE,
+    P.SERVICE_CONFIG,
+  ],
+  community: [
+    P.ORG_READ,
+    P.ORG_WRITE,
+    P.ORG_IMPORT,
+    P.ACCOUNT_READ,
+    P.ACCOUNT_MANAGE,
+    P.TODO_READ,
+    P.MEMBER_READ,
+    P.MEMBER_WRITE,
+    P.MEMBER_IMPORT,
+    P.PERSONAL_UNMASK,
+    P.TRAINING_READ,
+    P.TRAINING_WRITE,
+    P.MEETING_READ,
+    P.MEETING_WRITE,
+    P.SERVICE_READ,
+    P.SERVICE_DISPATCH,
+    P.SERVICE_HANDLE,
+    P.SERVICE_CONFIG,
+  ],
+  secretary: [
+    P.ORG_READ,
+    P.ORG_WRITE,
+    P.ACCOUNT_READ,
+    P.ACCOUNT_MANAGE,
+    P.TODO_READ,
+    P.MEMBER_READ,
+    P.MEMBER_WRITE,
+    P.MEMBER_IMPORT,
+    P.PERSONAL_UNMASK,
+    P.TRAINING_READ,
+    P.TRAINING_WRITE,
+    P.MEETING_READ,
+    P.MEETING_WRITE,
+    P.SERVICE_READ,
+    P.SERVICE_HANDLE,
+  ],
+  grid_worker: [P.ORG_READ, P.TODO_READ, P.SERVICE_HANDLE],
   // 督导员 review the records of their subtree (street and department hold the same power: they appoint them)
-  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ, P.TRAINING_READ, P.MEETING_READ, P.MEETING_REVIEW],
-  member: [P.TODO_READ, P.MEMBER_SELF],
+  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ, P.TRAINING_READ, P.MEETING_READ, P.MEETING_REVIEW, P.SERVICE_READ],
+  member: [P.TODO_READ, P.MEMBER_SELF, P.SERVICE_HANDLE, P.WISH_CLAIM],
   resident_unit: [P.ORG_READ, P.TODO_READ],
 };
 

@@ -278,6 +278,10 @@ export const ServiceActionInput = Type.Object(
 );
 export type ServiceActionInput = Static<typeof ServiceActionInput>;
 
+/** The answer to a step: the request as the account sees it now, or null when the step took it out of the account's view (退单 by a grid worker). */
+export const ServiceActionResult = Type.Object({ request: Type.Union([ServiceRequestDetail, Type.Null()]) });
+export type ServiceActionResult = Static<typeof ServiceActionResult>;
+
 /** The duplicate hint: open requests of the same grid (or community) and category, similar in wording, in the last days. */
 export const ServiceDuplicateQuery = Type.Object({
   orgId: Id,
@@ -338,6 +342,7 @@ export const ServiceFigureRow = Type.Object({
   total: Type.Integer({ description: '诉求数' }),
   accepted: Type.Integer({ description: '已受理' }),
   responded: Type.Integer({ description: '已响应（接单）' }),
+  respondedOnTime: Type.Integer({ description: '在响应时限内接单' }),
   resolved: Type.Integer({ description: '已办结' }),
   rated: Type.Integer({ description: '已评价' }),
   satisfied: Type.Integer({ description: '满意+基本满意' }),
@@ -345,12 +350,15 @@ export const ServiceFigureRow = Type.Object({
   returned: Type.Integer({ description: '被退单的诉求' }),
   reopened: Type.Integer({ description: '重办的诉求' }),
   overdueOpen: Type.Integer({ description: '在办超时' }),
-  responseRate: NullableNumber('响应率'),
-  resolutionRate: NullableNumber('解决率'),
-  satisfactionRate: NullableNumber('满意率'),
-  onTimeRate: NullableNumber('按时办结率'),
-  bounceRate: NullableNumber('退单率'),
-  reopenRate: NullableNumber('重办率'),
+  /** In-time 接单 / 已受理. */
+  responseRate: NullableNumber('响应率（按时接单÷已受理）'),
+  /** 已办结 / 已受理. */
+  resolutionRate: NullableNumber('解决率（已办结÷已受理）'),
+  /** 满意+基本满意 / 已评价 (auto-closed ones are not rated and count neither way). */
+  satisfactionRate: NullableNumber('满意率（满意+基本满意÷已评价）'),
+  onTimeRate: NullableNumber('按时办结率（按时办结÷已办结）'),
+  bounceRate: NullableNumber('退单率（被退单÷已受理）'),
+  reopenRate: NullableNumber('重办率（重办÷已办结）'),
 });
 export type ServiceFigureRow = Static<typeof ServiceFigureRow>;
 export const ServiceFigures = Type.Object({
@@ -402,3 +410,31 @@ export const ServicePlace = Type.Object({
   grids: Type.Array(Type.Object({ id: Id, name: Type.String() })),
 });
 export type ServicePlace = Static<typeof ServicePlace>;
+
+/** Audit actions of the service loop, with their Chinese names (the workflow writes `service_request.<action>`). */
+export const serviceAuditLabel: Record<string, string> = {
+  'service_request.submit': '登记群众诉求',
+  'service_request.join': '并入已有诉求（重复诉求）',
+  'service_request.accept': '受理诉求',
+  'service_request.reject': '不予受理诉求',
+  'service_request.dispatch': '派单',
+  'service_request.take': '接单',
+  'service_request.return': '退单',
+  'service_request.reassign': '改派',
+  'service_request.request_info': '要求补充材料',
+  'service_request.supply_info': '补充材料',
+  'service_request.resolve': '办结诉求',
+  'service_request.rate': '评价诉求',
+  'service_request.reopen': '不满意重办',
+  'service_request.auto_close': '超时未评价自动关闭',
+  'service_request.follow_up': '回访',
+  'service_request.extend': '延期',
+  'service_request.urge': '催办',
+  'service_request.escalate': '提级',
+  'service_request.withdraw': '群众撤销诉求',
+  'service_category.save': '保存事项类别',
+  'service_dispatch_rule.save': '保存派单规则',
+  'service_dispatch_rule.delete': '删除派单规则',
+  'open311_key.create': '创建开放接口密钥',
+  'open311_key.revoke': '停用开放接口密钥',
+};

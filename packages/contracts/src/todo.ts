@@ -27,6 +27,8 @@ export const TODO_SOURCES = [
   'wish.review',
   'wish.confirm',
   'wish.overdue',
+  'service.pending',
+  'service.orders',
 ] as const;
 export type TodoSourceId = (typeof TODO_SOURCES)[number];
 export const todoSourceLabel: Record<TodoSourceId, string> = {
@@ -49,6 +51,8 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
   'wish.review': '微心愿待审核',
   'wish.confirm': '微心愿待确认',
   'wish.overdue': '微心愿逾期未完成',
+  'service.pending': '群众诉求待受理派单',
+  'service.orders': '群众诉求待接单办理',
 };
 
 /**
@@ -56,7 +60,7 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
  * module's source names one of these (or adds its own here), and the summary offers exactly the
  * kinds of the sources registered and visible to the account.
  */
-export const TODO_KINDS = ['term', 'setup', 'transfer', 'floating', 'lost_contact', 'hardship', 'appraisal', 'training', 'meeting', 'wish'] as const;
+export const TODO_KINDS = ['term', 'setup', 'transfer', 'floating', 'lost_contact', 'hardship', 'appraisal', 'training', 'meeting', 'wish', 'service'] as const;
 export type TodoKindId = (typeof TODO_KINDS)[number];
 export const todoKindLabel: Record<TodoKindId, string> = {
   term: '换届',
@@ -69,6 +73,7 @@ export const todoKindLabel: Record<TodoKindId, string> = {
   training: '培训',
   meeting: '三会一课',
   wish: '微心愿',
+  service: '群众诉求',
 };
 /** The kind of each source. */
 export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
@@ -91,6 +96,8 @@ export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
   'wish.review': 'wish',
   'wish.confirm': 'wish',
   'wish.overdue': 'wish',
+  'service.pending': 'service',
+  'service.orders': 'service',
 };
 
 /**

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { CSRF_HEADER, idNumberCheckChar, SESSION_COOKIE, type Me, type MemberInput, type OrgInput } from '@jiceng/contracts';
+import { sql } from 'drizzle-orm';
+import { CSRF_HEADER, idNumberCheckChar, RESIDENT_COOKIE, SESSION_COOKIE, type Me, type MemberInput, type OrgInput, type ResidentMe } from '@jiceng/contracts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { fixedClock, type Clock } from '../platform/clock.ts';
 import { openPglite, openPostgres, type Database } from '../platform/db/database.ts';
@@ -76,18 +77,35 @@ export interface Client {
   put<T = unknown>(url: string, body?: unknown): Promise<Response<T>>;
   del<T = unknown>(url: string): Promise<Response<T>>;
   /** Sends with explicit headers (e.g. no CSRF token) and an optional raw payload. */
-  request<T = unknown>(method: string, url: string, init?: { body?: unknown; headers?: Record<string, string>; payload?: Buffer | string }): Promise<Response<T>>;
+  request<T = unknown>(
+    method: string,
+    url: string,
+    init?: { body?: unknown; headers?: Record<string, string>; payload?: Buffer | string },
+  ): Promise<Response<T>>;
 }
 
-export function client(server: Server, cookie: string | null = null, me: Me | null = null): Client {
-  const request = async <T>(method: string, url: string, init: { body?: unknown; headers?: Record<string, string>; payload?: Buffer | string } = {}): Promise<Response<T>> => {
-    const headers: Record<string, string> = { ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}), ...(me && method !== 'GET' ? { [CSRF_HEADER]: me.csrfToken } : {}), ...init.headers };
-    const res = await server.app.inject({ method: method as 'GET', url, headers, ...(init.payload !== undefined ? { payload: init.payload } : init.body !== undefined ? { payload: init.body as object } : {}) });
+export function client(server: Server, cookie: string | null = null, me: Pick<Me, 'csrfToken'> | null = null, cookieName = SESSION_COOKIE): Client {
+  const request = async <T>(
+    method: string,
+    url: string,
+    init: { body?: unknown; headers?: Record<string, string>; payload?: Buffer | string } = {},
+  ): Promise<Response<T>> => {
+    const headers: Record<string, string> = {
+      ...(cookie ? { cookie: `${cookieName}=${cookie}` } : {}),
+      ...(me && method !== 'GET' ? { [CSRF_HEADER]: me.csrfToken } : {}),
+      ...init.headers,
+    };
+    const res = await server.app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(init.payload !== undefined ? { payload: init.payload } : init.body !== undefined ? { payload: init.body as object } : {}),
+    });
     const type = String(res.headers['content-type'] ?? '');
     return { status: res.statusCode, body: (type.includes('json') ? res.json() : res.body) as T, headers: res.headers, raw: res.rawPayload };
   };
   return {
-    me,
+    me: me as Me | null,
     request,
     get: (url) => request('GET', url),
     post: (url, body) => request('POST', url, { body: body ?? {} }),
@@ -105,9 +123,39 @@ export async function login(server: Server, username: string, password = PASSWOR
   return client(server, c!.value, res.json<Me>());
 }
 
+/** The newest login code the log sender wrote for a resident (MESSAGE_SENDER=log). */
+export async function lastResidentCode(server: Server): Promise<string> {
+  const row = await server.db.one<{ text: string }>(
+    sql`select text from outbound_message where region_id = ${server.regionId} and kind = 'resident.login_code' order by created_at desc, id desc limit 1`,
+  );
+  const code = /(\d{6})/.exec(row?.text ?? '')?.[1];
+  if (!code) throw new Error('no resident login code was logged');
+  return code;
+}
+
+/** A resident (群众) logged in on H5 by phone and one-time code; the client holds the resident session. */
+export async function residentLogin(server: Server, phone: string, name?: string): Promise<Client & { resident: ResidentMe }> {
+  const sent = await server.app.inject({ method: 'POST', url: '/api/resident/code', payload: { phone } });
+  if (sent.statusCode !== 200) throw new Error(`resident code ${phone}: ${sent.statusCode} ${sent.body}`);
+  const code = await lastResidentCode(server);
+  const res = await server.app.inject({ method: 'POST', url: '/api/resident/login', payload: { phone, code, ...(name ? { name } : {}) } });
+  if (res.statusCode !== 200) throw new Error(`resident login ${phone}: ${res.statusCode} ${res.body}`);
+  const c = res.cookies.find((k) => k.name === RESIDENT_COOKIE);
+  const resident = res.json<ResidentMe>();
+  return { ...client(server, c!.value, resident, RESIDENT_COOKIE), resident };
+}
+
 /** A valid organization body; override what the test is about. */
 export function buildOrg(parentId: string, over: Partial<OrgInput> = {}): OrgInput {
-  return { name: `测试党支部${crypto.randomBytes(3).toString('hex')}`, type: 'branch', domain: 'community', parentId, formationMode: 'single', units: [], ...over };
+  return {
+    name: `测试党支部${crypto.randomBytes(3).toString('hex')}`,
+    type: 'branch',
+    domain: 'community',
+    parentId,
+    formationMode: 'single',
+    units: [],
+    ...over,
+  };
 }
 
 let idSeq = 0;

@@ -1,4 +1,5 @@
 import type { RouteAccess } from '@jiceng/contracts';
+import type { Resident } from '../residents/resident.service.ts';
 import type { Actor } from './actor.ts';
 
 declare module 'fastify' {
@@ -10,6 +11,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The resident (群众) of a route with `resident` access. */
+    resident: Resident | null;
   }
 }
 

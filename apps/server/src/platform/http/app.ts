@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { CSRF_HEADER, SESSION_COOKIE, type ErrorBody, type RouteAccess } from '@jiceng/contracts';
+import { CSRF_HEADER, RESIDENT_COOKIE, SESSION_COOKIE, type ErrorBody, type RouteAccess } from '@jiceng/contracts';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -18,6 +18,7 @@ import Fastify, {
 import { answerForDbError } from '../db/db-errors.ts';
 import { AppError } from '../errors.ts';
 import { SAFE_METHODS } from './access.ts';
+import type { Resident } from '../residents/resident.service.ts';
 import type { Actor } from './actor.ts';
 import { guardInput } from './input-guard.ts';
 import { describeRoute, securitySchemes } from './openapi.ts';
@@ -47,6 +48,8 @@ export interface AppOptions {
   logLevel: string;
   /** Looks up the account behind a session token; null when unknown or expired. */
   resolveSession(token: string, ip: string | null): Promise<Actor | null>;
+  /** Looks up the resident (群众, H5) behind a resident session token (routes with `resident` access). */
+  resolveResident?(token: string): Promise<Resident | null>;
   /** Built web app to serve at `/` when present. */
   webDist?: string;
   /** Largest upload (imports), bytes. */
@@ -99,6 +102,7 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(compileValidator);
 
   app.decorateRequest('actor', null);
+  app.decorateRequest('resident', null);
   const routes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', routes);
   app.addHook('onRoute', (r) => {
@@ -191,6 +195,16 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
     const access = req.routeOptions.config.access;
     if (!access) throw new AppError('INTERNAL', '接口未声明访问权限');
     if (access === 'public') return;
+    if (access === 'resident') {
+      const rt = req.cookies[RESIDENT_COOKIE];
+      const resident = rt && opts.resolveResident ? await opts.resolveResident(rt) : null;
+      if (!resident) throw new AppError('UNAUTHENTICATED', '请先用手机号登录');
+      if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== resident.csrfToken) {
+        throw new AppError('CSRF', '请求校验失败，请刷新页面后重试');
+      }
+      req.resident = resident;
+      return;
+    }
     const actor = req.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== actor.csrfToken) {
@@ -225,6 +239,12 @@ export async function createHttpApp(opts: AppOptions): Promise<App> {
     await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   return app;
+}
+
+/** The resident of a route with `resident` access. */
+export function residentOf(req: { resident: Resident | null }): Resident {
+  if (!req.resident) throw new AppError('UNAUTHENTICATED', '请先用手机号登录');
+  return req.resident;
 }
 
 /** The acting account; only called on routes whose access is not `public`. */

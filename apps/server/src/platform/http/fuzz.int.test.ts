@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { caseUrl, fuzzCases, type FuzzCase } from '../../test/fuzz.ts';
 import { upload } from '../../test/xlsx.ts';
-import { client, ENGINES, login, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { client, ENGINES, login, residentLogin, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 import { buildWorld, paramKind, type World } from '../../test/world.ts';
 import type { RegisteredRoute } from './app.ts';
 
@@ -69,6 +69,7 @@ describe.each(ENGINES)('fuzz: malformed input on every route (%s)', (engine) => 
     world = await buildWorld(server);
     t = world.tree;
     for (const name of ['admin', 'communityA1', 'secA1a', 'supA', 'memberA1a']) clients.set(name, await login(server, name));
+    clients.set('resident', await residentLogin(server, '13800009999'));
     // no case may disable, re-role or reset an account the suite acts as
     const acting = new Set([...clients.values()].map((c) => c.me!.id));
     world.ids.account = world.ids.account.filter((id) => !acting.has(id));
@@ -81,6 +82,7 @@ describe.each(ENGINES)('fuzz: malformed input on every route (%s)', (engine) => 
   const callerFor = (r: RegisteredRoute): Client | null => {
     if (r.access === 'public') return client(server);
     if (r.access === 'authenticated') return clients.get('admin')!;
+    if (r.access === 'resident') return clients.get('resident')!;
     for (const [name, role] of Object.entries(roleOf)) if (rolePermissions[role].includes(r.access as Permission)) return clients.get(name)!;
     return null;
   };

@@ -1,9 +1,10 @@
-import { CSRF_HEADER, ErrorResponse, SESSION_COOKIE, type RouteAccess } from '@jiceng/contracts';
+import { CSRF_HEADER, ErrorResponse, RESIDENT_COOKIE, SESSION_COOKIE, type RouteAccess } from '@jiceng/contracts';
 
 /** The OpenAPI security schemes: the session cookie, and the CSRF header on state-changing calls. */
 export const securitySchemes = {
   session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '登录后由 POST /api/auth/login 设置的会话 Cookie' },
-  csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: '写操作须携带的 CSRF 令牌（见 GET /api/auth/me 的 csrfToken）' },
+  csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: '写操作须携带的 CSRF 令牌（见 GET /api/auth/me 或 /api/resident/me 的 csrfToken）' },
+  resident: { type: 'apiKey', in: 'cookie', name: RESIDENT_COOKIE, description: '群众以手机号和验证码登录后由 POST /api/resident/login 设置的会话 Cookie' },
 } as const;
 
 const errorAnswer = (description: string) => ({ ...ErrorResponse, description });
@@ -41,7 +42,9 @@ export function describeRoute(r: Described): void {
     answers[413] = errorAnswer('VALIDATION：上传文件过大');
     answers[422] = errorAnswer('IMPORT_INVALID：文件内容有误，details 逐行列出');
   }
-  if (r.url === '/api/auth/login') answers[429] = errorAnswer('TOO_MANY_ATTEMPTS：尝试过于频繁，details.retryAfterSeconds 秒后再试');
+  if (r.url === '/api/auth/login' || r.url === '/api/resident/code')
+    answers[429] = errorAnswer('TOO_MANY_ATTEMPTS：尝试过于频繁，details.retryAfterSeconds 秒后再试');
   schema.response = { ...answers, ...(schema.response ?? {}) };
-  if (schema.security === undefined) schema.security = access === 'public' ? [] : [writes ? { session: [], csrf: [] } : { session: [] }];
+  const session = access === 'resident' ? 'resident' : 'session';
+  if (schema.security === undefined) schema.security = access === 'public' ? [] : [writes ? { [session]: [], csrf: [] } : { [session]: [] }];
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rolePermissions, type Permission } from '@jiceng/contracts';
-import { ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { ENGINES, login, residentLogin, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 
 const ZERO_ID = '00000000-0000-4000-8000-000000000000';
 const fill = (url: string) => url.replace(/:[A-Za-z]+/g, ZERO_ID);
@@ -32,9 +32,22 @@ describe.each(ENGINES)('every route declares and enforces its access (%s)', (eng
     }
   });
 
+  it('answers 401 to every resident route with an account session, and to every account route with a resident session', async () => {
+    const resident = await residentLogin(server, '13800007777');
+    const routes = apiRoutes(server).filter((x) => x.access !== 'public');
+    expect(routes.filter((r) => r.access === 'resident').length).toBeGreaterThan(1);
+    for (const r of routes) {
+      const as = r.access === 'resident' ? t.admin : resident;
+      const res = await as.request(r.method, fill(r.url), r.method === 'GET' || r.method === 'DELETE' ? {} : { body: {} });
+      expect(res.status, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
   it('answers 403 to every route whose permission the account lacks', async () => {
     const held = new Set<string>(rolePermissions.member);
-    const denied = apiRoutes(server).filter((r) => r.access && r.access !== 'public' && r.access !== 'authenticated' && !held.has(r.access as Permission));
+    const denied = apiRoutes(server).filter(
+      (r) => r.access && r.access !== 'public' && r.access !== 'authenticated' && r.access !== 'resident' && !held.has(r.access as Permission),
+    );
     expect(denied.length).toBeGreaterThan(5);
     for (const r of denied) {
       const res = await member.request(r.method, fill(r.url), r.method === 'GET' || r.method === 'DELETE' ? {} : { body: {} });

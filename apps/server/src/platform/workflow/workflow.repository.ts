@@ -29,6 +29,8 @@ export interface WorkflowEventWrite {
   actorName: string | null;
   reason: string | null;
   data: unknown;
+  /** The step's time when the module keeps its own clock (time limits); default the transaction's now(). */
+  at?: string | null;
 }
 
 /**
@@ -64,8 +66,9 @@ export const workflowRepository = {
     const id = newId();
     const row = await db.one<{
       at: string;
-    }>(sql`insert into workflow_event (region_id, id, kind, record_id, org_path, from_state, to_state, action, actor_id, actor_name, reason, data)
-      values (${regionId}, ${id}, ${e.kind}, ${e.recordId}, ${e.orgPath}::ltree, ${e.from}, ${e.to}, ${e.action}, ${e.actorId}, ${e.actorName}, ${e.reason}, ${json(e.data)}::jsonb)
+    }>(sql`insert into workflow_event (region_id, id, kind, record_id, org_path, from_state, to_state, action, actor_id, actor_name, reason, data, at)
+      values (${regionId}, ${id}, ${e.kind}, ${e.recordId}, ${e.orgPath}::ltree, ${e.from}, ${e.to}, ${e.action}, ${e.actorId}, ${e.actorName}, ${e.reason}, ${json(e.data)}::jsonb,
+        coalesce(${e.at ?? null}::timestamptz, now()))
       returning at::text as at`);
     return { id, at: row!.at };
   },

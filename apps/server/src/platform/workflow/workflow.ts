@@ -92,6 +92,8 @@ export interface TransitionInput<A extends string = string> {
   entityName?: string | null;
   /** Handed to the action's guard. */
   subject?: unknown;
+  /** The step's time on the module's clock (a module with time limits counts from it); default the transaction's now(). */
+  at?: string;
   /** Runs after the state change and the history row, before the audit row, in the same transaction. */
   after?: (tx: Database, t: AppliedTransition<A>) => Promise<void>;
 }
@@ -146,6 +148,7 @@ export async function applyTransition<S extends string, A extends string>(tx: Da
     actorName: r.actor.displayName,
     reason,
     data,
+    at: r.at ?? null,
   });
   const applied: AppliedTransition<A> = { recordId, action, from, to: a.to, reason, version, eventId: ev.id, at: isoTime(ev.at) };
   await r.after?.(tx, applied);

@@ -1,0 +1,36 @@
+import type { ServicePlace } from '@jiceng/contracts';
+import type { App } from '../../platform/http/app.ts';
+import { cronEvery } from '../../platform/jobs/jobs.ts';
+import { createServiceConfig } from './service.config.ts';
+import type { ServiceDeps } from './service.core.ts';
+import { createServiceExport } from './service.export.ts';
+import { createServiceFigures } from './service.figures.ts';
+import { serviceRepository } from './service.repository.ts';
+import { registerServiceRoutes } from './service.routes.ts';
+import { createServiceService, type ServiceService } from './service.service.ts';
+import { serviceSweepJob } from './service.sweep.ts';
+import { serviceTodoSources } from './service.todo.ts';
+
+export type { ServiceService };
+
+/**
+ * 群众诉求 (issue 10): 点单 → 派单 → 接单 → 评单 with time limits, escalation and the residents' H5
+ * side; figures and the ledger export. `init` seeds the default categories on a new region.
+ */
+export function createServiceModule(deps: ServiceDeps & { onSweepError?: (e: unknown, id: string) => void }) {
+  const service = createServiceService(deps);
+  const config = createServiceConfig(deps);
+  const figures = createServiceFigures(deps);
+  const exportRequests = createServiceExport({ service, clock: deps.clock });
+  const places = async (): Promise<ServicePlace[]> =>
+    (await serviceRepository.places(deps.db, deps.regionId)).map((p) => ({ id: p.id, name: p.name, streetName: p.street_name, grids: p.grids ?? [] }));
+  return {
+    service,
+    config,
+    figures,
+    todoSources: serviceTodoSources(deps.clock),
+    init: () => config.ensureCategories(),
+    sweepJob: (intervalSeconds: number) => serviceSweepJob(service.sweep, cronEvery(intervalSeconds)),
+    register: (app: App) => registerServiceRoutes(app, { service, config, figures, exportRequests, places }),
+  };
+}
