@@ -44,7 +44,19 @@ describe('待办 nature and tags', () => {
 
   it('puts every source under a kind with a Chinese name', () => {
     for (const s of TODO_SOURCES) expect(TODO_KINDS).toContain(todoSourceKind[s]);
-    expect(TODO_KINDS.map((k) => todoKindLabel[k])).toEqual(['换届', '组织设置', '转接', '流动', '失联', '帮扶', '评议', '培训', '三会一课']);
+    expect(TODO_KINDS.map((k) => todoKindLabel[k])).toEqual([
+      '换届',
+      '组织设置',
+      '转接',
+      '流动',
+      '失联',
+      '帮扶',
+      '评议',
+      '培训',
+      '三会一课',
+      '微心愿',
+      '群众诉求',
+    ]);
     expect(new Set(Object.values(todoSourceKind))).toEqual(new Set(TODO_KINDS));
   });
 });
