@@ -14,6 +14,7 @@ import { applyTraining } from './demo-training.ts';
 import { applyMeetings } from './demo-meetings.ts';
 import { applyComplianceRules } from './demo-compliance.ts';
 import { applyWishes } from './demo-wishes.ts';
+import { applyServiceRequests } from './demo-service.ts';
 import { planSectors } from './demo-sectors.ts';
 import { OrgPlan } from './org-plan.ts';
 import { createRandom } from './random.ts';
@@ -29,6 +30,8 @@ const ACTIVITY_SEED = 5_200_023;
 const TRAINING_SEED = 9_100_031;
 /** 微心愿: a stream of its own. */
 const WISH_SEED = 4_400_041;
+/** 群众诉求: a stream of their own. */
+const SERVICE_SEED = 6_400_037;
 
 /**
  * The demo district as a plan: names and structure are the same on every run; term dates are
@@ -107,6 +110,7 @@ export async function seedDemo(server: Server): Promise<void> {
     await applyMeetings(server, tx, plan, accounts);
     await applyComplianceRules(server, tx, plan, accounts);
     await applyWishes(server, tx, plan, createRandom(WISH_SEED));
+    await applyServiceRequests(server, tx, plan, createRandom(SERVICE_SEED));
   });
   // the first reads after the load must not plan on empty statistics (PGlite has no autovacuum,
   // PostgreSQL's comes a while later)
