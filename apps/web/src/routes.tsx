@@ -10,6 +10,7 @@ import { BarChartOutlined, MessageOutlined } from '@ant-design/icons';
 import { ScheduleOutlined } from '@ant-design/icons';
 import { BookOutlined, FieldTimeOutlined, TableOutlined } from '@ant-design/icons';
 import { GiftOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, DashboardOutlined, FundOutlined, SettingOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
@@ -37,6 +38,10 @@ const TrainingSessionsPage = lazy(() => import('./features/training/TrainingSess
 const TrainingHoursPage = lazy(() => import('./features/training/TrainingHoursPage.tsx'));
 const TrainingStatsPage = lazy(() => import('./features/training/TrainingStatsPage.tsx'));
 const WishesPage = lazy(() => import('./features/wishes/WishesPage.tsx'));
+const ServiceRequestsPage = lazy(() => import('./features/service/ServiceRequestsPage.tsx'));
+const DispatchBoardPage = lazy(() => import('./features/service/DispatchBoardPage.tsx'));
+const ServiceFiguresPage = lazy(() => import('./features/service/ServiceFiguresPage.tsx'));
+const ServiceConfigPage = lazy(() => import('./features/service/ServiceConfigPage.tsx'));
 
 /** One page of the admin app. The side menu and the route guard are both built from this table. */
 export interface AppRoute {
@@ -136,6 +141,42 @@ export const appRoutes: AppRoute[] = [
     permission: Permission.TRAINING_READ,
     menu: true,
     group: '党员教育培训',
+  },
+  {
+    path: '/service/requests',
+    label: '诉求办理',
+    icon: <CustomerServiceOutlined />,
+    element: <ServiceRequestsPage />,
+    permission: Permission.SERVICE_HANDLE,
+    menu: true,
+    group: '群众诉求',
+  },
+  {
+    path: '/service/board',
+    label: '派单看板',
+    icon: <DashboardOutlined />,
+    element: <DispatchBoardPage />,
+    permission: Permission.SERVICE_DISPATCH,
+    menu: true,
+    group: '群众诉求',
+  },
+  {
+    path: '/service/figures',
+    label: '接诉即办统计',
+    icon: <FundOutlined />,
+    element: <ServiceFiguresPage />,
+    permission: Permission.SERVICE_READ,
+    menu: true,
+    group: '群众诉求',
+  },
+  {
+    path: '/service/config',
+    label: '事项类别与派单规则',
+    icon: <SettingOutlined />,
+    element: <ServiceConfigPage />,
+    permission: Permission.SERVICE_CONFIG,
+    menu: true,
+    group: '群众诉求',
   },
   { path: '/wishes', label: '微心愿', icon: <GiftOutlined />, element: <WishesPage />, permission: Permission.SERVICE_READ, menu: true },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, element: <AccountsPage />, permission: Permission.ACCOUNT_READ, menu: true },
