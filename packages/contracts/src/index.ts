@@ -30,3 +30,4 @@ export * from './compliance.ts';
 export * from './resident.ts';
 export * from './service.ts';
 export * from './wish.ts';
+export * from './open311.ts';
