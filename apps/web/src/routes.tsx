@@ -10,6 +10,7 @@ import { BarChartOutlined, MessageOutlined } from '@ant-design/icons';
 import { ScheduleOutlined } from '@ant-design/icons';
 import { BookOutlined, FieldTimeOutlined, TableOutlined } from '@ant-design/icons';
 import { GiftOutlined } from '@ant-design/icons';
+import { ApiOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, DashboardOutlined, FundOutlined, SettingOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
@@ -42,6 +43,7 @@ const ServiceRequestsPage = lazy(() => import('./features/service/ServiceRequest
 const DispatchBoardPage = lazy(() => import('./features/service/DispatchBoardPage.tsx'));
 const ServiceFiguresPage = lazy(() => import('./features/service/ServiceFiguresPage.tsx'));
 const ServiceConfigPage = lazy(() => import('./features/service/ServiceConfigPage.tsx'));
+const Open311KeysPage = lazy(() => import('./features/open311/Open311KeysPage.tsx'));
 
 /** One page of the admin app. The side menu and the route guard are both built from this table. */
 export interface AppRoute {
@@ -174,6 +176,15 @@ export const appRoutes: AppRoute[] = [
     label: '事项类别与派单规则',
     icon: <SettingOutlined />,
     element: <ServiceConfigPage />,
+    permission: Permission.SERVICE_CONFIG,
+    menu: true,
+    group: '群众诉求',
+  },
+  {
+    path: '/service/open311-keys',
+    label: '开放接口密钥',
+    icon: <ApiOutlined />,
+    element: <Open311KeysPage />,
     permission: Permission.SERVICE_CONFIG,
     menu: true,
     group: '群众诉求',
