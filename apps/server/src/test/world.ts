@@ -8,6 +8,7 @@ import { worldFloating, worldTransfers } from './world/membership.ts';
 import { worldAppraisal, worldMeetings, worldTerms, worldTraining } from './world/orglife.ts';
 import { worldLifecycle, worldMembers } from './world/people.ts';
 import { worldWishes } from './world/wishes.ts';
+import { worldService } from './world/service.ts';
 
 export { worldBirthDate } from './world/people.ts';
 
@@ -46,6 +47,9 @@ export const RECORD_KINDS = [
   'meetingPart',
   'trainingSession',
   'wish',
+  'serviceRequest',
+  'servicePhoto',
+  'dispatchRule',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -99,6 +103,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await worldMeetings(w);
   await worldTraining(w);
   await worldWishes(w);
+  await worldService(w);
   await worldAppraisal(w);
   const accounts = await worldAccounts(w);
   await worldReportIns(w);
@@ -137,6 +142,9 @@ const KIND_BY_PATH: [RegExp, RecordKind][] = [
   [/\/hardship$/, 'hardship'],
   [/\/notifications$/, 'notification'],
   [/\/wishes$/, 'wish'],
+  [/\/requests\/[^/]+\/photos$/, 'servicePhoto'],
+  [/\/(service|resident)\/requests$/, 'serviceRequest'],
+  [/\/dispatch-rules$/, 'dispatchRule'],
 ];
 
 /** The kind a `:param` at this point of a route names, or null when the path is unknown. */

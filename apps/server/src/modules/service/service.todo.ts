@@ -74,8 +74,15 @@ export function serviceTodoSources(clock: Clock): TodoSource[] {
     id: 'service.orders',
     permission: Permission.SERVICE_HANDLE,
     rows: (s, opts) => {
-      if (s.actor.scope !== 'subtree') return null;
       const now = nowOf();
+      // a 党员 holds the orders dispatched to their own member record; anyone else those of the organizations in scope
+      const held =
+        s.actor.scope === 'subtree'
+          ? sql`r.assignee_org_path <@ ${s.path}::ltree and r.assignee_type in ('grid', 'team', 'department')`
+          : s.actor.memberId
+            ? sql`r.assignee_type = 'member' and r.assignee_member_id = ${s.actor.memberId}::uuid`
+            : null;
+      if (!held) return null;
       return sql`select ${todoColumns('service.orders', opts, {
         key: sql`r.id`,
         ref: sql`r.id`,
@@ -86,7 +93,7 @@ export function serviceTodoSources(clock: Clock): TodoSource[] {
         name: sql`r.code`,
         data,
       })} from service_request r
-        where r.region_id = ${s.regionId} and r.assignee_org_path <@ ${s.path}::ltree and r.assignee_type in ('grid', 'team', 'department')
+        where r.region_id = ${s.regionId} and ${held}
           and r.state in ('dispatched', 'in_progress') and r.due_at is not null ${refsFilter(sql`r.id`, opts)}`;
     },
     present: present('service.orders', (d) => `${d.assignee ?? '承办方'}${d.state === 'dispatched' ? '请接单' : '请按时办结'}`),

@@ -144,7 +144,7 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
       }
     }
     const admins = await summary(admin);
-    expect(admins.byKind.map((k) => k.label)).toEqual(['换届', '组织设置', '转接', '流动', '失联', '帮扶', '评议', '培训', '三会一课']);
+    expect(admins.byKind.map((k) => k.label)).toEqual(['换届', '组织设置', '转接', '流动', '失联', '帮扶', '评议', '培训', '三会一课', '微心愿', '群众诉求']);
     expect(admins.bySource.find((k) => k.source === 'org.setup')).toMatchObject({
       label: '组织设置预警',
       kind: 'setup',
@@ -231,10 +231,10 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
     expect(new Set((await all(sup)).map((x) => x.source))).toEqual(new Set(['org.term', 'meeting.review']));
     expect((await page(sup, 'source=org.setup')).total).toBe(0);
     const member = await login(server, 'memberA1a');
-    // a 党员 account sees only its own meeting notices (none: memberA1a is bound to no member here)
+    // a 党员 account sees only its own meeting notices and the orders dispatched to itself (none: memberA1a is bound to no member here)
     const mine = await summary(member);
     expect(mine.counts.total).toBe(0);
-    expect(mine.bySource.map((k) => k.source)).toEqual(['meeting.notice']);
+    expect(mine.bySource.map((k) => k.source)).toEqual(['meeting.notice', 'service.orders']);
     expect(await page(member, '')).toEqual({ items: [], total: 0 });
   });
 
