@@ -7,7 +7,7 @@ import { worldContext, YEAR } from './world/context.ts';
 import { worldFloating, worldTransfers } from './world/membership.ts';
 import { worldAppraisal, worldMeetings, worldTerms, worldTraining } from './world/orglife.ts';
 import { worldLifecycle, worldMembers } from './world/people.ts';
-import { worldWishes } from './world/wishes.ts';
+import { worldWishClaims, worldWishes } from './world/wishes.ts';
 import { worldService } from './world/service.ts';
 
 export { worldBirthDate } from './world/people.ts';
@@ -47,6 +47,7 @@ export const RECORD_KINDS = [
   'meetingPart',
   'trainingSession',
   'wish',
+  'wishPhoto',
   'serviceRequest',
   'servicePhoto',
   'dispatchRule',
@@ -106,6 +107,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await worldService(w);
   await worldAppraisal(w);
   const accounts = await worldAccounts(w);
+  await worldWishClaims(w, accounts.find((a) => a.role === 'member' && a.memberId)!);
   await worldReportIns(w);
   await worldFailedImport(w);
   for (const o of [t.rootId, t.streetA, t.streetB, t.communityA1, t.branchA1a, t.branchA1b, t.communityB1, t.branchB1a]) add('org', o);
@@ -141,6 +143,7 @@ const KIND_BY_PATH: [RegExp, RecordKind][] = [
   [/\/lost-contact$/, 'lostContact'],
   [/\/hardship$/, 'hardship'],
   [/\/notifications$/, 'notification'],
+  [/\/wishes\/[^/]+\/photos$/, 'wishPhoto'],
   [/\/wishes$/, 'wish'],
   [/\/requests\/[^/]+\/photos$/, 'servicePhoto'],
   [/\/(service|resident)\/requests$/, 'serviceRequest'],
