@@ -7,6 +7,7 @@ import { OrgSelect } from '../../shared/OrgSelect.tsx';
 import { PageLoading } from '../../shared/PageLoading.tsx';
 import { useServiceFigures } from './api.ts';
 import { pct, RATES } from './labels.tsx';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 const FiguresChart = lazy(() => import('./FiguresChart.tsx'));
 
@@ -114,47 +115,49 @@ export default function ServiceFiguresPage() {
         )}
       </Card>
       <Card title="明细">
-        <Table<ServiceFigureRow>
-          rowKey="key"
-          size="small"
-          loading={isFetching}
-          dataSource={data?.rows}
-          pagination={false}
-          scroll={{ x: 1800 }}
-          locale={{ emptyText: '该期间没有诉求' }}
-          summary={() =>
-            total && (data?.rows.length ?? 0) > 1 ? (
-              <Table.Summary fixed>
-                <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}>
-                    <Typography.Text strong>合计</Typography.Text>
-                  </Table.Summary.Cell>
-                  {COUNTS.map((c, i) => (
-                    <Table.Summary.Cell key={c.key} index={i + 1} align="right">
-                      {total[c.key]}
+        <ScrollRegion label="统计明细（可左右滚动）">
+          <Table<ServiceFigureRow>
+            rowKey="key"
+            size="small"
+            loading={isFetching}
+            dataSource={data?.rows}
+            pagination={false}
+            scroll={{ x: 1800 }}
+            locale={{ emptyText: '该期间没有诉求' }}
+            summary={() =>
+              total && (data?.rows.length ?? 0) > 1 ? (
+                <Table.Summary fixed>
+                  <Table.Summary.Row>
+                    <Table.Summary.Cell index={0}>
+                      <Typography.Text strong>合计</Typography.Text>
                     </Table.Summary.Cell>
-                  ))}
-                  {RATES.map((r, i) => (
-                    <Table.Summary.Cell key={r.key} index={COUNTS.length + i + 1} align="right">
-                      {pct(total[r.key])}
-                    </Table.Summary.Cell>
-                  ))}
-                </Table.Summary.Row>
-              </Table.Summary>
-            ) : null
-          }
-          columns={[
-            { title: GROUPS.find((g) => g.value === groupBy)!.label, dataIndex: 'label', fixed: 'left', width: 200, ellipsis: true },
-            ...COUNTS.map((c) => ({ title: c.label, dataIndex: c.key, width: 80, align: 'right' as const })),
-            ...RATES.map((r) => ({
-              title: r.label,
-              dataIndex: r.key,
-              width: 100,
-              align: 'right' as const,
-              render: (v: number | null) => pct(v),
-            })),
-          ]}
-        />
+                    {COUNTS.map((c, i) => (
+                      <Table.Summary.Cell key={c.key} index={i + 1} align="right">
+                        {total[c.key]}
+                      </Table.Summary.Cell>
+                    ))}
+                    {RATES.map((r, i) => (
+                      <Table.Summary.Cell key={r.key} index={COUNTS.length + i + 1} align="right">
+                        {pct(total[r.key])}
+                      </Table.Summary.Cell>
+                    ))}
+                  </Table.Summary.Row>
+                </Table.Summary>
+              ) : null
+            }
+            columns={[
+              { title: GROUPS.find((g) => g.value === groupBy)!.label, dataIndex: 'label', fixed: 'left', width: 200, ellipsis: true },
+              ...COUNTS.map((c) => ({ title: c.label, dataIndex: c.key, width: 80, align: 'right' as const })),
+              ...RATES.map((r) => ({
+                title: r.label,
+                dataIndex: r.key,
+                width: 100,
+                align: 'right' as const,
+                render: (v: number | null) => pct(v),
+              })),
+            ]}
+          />
+        </ScrollRegion>
       </Card>
     </Space>
   );

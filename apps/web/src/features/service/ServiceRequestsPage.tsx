@@ -33,6 +33,7 @@ import {
   useServiceRequests,
   useSubmitServiceRequest,
 } from './api.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 import { ClockTag, SERVICE_LEVEL_OPTIONS, StateTag, time } from './labels.tsx';
 import { ServiceRequestDrawer } from './ServiceRequestDrawer.tsx';
 
@@ -143,43 +144,45 @@ export default function ServiceRequestsPage() {
         </Checkbox>
         {canExport && <ExportButton path={EXPORT_PATH} query={q} fallbackName="群众诉求台账.xlsx" />}
       </Space>
-      <Table<ServiceRequest>
-        rowKey="id"
-        size="middle"
-        loading={isFetching}
-        dataSource={data?.items}
-        scroll={{ x: 1400 }}
-        locale={{ emptyText: '暂无诉求' }}
-        pagination={serverPagination({ page: f.page, pageSize: f.pageSize, total: data?.total ?? 0, onChange: (next) => set(next) })}
-        columns={[
-          {
-            title: '编号',
-            dataIndex: 'code',
-            fixed: 'left',
-            width: 150,
-            render: (c: string, r) => (
-              <Typography.Link onClick={() => open(r.id)} aria-label={`查看诉求 ${c}`}>
-                {c}
-              </Typography.Link>
-            ),
-          },
-          { title: '提交时间', dataIndex: 'submittedAt', width: 140, render: time },
-          { title: '类型', dataIndex: 'kindLabel', width: 70 },
-          { title: '类别', dataIndex: 'categoryName', width: 110, ellipsis: true },
-          { title: '描述', dataIndex: 'description', ellipsis: true },
-          {
-            title: '社区/网格',
-            key: 'place',
-            width: 200,
-            ellipsis: true,
-            render: (_: unknown, r) => [r.communityName, r.gridName].filter(Boolean).join(' / '),
-          },
-          { title: '状态', key: 'state', width: 100, render: (_: unknown, r) => <StateTag state={r.state} label={r.stateLabel} /> },
-          { title: '层级', dataIndex: 'levelLabel', width: 110 },
-          { title: '承办方', key: 'assignee', width: 180, ellipsis: true, render: (_: unknown, r) => r.assignee?.name ?? '—' },
-          { title: '时限', key: 'clock', width: 170, render: (_: unknown, r) => <ClockTag clock={r.clock} /> },
-        ]}
-      />
+      <ScrollRegion label="诉求列表（可左右滚动）">
+        <Table<ServiceRequest>
+          rowKey="id"
+          size="middle"
+          loading={isFetching}
+          dataSource={data?.items}
+          scroll={{ x: 1400 }}
+          locale={{ emptyText: '暂无诉求' }}
+          pagination={serverPagination({ page: f.page, pageSize: f.pageSize, total: data?.total ?? 0, onChange: (next) => set(next) })}
+          columns={[
+            {
+              title: '编号',
+              dataIndex: 'code',
+              fixed: 'left',
+              width: 150,
+              render: (c: string, r) => (
+                <Typography.Link onClick={() => open(r.id)} aria-label={`查看诉求 ${c}`}>
+                  {c}
+                </Typography.Link>
+              ),
+            },
+            { title: '提交时间', dataIndex: 'submittedAt', width: 140, render: time },
+            { title: '类型', dataIndex: 'kindLabel', width: 70 },
+            { title: '类别', dataIndex: 'categoryName', width: 110, ellipsis: true },
+            { title: '描述', dataIndex: 'description', ellipsis: true },
+            {
+              title: '社区/网格',
+              key: 'place',
+              width: 200,
+              ellipsis: true,
+              render: (_: unknown, r) => [r.communityName, r.gridName].filter(Boolean).join(' / '),
+            },
+            { title: '状态', key: 'state', width: 100, render: (_: unknown, r) => <StateTag state={r.state} label={r.stateLabel} /> },
+            { title: '层级', dataIndex: 'levelLabel', width: 110 },
+            { title: '承办方', key: 'assignee', width: 180, ellipsis: true, render: (_: unknown, r) => r.assignee?.name ?? '—' },
+            { title: '时限', key: 'clock', width: 170, render: (_: unknown, r) => <ClockTag clock={r.clock} /> },
+          ]}
+        />
+      </ScrollRegion>
       {creating && <IntakeModal onClose={() => setCreating(false)} onSaved={(id) => open(id)} />}
       {openId && <ServiceRequestDrawer id={openId} onClose={() => open(null)} />}
     </Card>

@@ -96,7 +96,7 @@ export const RATES = [
   { key: 'responseRate', label: '响应率', color: '#1677ff' },
   { key: 'resolutionRate', label: '解决率', color: '#389e0d' },
   { key: 'satisfactionRate', label: '满意率', color: '#c4161c' },
-  { key: 'onTimeRate', label: '按时办结率', color: '#13c2c2' },
-  { key: 'bounceRate', label: '退单率', color: '#fa8c16' },
+  { key: 'onTimeRate', label: '按时办结率', color: '#08979c' },
+  { key: 'bounceRate', label: '退单率', color: '#d46b08' },
   { key: 'reopenRate', label: '重办率', color: '#722ed1' },
 ] as const satisfies readonly { key: keyof ServiceFigureRow; label: string; color: string }[];
