@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, ErrorBlock, SpinLoading, Toast } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { Permission } from '@jiceng/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { hasPermission, useMeQuery } from '../api/auth.ts';
 import { createQueryClient } from '../app/queryClient.ts';
 import { registerNotifier } from '../shared/feedback.ts';
@@ -11,18 +11,25 @@ import { LoginScreen } from './LoginScreen.tsx';
 import { MemberTabs } from './MemberTabs.tsx';
 import { MineScreen } from './MineScreen.tsx';
 import { PasswordScreen } from './PasswordScreen.tsx';
-import { ResidentWishScreen } from './ResidentWishScreen.tsx';
-import { RESIDENT_WISHES_HASH } from './wishesApi.ts';
+import { ResidentApp } from './ResidentApp.tsx';
+import { RESIDENT_HASH } from './residentApi.ts';
 
 registerNotifier({
   error: (content) => Toast.show({ icon: 'fail', content }),
   success: (content) => Toast.show({ icon: 'success', content }),
 });
 
+const isResidentHash = (hash: string) => hash === RESIDENT_HASH || hash.startsWith(`${RESIDENT_HASH}/`) || hash.startsWith(`${RESIDENT_HASH}?`);
+
 function Screen() {
-  // 群众 (residents) have no account: their 微心愿 screen runs on the resident session alone
-  if (window.location.hash.startsWith(RESIDENT_WISHES_HASH)) return <ResidentWishScreen />;
-  return <AccountScreen />;
+  // 群众 (residents) have no account: their screens (群众诉求, 微心愿) run on the resident session alone
+  const [resident, setResident] = useState(() => isResidentHash(window.location.hash));
+  useEffect(() => {
+    const on = () => setResident(isResidentHash(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return resident ? <ResidentApp /> : <AccountScreen />;
 }
 
 function AccountScreen() {
@@ -39,7 +46,13 @@ function AccountScreen() {
     <>
       {me.demo && <DemoBanner />}
       {/* A temporary password opens nothing else on the server, so nothing else is shown. */}
-      {me.mustChangePassword ? <PasswordScreen me={me} /> : hasPermission(me, Permission.MEMBER_SELF) ? <MemberTabs me={me} /> : <MineScreen me={me} />}
+      {me.mustChangePassword ? (
+        <PasswordScreen me={me} />
+      ) : hasPermission(me, Permission.MEMBER_SELF) || hasPermission(me, Permission.SERVICE_HANDLE) ? (
+        <MemberTabs me={me} />
+      ) : (
+        <MineScreen me={me} />
+      )}
     </>
   );
 }

@@ -4,6 +4,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { AppraisalScreen } from './AppraisalScreen.tsx';
 import { MeetingsScreen } from './MeetingsScreen.tsx';
 import { MEETINGS_HASH, signinTokenOf } from './meetingsApi.ts';
+import { ORDERS_HASH, useMyOrders } from './ordersApi.ts';
+import { OrdersScreen } from './OrdersScreen.tsx';
 import { SigninScreen } from './SigninScreen.tsx';
 import { MineScreen } from './MineScreen.tsx';
 import { ProfileScreen } from './ProfileScreen.tsx';
@@ -34,6 +36,7 @@ const CALENDAR = 'M4 6h16v14H4z M4 10h16 M8 3v5 M16 3v5 M8 14h3';
 const BOOK = 'M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2z M4 21a2 2 0 0 1 2-2h13v2H6 M9 7h6';
 const GIFT = 'M4 10h16v11H4z M3 7h18v3H3z M12 7v14 M12 7c-2-4-6-3-5 0 M12 7c2-4 6-3 5 0';
 const USER = 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8z M4 21c0-4 4-6 8-6s8 2 8 6';
+const CLIPBOARD = 'M9 4h6v3H9z M7 5H5v16h14V5h-2 M8 12l2.5 2.5L16 9';
 
 interface MemberTab {
   key: string;
@@ -43,6 +46,15 @@ interface MemberTab {
   /** Shown only to accounts holding it. */
   permission?: string;
 }
+
+/** 我的工单 for accounts that handle 群众诉求; a 党员 sees it only once an order has come their way (their bar is full). */
+const ORDERS_TAB: MemberTab = {
+  key: 'orders',
+  title: '我的工单',
+  icon: <Icon d={CLIPBOARD} />,
+  screen: () => <OrdersScreen />,
+  permission: Permission.SERVICE_HANDLE,
+};
 
 /** The 党员's tabs, in order; 我的 (to-dos, notifications, logout) stays last. */
 const TABS: MemberTab[] = [
@@ -55,21 +67,33 @@ const TABS: MemberTab[] = [
   { key: 'mine', title: '我的', icon: <Icon d={USER} />, screen: (me) => <MineScreen me={me} /> },
 ];
 
-/** A 党员 account's H5 page: the screens above a fixed bottom tab bar. */
+/** The tab a hash opens. */
+const tabOfHash = (hash: string): string | null => (hash.startsWith(MEETINGS_HASH) ? 'meetings' : hash.startsWith(ORDERS_HASH) ? 'orders' : null);
+
+/**
+ * A 党员 account's H5 page: the screens above a fixed bottom tab bar. A grid worker (no 党员 record
+ * of their own) gets 我的工单 and 我的.
+ */
 export function MemberTabs({ me }: { me: Me }) {
   // a notice's link (#/meetings) opens 我的会议; a QR link (#/signin?t=…) signs in, also right after login
   const [hash, setHash] = useState(() => window.location.hash);
-  const [active, setActive] = useState(hash.startsWith(MEETINGS_HASH) ? 'meetings' : TABS[0]!.key);
+  const member = me.permissions.includes(Permission.MEMBER_SELF);
+  const handles = me.permissions.includes(Permission.SERVICE_HANDLE);
+  const orders = useMyOrders(handles && member);
+  const [active, setActive] = useState(tabOfHash(hash) ?? (member ? TABS[0]!.key : ORDERS_TAB.key));
   useEffect(() => {
     const onHash = () => {
       setHash(window.location.hash);
-      if (window.location.hash.startsWith(MEETINGS_HASH)) setActive('meetings');
+      const tab = tabOfHash(window.location.hash);
+      if (tab) setActive(tab);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const token = signinTokenOf(hash);
-  const tabs = TABS.filter((t) => !t.permission || me.permissions.includes(t.permission));
+  const showOrders = handles && (!member || active === ORDERS_TAB.key || (orders.data?.total ?? 0) > 0);
+  const all = member ? [...TABS.slice(0, -1), ...(showOrders ? [ORDERS_TAB] : []), TABS[TABS.length - 1]!] : [ORDERS_TAB, TABS[TABS.length - 1]!];
+  const tabs = all.filter((t) => !t.permission || me.permissions.includes(t.permission));
   const tab = tabs.find((t) => t.key === active) ?? tabs[0]!;
   const leaveSignin = () => {
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${MEETINGS_HASH}`);

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { login, resetSession, useMeQuery } from '../../api/auth.ts';
 import { messageOf, retryAfterOf } from '../../api/errors.ts';
-import { belongsOnPhone, goToPhonePages } from '../../app/landing.ts';
+import { belongsOnPhone, goToPhonePages, phoneLandingOf } from '../../app/landing.ts';
 
 interface LoginForm {
   username: string;
@@ -52,6 +52,9 @@ export default function LoginPage() {
     onSuccess: (me) => {
       resetSession(qc, me);
       if (belongsOnPhone(me)) return goToPhonePages();
+      // a 网格员 logging in lands on 我的工单 on the phone pages, unless sent here from a desktop page
+      const phone = phoneLandingOf(me);
+      if (phone && !me.mustChangePassword && !params.get('next')) return goToPhonePages(phone);
       navigate(me.mustChangePassword ? '/password' : safeNext(params.get('next')), { replace: true });
     },
   });
