@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -11,6 +12,11 @@ export interface RunningApp {
   url: string;
   /** Stops the server and removes its data folder. */
   stop(): Promise<void>;
+  /**
+   * The newest resident login code the server wrote to its log (no SMS gateway: MESSAGE_SENDER=log
+   * logs each `resident.login_code` message at info level), waiting for it; needs `logLevel: 'info'`.
+   */
+  residentCode(after?: string | null): Promise<string>;
 }
 
 /** A port nobody listens on right now. */
@@ -47,14 +53,14 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts the real app (`node --import tsx apps/server/src/main.ts`) on a fresh embedded database
  * with the demo district, serving the built web app, and waits until /api/health answers 200.
  */
-export async function startApp(opts: { timeoutMs?: number } = {}): Promise<RunningApp> {
+export async function startApp(opts: { timeoutMs?: number; logLevel?: 'warn' | 'info' } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) throw new Error('前端尚未构建：请先运行 npm run build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiceng-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JICENG_DEMO: 'true' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: opts.logLevel ?? 'warn', JICENG_DEMO: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -63,6 +69,27 @@ export async function startApp(opts: { timeoutMs?: number } = {}): Promise<Runni
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  // login codes out of the log, every one (the kept output above is only its tail)
+  const codes: string[] = [];
+  let partial = '';
+  const utf8 = new StringDecoder('utf8');
+  child.stdout?.on('data', (b: Buffer) => {
+    const lines = (partial + utf8.write(b)).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const code = line.includes('resident.login_code') ? /验证码为 (\d{6})/.exec(line)?.[1] : undefined;
+      if (code) codes.push(code);
+    }
+  });
+  const residentCode = async (after: string | null = null) => {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const last = codes.at(-1);
+      if (last && last !== after) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('服务器日志中没有新的群众登录验证码（startApp 需 logLevel: info）');
+  };
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -77,7 +104,7 @@ export async function startApp(opts: { timeoutMs?: number } = {}): Promise<Runni
   const deadline = Date.now() + (opts.timeoutMs ?? 150_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    if (await healthy(url)) return { url, stop };
+    if (await healthy(url)) return { url, stop, residentCode };
     await new Promise((r) => setTimeout(r, 300));
   }
   await stop();
