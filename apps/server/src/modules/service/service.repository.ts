@@ -192,10 +192,6 @@ export const serviceRepository = {
     return !!(await tx.one(sql`select 1 from service_request where region_id = ${regionId} and id = ${id} for update`));
   },
 
-  byCode(db: Database, regionId: string, code: string): Promise<ServiceRequestRow | undefined> {
-    return db.one<ServiceRequestRow>(sql`select ${SELECT} from ${FROM(regionId)} and r.code = ${code}`);
-  },
-
   async list(
     db: Database,
     regionId: string,
@@ -424,12 +420,6 @@ export const serviceRepository = {
     return db.one(
       sql`select id, path::text as path, name, type, domain, parent_id from org where region_id = ${regionId} and id = ${id} and status = 'active'`,
     );
-  },
-
-  /** The community (社区/村 Party organization) a place is in: its ancestor-or-self directly under a street (depth 2), of the community or rural domain. */
-  community(db: Database, regionId: string, path: string): Promise<{ id: string; path: string; name: string } | undefined> {
-    return db.one(sql`select o.id, o.path::text as path, o.name from org o
-      where o.region_id = ${regionId} and o.path @> ${path}::ltree and o.depth = 2 and o.domain in ('community','rural') and o.status = 'active'`);
   },
 
   /** A member's name and branch path (an assignee of type member). */
