@@ -135,7 +135,7 @@ export const wishRepository = {
    * each other's (rule wish-claim-limit is checked inside the claim's transaction).
    */
   async lockMember(tx: Database, regionId: string, memberId: string): Promise<boolean> {
-    return !!(await tx.one(sql`select id from member_row where region_id = ${regionId} and id = ${memberId} for update`));
+    return !!(await tx.one(sql`select id from member where region_id = ${regionId} and id = ${memberId} for update`));
   },
 
   async openClaims(tx: Database, regionId: string, memberId: string, states: readonly string[]): Promise<number> {
