@@ -131,7 +131,10 @@ describe('无障碍：axe-core WCAG 2.1 AA', () => {
       await page.getByLabel('密码').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: /登\s*录/ }).click();
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-      // A 党员-only account is sent on to the phone pages: it has no admin pages.
+      // Landed: the admin app, or the phone pages a 党员 (who has no admin pages) and a 网格员 (我的工单,
+      // who may still open the admin app afterwards) are sent to.
+      await page.locator('.ant-layout-sider, .h5-hero, .adm-nav-bar, .adm-tab-bar').first().waitFor();
+      if (page.url().includes('/h5.html') && account.role !== 'member') await page.goto(`${app.url}/`);
       if (!page.url().includes('/h5.html')) {
         const menu = page.locator('.ant-layout-sider').getByRole('menuitem');
         await menu.first().waitFor();

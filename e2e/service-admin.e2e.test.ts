@@ -130,4 +130,17 @@ describe('群众诉求：登记、受理、派单、时限、统计', () => {
     await page.locator('.ant-table-thead th', { hasText: '满意率' }).waitFor();
     await page.context().close();
   });
+
+  it('the 督导员 (service:read only) opens 诉求办理 and reads the requests of the district, with nothing to register or act on', async () => {
+    const page = await desktopPage(browser);
+    await loginAt(page, app.url, '/service/requests', 'dudao');
+    await page.getByRole('menuitem', { name: /诉求办理/ }).waitFor();
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: /登记诉求/ }).count()).toBe(0);
+    await page.locator('.ant-table-tbody tr.ant-table-row a').first().click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByText('诉求描述').first().waitFor();
+    expect(await drawer.getByLabel('办理操作').count()).toBe(0);
+    await page.context().close();
+  });
 });

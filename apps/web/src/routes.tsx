@@ -51,8 +51,8 @@ export interface AppRoute {
   label: string;
   icon: ReactNode;
   element: ReactNode;
-  /** Permission key needed to see the page; null: any logged-in account. */
-  permission: Permission | null;
+  /** Permission key needed to see the page (a list: any one of them); null: any logged-in account. */
+  permission: Permission | readonly Permission[] | null;
   /** Shown in the side menu. */
   menu: boolean;
   /** The menu's group heading (e.g. 组织生活): neighbouring entries of one group are listed under it. */
@@ -149,7 +149,8 @@ export const appRoutes: AppRoute[] = [
     label: '诉求办理',
     icon: <CustomerServiceOutlined />,
     element: <ServiceRequestsPage />,
-    permission: Permission.SERVICE_HANDLE,
+    // 督导员 read (service:read), desks and grid workers handle (service:handle); the server shows each its own
+    permission: [Permission.SERVICE_READ, Permission.SERVICE_HANDLE],
     menu: true,
     group: '群众诉求',
   },

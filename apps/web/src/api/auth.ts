@@ -43,6 +43,8 @@ export async function logout(qc: QueryClient, beforeReset?: () => void): Promise
   }
 }
 
-export function hasPermission(me: Pick<Me, 'permissions'>, permission: string | null): boolean {
-  return permission === null || me.permissions.includes(permission);
+/** Whether the account holds `permission` (null: any logged-in account; a list: any one of them). */
+export function hasPermission(me: Pick<Me, 'permissions'>, permission: string | readonly string[] | null): boolean {
+  if (permission === null) return true;
+  return typeof permission === 'string' ? me.permissions.includes(permission) : permission.some((p) => me.permissions.includes(p));
 }

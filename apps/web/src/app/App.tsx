@@ -19,7 +19,7 @@ function FeedbackBridge() {
   return null;
 }
 
-function Guarded({ permission, children }: { permission: string | null; children: ReactNode }) {
+function Guarded({ permission, children }: { permission: string | readonly string[] | null; children: ReactNode }) {
   const me = useMe();
   if (!hasPermission(me, permission)) return <Result status="403" title="无权访问" subTitle="您的账号没有访问此页面的权限，如需开通请联系上级管理员" />;
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -36,7 +36,13 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
                 {appRoutes.map((r) => (
                   <Route key={r.path} path={r.path} element={<Guarded permission={r.permission}>{r.element}</Guarded>} />
                 ))}

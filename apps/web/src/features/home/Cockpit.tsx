@@ -2,6 +2,7 @@ import type { TodoCounts, TodoKindCounts, TodoKindId, TodoSummary } from '@jicen
 import { Card, Col, Row, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { localPagination } from '../../shared/pagination.ts';
+import { ScrollRegion } from '../../shared/ScrollRegion.tsx';
 
 const danger = (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0);
 
@@ -74,14 +75,16 @@ export function ChildKindTable(props: { summary: TodoSummary; ownName: string; o
   ];
   return (
     <Card title="按下级组织" size="small" style={{ marginBottom: 16 }}>
-      <Table<ChildRow>
-        rowKey="key"
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
-        pagination={rows.length > 10 ? { ...localPagination(), defaultPageSize: 10, size: 'default' } : false}
-      />
+      <ScrollRegion label="按下级组织（可左右滚动）">
+        <Table<ChildRow>
+          rowKey="key"
+          size="small"
+          columns={columns}
+          dataSource={rows}
+          scroll={{ x: 'max-content' }}
+          pagination={rows.length > 10 ? { ...localPagination(), defaultPageSize: 10, size: 'default' } : false}
+        />
+      </ScrollRegion>
     </Card>
   );
 }

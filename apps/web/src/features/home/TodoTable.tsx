@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { useTodoPage } from '../../api/todos.ts';
 import { serverPagination } from '../../shared/pagination.ts';
+import { ScrollRegion } from '../../shared/ScrollRegion.tsx';
 import { statusOf, statusOptions, statusToQuery, type StatusValue } from './homeView.ts';
 import { SeverityTag } from './SeverityTag.tsx';
 
@@ -94,27 +95,29 @@ export function TodoTable({ filter, onChange, summary }: { filter: TodoFilter; o
         />
       </Space>
       <div data-testid="todo-table">
-        <Table<Todo>
-          rowKey="key"
-          size="small"
-          // at phone width the table scrolls in its card (事项 was squeezed to a few letters a line)
-          scroll={{ x: 720 }}
-          columns={columns}
-          dataSource={todos.data?.items}
-          loading={todos.isFetching}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的待办" /> }}
-          pagination={{
-            ...serverPagination({
-              page: filter.page,
-              pageSize: filter.pageSize,
-              total: todos.data?.total ?? 0,
-              showTotal: (n) => <span data-testid="todo-total">共 {n} 项</span>,
-              onChange: (next) => onChange({ ...filter, ...next }),
-            }),
-            // Full size inside the small table: the small pager's ellipsis covered the last page.
-            size: 'default',
-          }}
-        />
+        <ScrollRegion label="待办列表（可左右滚动）">
+          <Table<Todo>
+            rowKey="key"
+            size="small"
+            // at phone width the table scrolls in its card (事项 was squeezed to a few letters a line)
+            scroll={{ x: 720 }}
+            columns={columns}
+            dataSource={todos.data?.items}
+            loading={todos.isFetching}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的待办" /> }}
+            pagination={{
+              ...serverPagination({
+                page: filter.page,
+                pageSize: filter.pageSize,
+                total: todos.data?.total ?? 0,
+                showTotal: (n) => <span data-testid="todo-total">共 {n} 项</span>,
+                onChange: (next) => onChange({ ...filter, ...next }),
+              }),
+              // Full size inside the small table: the small pager's ellipsis covered the last page.
+              size: 'default',
+            }}
+          />
+        </ScrollRegion>
       </div>
     </>
   );

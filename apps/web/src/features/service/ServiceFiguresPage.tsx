@@ -7,7 +7,7 @@ import { OrgSelect } from '../../shared/OrgSelect.tsx';
 import { PageLoading } from '../../shared/PageLoading.tsx';
 import { useServiceFigures } from './api.ts';
 import { pct, RATES } from './labels.tsx';
-import { ScrollRegion } from './ScrollRegion.tsx';
+import { ScrollRegion } from '../../shared/ScrollRegion.tsx';
 
 const FiguresChart = lazy(() => import('./FiguresChart.tsx'));
 

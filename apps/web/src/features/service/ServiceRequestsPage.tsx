@@ -33,7 +33,7 @@ import {
   useServiceRequests,
   useSubmitServiceRequest,
 } from './api.ts';
-import { ScrollRegion } from './ScrollRegion.tsx';
+import { ScrollRegion } from '../../shared/ScrollRegion.tsx';
 import { ClockTag, SERVICE_LEVEL_OPTIONS, StateTag, time } from './labels.tsx';
 import { ServiceRequestDrawer } from './ServiceRequestDrawer.tsx';
 
