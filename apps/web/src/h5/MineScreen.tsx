@@ -8,6 +8,7 @@ import { useMarkRead, useNotifications } from '../api/notifications.ts';
 import { useTodoPage } from '../api/todos.ts';
 import { LargeTextItem } from './largeText.tsx';
 import { MessagesScreen } from './MessagesScreen.tsx';
+import { phoneLinkOf } from './ordersApi.ts';
 import { PasswordScreen } from './PasswordScreen.tsx';
 
 const TODO_STEP = 20;
@@ -38,7 +39,8 @@ export function MineScreen({ me }: { me: Me }) {
     return (
       <MessagesScreen
         onBack={() => setReadingMessages(false)}
-        onOpenLink={(link) => {
+        onOpenLink={(notice) => {
+          const link = phoneLinkOf(notice);
           setReadingMessages(false);
           const sameHash = link === `${window.location.pathname}${window.location.hash}`;
           window.location.assign(link);
@@ -61,7 +63,7 @@ export function MineScreen({ me }: { me: Me }) {
           {todoList.map((t) => (
             <List.Item
               key={t.key}
-              onClick={() => window.location.assign(t.link)}
+              onClick={() => window.location.assign(phoneLinkOf(t.link))}
               description={
                 <>
                   {t.detail}

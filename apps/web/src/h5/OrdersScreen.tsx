@@ -1,9 +1,9 @@
 import { SERVICE_RESULT_MAX, type ServiceRequestDetail } from '@jiceng/contracts';
 import { Button, ErrorBlock, List, SpinLoading, TextArea, Toast } from 'antd-mobile';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BackBar } from './BackBar.tsx';
-import { orderPhotoUrl, useMyOrders, useOrder, useOrderStep } from './ordersApi.ts';
+import { ORDERS_HASH, orderOfHash, orderPhotoUrl, useMyOrders, useOrder, useOrderStep } from './ordersApi.ts';
 import { ClockLine, PhotoGrid, PhotoPicker, StateTag, Timeline, type PendingPhoto } from './serviceShared.tsx';
 import './service.css';
 
@@ -227,8 +227,21 @@ function OrderDetail({ id, onBack }: { id: string; onBack: () => void }) {
 /** 我的工单 (grid workers and 党员 with service:handle): the orders dispatched to them, open ones first, with the clock. */
 export function OrdersScreen() {
   const list = useMyOrders();
-  const [openId, setOpenId] = useState<string | null>(null);
-  if (openId) return <OrderDetail id={openId} onBack={() => setOpenId(null)} />;
+  // a to-do's or a notice's link (#/orders?open=<id>) opens that order
+  const [openId, setOpenId] = useState<string | null>(() => orderOfHash(window.location.hash));
+  useEffect(() => {
+    const onHash = () => {
+      const id = orderOfHash(window.location.hash);
+      if (id) setOpenId(id);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const back = () => {
+    if (orderOfHash(window.location.hash)) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${ORDERS_HASH}`);
+    setOpenId(null);
+  };
+  if (openId) return <OrderDetail id={openId} onBack={back} />;
   const items = [...(list.data?.items ?? [])].sort((a, b) => Number(OPEN_STATES.includes(b.state)) - Number(OPEN_STATES.includes(a.state)));
   const open = items.filter((r) => OPEN_STATES.includes(r.state)).length;
   return (

@@ -8,9 +8,24 @@ import {
 } from '@jiceng/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, send } from '../api/client.ts';
+import { H5_ENTRY } from '../app/landing.ts';
 
 /** The hash that opens 我的工单 on the account's phone page (also where a grid worker lands after login). */
 export const ORDERS_HASH = '#/orders';
+
+/** The order a hash opens (`#/orders?open=<id>`), or null. */
+export function orderOfHash(hash: string): string | null {
+  return hash.startsWith(`${ORDERS_HASH}?`) ? new URLSearchParams(hash.slice(ORDERS_HASH.length + 1)).get('open') : null;
+}
+
+/**
+ * A to-do's or a notice's link as the phone page opens it: a request's admin link
+ * (`/service/requests?open=<id>`) opens the order in 我的工单; any other link is left as it is.
+ */
+export function phoneLinkOf(link: string): string {
+  const m = /^\/service\/requests\?open=([0-9a-f-]+)$/.exec(link);
+  return m ? `${H5_ENTRY}${ORDERS_HASH}?open=${m[1]}` : link;
+}
 
 /** Under ['my'], which logging out clears. */
 export const orderKeys = {

@@ -37,7 +37,7 @@ export function createServiceNotifier(core: ServiceCore) {
 
   async function tell(accounts: string[], eventId: string, title: string, body: string, id: string) {
     for (const accountId of new Set(accounts)) {
-      await notifications.sendOnce({ accountId, dedupeKey: `service:${eventId}`, title, body, link: `/service/requests/${id}` });
+      await notifications.sendOnce({ accountId, dedupeKey: `service:${eventId}`, title, body, link: `/service/requests?open=${id}` });
     }
   }
 
