@@ -3,7 +3,8 @@ import { fenToYuan } from '@jiceng/rules';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { allPages, exportFileName, exportWorkbook, type ExportColumn } from '../../platform/xlsx/export.ts';
-import { chinaDay, type WishService } from './wish.service.ts';
+import { chinaDay } from './wish.core.ts';
+import type { WishService } from './wish.service.ts';
 
 export const WISH_SHEET = '微心愿台账';
 
