@@ -14,7 +14,8 @@ import {
   useResidentMe,
 } from './residentApi.ts';
 import { ResidentLoginScreen } from './ResidentLoginScreen.tsx';
-import { MyRequestsScreen, RequestDetailScreen, SubmitRequestScreen } from './ResidentRequestScreens.tsx';
+import { MyRequestsScreen, RequestDetailScreen } from './ResidentRequestScreens.tsx';
+import { SubmitRequestScreen } from './ResidentSubmitScreen.tsx';
 import { ResidentWishScreen } from './ResidentWishScreen.tsx';
 import { RESIDENT_WISHES_HASH } from './wishesApi.ts';
 import './service.css';

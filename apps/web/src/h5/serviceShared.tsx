@@ -1,5 +1,5 @@
 import { SERVICE_PHOTOS_MAX, type Attachment, type ServiceRequest, type WorkflowEvent } from '@jiceng/contracts';
-import { Image, ImageUploader, ImageViewer, List, Steps, Tag, Toast, type ImageUploadItem } from 'antd-mobile';
+import { Image, ImageUploader, ImageViewer, List, SpinLoading, Steps, Tag, Toast, type ImageUploadItem } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 
@@ -154,3 +154,15 @@ export function ChoiceButtons<T extends string>({
     </div>
   );
 }
+
+/** Goes to an H5 route (a `#/…` hash). */
+export const go = (hash: string) => {
+  window.location.hash = hash;
+};
+
+/** The spinner a resident's screen shows while it loads. */
+export const Loading = () => (
+  <div style={{ paddingTop: 80, display: 'flex', justifyContent: 'center' }}>
+    <SpinLoading color="primary" />
+  </div>
+);
