@@ -30,32 +30,149 @@ const COUNTS = sql.raw(`count(*)::int as total,
   count(*) filter (where r.return_count > 0)::int as returned,
   count(*) filter (where r.reopen_count > 0)::int as reopened`);
 
-/** The 接诉即办 figures (service_request, migration 0039); SQL only. Merged-away requests are not counted. */
+/** Sums of the stored counts, as the live aggregate names them. */
+const SUMS = sql.raw(`sum(t.total)::int as total, sum(t.accepted)::int as accepted, sum(t.responded)::int as responded,
+  sum(t.responded_on_time)::int as responded_on_time, sum(t.resolved)::int as resolved, sum(t.rated)::int as rated, sum(t.satisfied)::int as satisfied,
+  sum(t.on_time)::int as on_time, sum(t.returned)::int as returned, sum(t.reopened)::int as reopened, sum(t.overdue_open)::int as overdue_open`);
+const NO_COUNTS = sql.raw(`0 as total, 0 as accepted, 0 as responded, 0 as responded_on_time, 0 as resolved, 0 as rated, 0 as satisfied, 0 as on_time,
+  0 as returned, 0 as reopened`);
+const STORED = sql.raw(`c.total, c.accepted, c.responded, c.responded_on_time, c.resolved, c.rated, c.satisfied, c.on_time, c.returned, c.reopened`);
+const OPEN = sql.raw(`('submitted','accepted','dispatched','in_progress')`);
+
+export interface FiguresQuery {
+  basePath: string;
+  /** Submitted at or after (an instant). */
+  from: string;
+  /** Submitted before (an instant). */
+  to: string;
+  /** What is overdue is counted at this instant. */
+  now: string;
+  group: FigureGroup | null;
+}
+
+const CHINA_MS = 8 * 3_600_000;
+/** The first day (YYYY-MM-DD) of the month `n` months after the one `first` begins. */
+const addMonths = (first: string, n: number) => {
+  const d = new Date(`${first}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+};
+/** The instant a China calendar month begins (China keeps +08:00 all year). */
+const startOf = (first: string) => Date.parse(`${first}T00:00:00Z`) - CHINA_MS;
+/** The first day of the China calendar month an instant falls in. */
+const monthOf = (instant: number) => new Date(instant + CHINA_MS).toISOString().slice(0, 8) + '01';
+
+/**
+ * How [from, to) splits into the whole China months the counts hold ([first, end), first days)
+ * and the instants before and after them, which are read live from the requests.
+ */
+export function monthSplit(from: string, to: string): { months: { first: string; end: string } | null; live: [string, string][] } {
+  const f = Date.parse(from);
+  const t = Date.parse(to);
+  if (!(f < t)) return { months: null, live: [] };
+  let first = monthOf(f);
+  if (startOf(first) < f) first = addMonths(first, 1);
+  const end = monthOf(t);
+  if (startOf(first) >= startOf(end)) return { months: null, live: [[from, to]] };
+  const live: [string, string][] = [];
+  if (f < startOf(first)) live.push([from, new Date(startOf(first)).toISOString()]);
+  if (startOf(end) < t) live.push([new Date(startOf(end)).toISOString(), to]);
+  return { months: { first, end }, live };
+}
+
+/**
+ * The 接诉即办 figures (service_request, migration 0039; the counts, migration 0041); SQL only.
+ * Merged-away requests are not counted.
+ */
 export const serviceFiguresRepository = {
-  async counts(
-    db: Database,
-    regionId: string,
-    q: { basePath: string; from: string; to: string; now: string; group: FigureGroup | null },
-  ): Promise<FigureCounts[]> {
+  /**
+   * The figures of a subtree and span, in total (`group` null) or by one key: whole months from the
+   * counts, the days of a partial month at either end and what is overdue now live from the requests.
+   */
+  async counts(db: Database, regionId: string, q: FiguresQuery): Promise<FigureCounts[]> {
+    const { months, live } = monthSplit(q.from, q.to);
+    const g = q.group;
+    const storedKey: Record<FigureGroup, SQL> = {
+      org: sql`subpath(c.org_path, 0, nlevel(${q.basePath}::ltree) + 1)::text`,
+      grid: sql`c.grid_id::text`,
+      category: sql`c.category_code`,
+      month: sql`to_char(c.month, 'YYYY-MM')`,
+    };
+    const sKey = g ? storedKey[g] : sql`null::text`;
+    const lKey = g ? liveKey(q.basePath)[g] : sql`null::text`;
+    const scope = sql`r.region_id = ${regionId} and r.org_path <@ ${q.basePath}::ltree and r.merged_into is null`;
+    const parts: SQL[] = [];
+    if (months)
+      parts.push(sql`select ${sKey} as key, ${STORED}, 0 as overdue_open from service_figures_count c
+        where c.region_id = ${regionId} and c.org_path <@ ${q.basePath}::ltree and c.month >= ${months.first}::date and c.month < ${months.end}::date`);
+    for (const [a, b] of live)
+      parts.push(sql`select ${lKey} as key, ${COUNTS}, 0 as overdue_open from service_request r
+        where ${scope} and r.submitted_at >= ${a}::timestamptz and r.submitted_at < ${b}::timestamptz group by 1`);
+    parts.push(sql`select ${lKey} as key, ${NO_COUNTS}, count(*)::int as overdue_open from service_request r
+      where ${scope} and r.state in ${OPEN} and r.due_at < ${q.now}::timestamptz
+        and r.submitted_at >= ${q.from}::timestamptz and r.submitted_at < ${q.to}::timestamptz group by 1`);
+    const all = sql`select t.key, ${SUMS} from (${sql.join(parts, sql` union all `)}) t group by t.key`;
+    if (!g) {
+      const [row] = await db.rows<FigureCounts>(sql`select s.*, null as label from (${all}) s`);
+      return [row ?? { ...ZERO }];
+    }
+    return db.rows<FigureCounts>(sql`select s.*, ${labelOf(regionId, g)} as label from (${all}) s where s.total > 0 or s.overdue_open > 0
+      order by s.total desc, s.key`);
+  },
+
+  /** The same figures as one aggregate over the requests (what every view read before the counts). */
+  async liveCounts(db: Database, regionId: string, q: FiguresQuery): Promise<FigureCounts[]> {
     const where = sql`r.region_id = ${regionId} and r.org_path <@ ${q.basePath}::ltree and r.submitted_at >= ${q.from}::timestamptz
       and r.submitted_at < ${q.to}::timestamptz and r.merged_into is null`;
-    const overdue = sql`count(*) filter (where r.state in ('submitted','accepted','dispatched','in_progress') and r.due_at < ${q.now}::timestamptz)::int as overdue_open`;
+    const overdue = sql`count(*) filter (where r.state in ${OPEN} and r.due_at < ${q.now}::timestamptz)::int as overdue_open`;
     const g = q.group;
     if (!g) return db.rows<FigureCounts>(sql`select null as key, null as label, ${COUNTS}, ${overdue} from service_request r where ${where}`);
-    const keyOf: Record<FigureGroup, SQL> = {
-      org: sql`subpath(r.org_path, 0, nlevel(${q.basePath}::ltree) + 1)::text`,
-      grid: sql`r.grid_id::text`,
-      category: sql`r.category_code`,
-      month: sql`to_char(r.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
-    };
-    const labelOf: Record<FigureGroup, SQL> = {
-      org: sql`(select o.name from org o where o.region_id = ${regionId} and o.path = t.key::ltree)`,
-      grid: sql`(select o.name from org o where o.region_id = ${regionId} and o.id = t.key::uuid)`,
-      category: sql`(select c.name from service_category c where c.region_id = ${regionId} and c.code = t.key)`,
-      month: sql`t.key`,
-    };
-    return db.rows<FigureCounts>(sql`select t.*, ${labelOf[g]} as label from (
-        select ${keyOf[g]} as key, ${COUNTS}, ${overdue} from service_request r where ${where} group by 1
-      ) t order by t.total desc, t.key`);
+    return db.rows<FigureCounts>(sql`select s.*, ${labelOf(regionId, g)} as label from (
+        select ${liveKey(q.basePath)[g]} as key, ${COUNTS}, ${overdue} from service_request r where ${where} group by 1
+      ) s order by s.total desc, s.key`);
+  },
+
+  /** Recounts a region's stored counts from its requests (after a bulk load with the row triggers off). */
+  async rebuild(db: Database, regionId: string): Promise<void> {
+    await db.run(sql`delete from service_figures_count where region_id = ${regionId}`);
+    await db.run(sql`insert into service_figures_count (region_id, org_path, grid_id, category_code, month, total, accepted, responded,
+        responded_on_time, resolved, rated, satisfied, on_time, returned, reopened)
+      select r.region_id, r.org_path, r.grid_id, r.category_code, date_trunc('month', r.submitted_at at time zone 'Asia/Shanghai')::date, ${COUNTS}
+      from service_request r where r.region_id = ${regionId} and r.merged_into is null
+      group by 1, 2, 3, 4, 5`);
   },
 };
+
+const ZERO: FigureCounts = {
+  key: null,
+  label: null,
+  total: 0,
+  accepted: 0,
+  responded: 0,
+  responded_on_time: 0,
+  resolved: 0,
+  rated: 0,
+  satisfied: 0,
+  on_time: 0,
+  returned: 0,
+  reopened: 0,
+  overdue_open: 0,
+};
+
+function liveKey(basePath: string): Record<FigureGroup, SQL> {
+  return {
+    org: sql`subpath(r.org_path, 0, nlevel(${basePath}::ltree) + 1)::text`,
+    grid: sql`r.grid_id::text`,
+    category: sql`r.category_code`,
+    month: sql`to_char(r.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
+  };
+}
+
+function labelOf(regionId: string, g: FigureGroup): SQL {
+  return {
+    org: sql`(select o.name from org o where o.region_id = ${regionId} and o.path = s.key::ltree)`,
+    grid: sql`(select o.name from org o where o.region_id = ${regionId} and o.id = s.key::uuid)`,
+    category: sql`(select c.name from service_category c where c.region_id = ${regionId} and c.code = s.key)`,
+    month: sql`s.key`,
+  }[g];
+}
