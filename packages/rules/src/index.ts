@@ -34,3 +34,5 @@ export * from './service-intake.rules.ts';
 export * from './service-intake.ts';
 export * from './wish.rules.ts';
 export * from './wish.ts';
+export * from './dues.rules.ts';
+export * from './dues.ts';
