@@ -29,5 +29,7 @@ export * from './training.ts';
 export * from './compliance.ts';
 export * from './resident.ts';
 export * from './service.ts';
+export * from './service-config.ts';
+export * from './service-figures.ts';
 export * from './wish.ts';
 export * from './open311.ts';

@@ -9,7 +9,8 @@ import { WorkflowEvent } from './workflow.ts';
  * 群众诉求 (issue 10): 点单 → 派单 → 接单 → 评单. Kinds, states, actions, levels and the time limits
  * are rule data in `packages/rules` (service-request.rules.ts) with their Chinese names; these lists
  * repeat only the codes for the schemas (a server unit test holds them equal), and every answer
- * carries the labels.
+ * carries the labels. Categories and dispatch rules are in service-config.ts, the figures in
+ * service-figures.ts.
  */
 
 const Enum = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
@@ -91,30 +92,6 @@ export const SERVICE_DESCRIPTION_MAX = 2000;
 export const SERVICE_PLACE_MAX = 100;
 export const SERVICE_RESULT_MAX = 2000;
 export const SERVICE_PHOTOS_MAX = 9;
-
-// ---------------------------------------------------------------------------------------------
-// Categories (事项类别) — an editable dictionary per region.
-
-export const ServiceCategory = Type.Object({
-  code: Type.String({ description: '类别代码' }),
-  name: Type.String({ description: '类别名称' }),
-  complexity: Enum(SERVICE_COMPLEXITY_IDS, '默认办理类别'),
-  complexityLabel: Type.String(),
-  sort: Type.Integer(),
-  active: Type.Boolean({ description: '启用' }),
-});
-export type ServiceCategory = Static<typeof ServiceCategory>;
-export const ServiceCategoryInput = Type.Object(
-  {
-    code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,29}$', description: '类别代码（小写字母开头，字母数字下划线）' }),
-    name: Type.String({ minLength: 2, maxLength: 20, description: '类别名称' }),
-    complexity: Enum(SERVICE_COMPLEXITY_IDS, '默认办理类别'),
-    sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 9999 })),
-    active: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-export type ServiceCategoryInput = Static<typeof ServiceCategoryInput>;
 
 // ---------------------------------------------------------------------------------------------
 // A request.
@@ -298,77 +275,6 @@ export const ServiceDuplicate = Type.Object({
   similarity: Type.Number({ description: '相似度 0–1（两字片段重合）' }),
 });
 export type ServiceDuplicate = Static<typeof ServiceDuplicate>;
-
-// ---------------------------------------------------------------------------------------------
-// Dispatch rules (派单规则): by category and place, the most specific wins.
-
-export const ServiceDispatchRule = Type.Object({
-  id: Id,
-  /** The place it applies to: a street, a community or a grid, with everything under it. */
-  orgId: Id,
-  orgName: Type.String(),
-  categoryCode: Nullable(Type.String({ description: '事项类别（空：所有类别）' })),
-  categoryName: Nullable(Type.String()),
-  assignee: ServiceAssignee,
-  note: Nullable(Type.String()),
-});
-export type ServiceDispatchRule = Static<typeof ServiceDispatchRule>;
-export const ServiceDispatchRuleInput = Type.Object(
-  {
-    orgId: Id,
-    categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
-    assignee: ServiceAssigneeInput,
-    note: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
-export type ServiceDispatchRuleInput = Static<typeof ServiceDispatchRuleInput>;
-
-// ---------------------------------------------------------------------------------------------
-// Figures (接诉即办 performance).
-
-export const SERVICE_FIGURE_GROUPS = ['org', 'grid', 'category', 'month'] as const;
-export const ServiceFiguresQuery = Type.Object({
-  from: Type.Optional(DateOnly),
-  to: Type.Optional(DateOnly),
-  orgId: Type.Optional(Id),
-  groupBy: Type.Optional(Enum(SERVICE_FIGURE_GROUPS, '分组：org 下级组织 / grid 网格 / category 类别 / month 月份')),
-});
-export type ServiceFiguresQuery = Static<typeof ServiceFiguresQuery>;
-/** One row of the figures: counts, and the rates as fractions 0–1 (null when nothing to rate). */
-export const ServiceFigureRow = Type.Object({
-  key: Type.String(),
-  label: Type.String(),
-  total: Type.Integer({ description: '诉求数' }),
-  accepted: Type.Integer({ description: '已受理' }),
-  responded: Type.Integer({ description: '已响应（接单）' }),
-  respondedOnTime: Type.Integer({ description: '在响应时限内接单' }),
-  resolved: Type.Integer({ description: '已办结' }),
-  rated: Type.Integer({ description: '已评价' }),
-  satisfied: Type.Integer({ description: '满意+基本满意' }),
-  onTime: Type.Integer({ description: '按时办结' }),
-  returned: Type.Integer({ description: '被退单的诉求' }),
-  reopened: Type.Integer({ description: '重办的诉求' }),
-  overdueOpen: Type.Integer({ description: '在办超时' }),
-  /** In-time 接单 / 已受理. */
-  responseRate: NullableNumber('响应率（按时接单÷已受理）'),
-  /** 已办结 / 已受理. */
-  resolutionRate: NullableNumber('解决率（已办结÷已受理）'),
-  /** 满意+基本满意 / 已评价 (auto-closed ones are not rated and count neither way). */
-  satisfactionRate: NullableNumber('满意率（满意+基本满意÷已评价）'),
-  onTimeRate: NullableNumber('按时办结率（按时办结÷已办结）'),
-  bounceRate: NullableNumber('退单率（被退单÷已受理）'),
-  reopenRate: NullableNumber('重办率（重办÷已办结）'),
-});
-export type ServiceFigureRow = Static<typeof ServiceFigureRow>;
-export const ServiceFigures = Type.Object({
-  from: DateOnly,
-  to: DateOnly,
-  groupBy: Type.String(),
-  total: ServiceFigureRow,
-  rows: Type.Array(ServiceFigureRow),
-});
-export type ServiceFigures = Static<typeof ServiceFigures>;
 
 // ---------------------------------------------------------------------------------------------
 // Residents on H5: their own requests.
