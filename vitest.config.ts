@@ -31,6 +31,8 @@ export default defineConfig({
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.test.ts'],
+          // the demo district is seeded once for the run; each file's app starts on a copy of it
+          globalSetup: ['e2e/demo-template.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

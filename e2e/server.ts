@@ -4,12 +4,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { inject } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 
 export interface RunningApp {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The app's data folder (the embedded database, the field key). */
+  dataDir: string;
   /** Stops the server and removes its data folder. */
   stop(): Promise<void>;
   /**
@@ -50,12 +53,17 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the real app (`node --import tsx apps/server/src/main.ts`) on a fresh embedded database
- * with the demo district, serving the built web app, and waits until /api/health answers 200.
+ * Starts the real app (`node --import tsx apps/server/src/main.ts`) on an embedded database of its
+ * own with the demo district, serving the built web app, and waits until /api/health answers 200.
+ * The database is a copy of the one the e2e run seeded once (`e2e/demo-template.ts`), so each file
+ * starts on the same fresh demo data without seeding it again; `fresh` seeds a new one instead, and
+ * `keepData` leaves the data folder after `stop` (how the template is made).
  */
-export async function startApp(opts: { timeoutMs?: number; logLevel?: 'warn' | 'info' } = {}): Promise<RunningApp> {
+export async function startApp(opts: { timeoutMs?: number; logLevel?: 'warn' | 'info'; fresh?: boolean; keepData?: boolean } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) throw new Error('前端尚未构建：请先运行 npm run build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiceng-e2e-'));
+  const template = opts.fresh ? undefined : inject('demoTemplate');
+  if (template) fs.cpSync(template, dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
@@ -98,13 +106,13 @@ export async function startApp(opts: { timeoutMs?: number; logLevel?: 'warn' | '
       await exited(child);
       clearTimeout(timer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + (opts.timeoutMs ?? 150_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    if (await healthy(url)) return { url, stop, residentCode };
+    if (await healthy(url)) return { url, dataDir, stop, residentCode };
     await new Promise((r) => setTimeout(r, 300));
   }
   await stop();
