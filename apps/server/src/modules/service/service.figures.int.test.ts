@@ -3,26 +3,38 @@ import { sql } from 'drizzle-orm';
 import type { ServiceFigures, ServiceRequestDetail } from '@jiceng/contracts';
 import { ENGINES, movableClock, residentLogin, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { deskRequest, logins, seedServicePlace, step, type ServicePlace } from '../../test/service.ts';
-import { monthSplit, serviceFiguresRepository as figures, type FigureGroup } from './service.figures.repository.ts';
+import { spanSplit, serviceFiguresRepository as figures, type FigureGroup } from './service.figures.repository.ts';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString();
 const dayEnd = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`) + 86_400_000).toISOString();
 
-describe('monthSplit: whole China months from the counts, the rest live', () => {
-  it('splits a year to date, a span inside one month and spans starting or ending mid-month', () => {
-    expect(monthSplit(dayStart('2026-01-01'), dayEnd('2026-12-02'))).toEqual({
-      months: { first: '2026-01-01', end: '2026-12-01' },
-      live: [[dayStart('2026-12-01'), dayEnd('2026-12-02')]],
+describe('spanSplit: whole China months and days from the counts, the rest live', () => {
+  it('splits a year to date, a span inside one month, spans starting or ending mid-month and a span off midnight', () => {
+    expect(spanSplit(dayStart('2026-01-01'), dayEnd('2026-12-02'))).toEqual({
+      months: ['2026-01-01', '2026-12-01'],
+      days: [['2026-12-01', '2026-12-03']],
+      live: [],
     });
-    expect(monthSplit(dayStart('2026-03-05'), dayEnd('2026-03-20'))).toEqual({ months: null, live: [[dayStart('2026-03-05'), dayEnd('2026-03-20')]] });
-    expect(monthSplit(dayStart('2026-10-15'), dayEnd('2026-12-31'))).toEqual({
-      months: { first: '2026-11-01', end: '2027-01-01' },
-      live: [[dayStart('2026-10-15'), dayStart('2026-11-01')]],
+    expect(spanSplit(dayStart('2026-03-05'), dayEnd('2026-03-20'))).toEqual({ months: null, days: [['2026-03-05', '2026-03-21']], live: [] });
+    expect(spanSplit(dayStart('2026-10-15'), dayEnd('2026-12-31'))).toEqual({
+      months: ['2026-11-01', '2027-01-01'],
+      days: [['2026-10-15', '2026-11-01']],
+      live: [],
     });
-    expect(monthSplit(dayStart('2026-02-01'), dayStart('2026-03-01'))).toEqual({ months: { first: '2026-02-01', end: '2026-03-01' }, live: [] });
-    expect(monthSplit(dayStart('2026-02-01'), dayStart('2026-02-01'))).toEqual({ months: null, live: [] });
+    expect(spanSplit(dayStart('2026-02-01'), dayStart('2026-03-01'))).toEqual({ months: ['2026-02-01', '2026-03-01'], days: [], live: [] });
+    expect(spanSplit(dayStart('2026-02-01'), dayStart('2026-02-01'))).toEqual({ months: null, days: [], live: [] });
+    // 2026-01-31 10:00 to 2026-03-02 10:00 China time
+    expect(spanSplit('2026-01-31T02:00:00.000Z', '2026-03-02T02:00:00.000Z')).toEqual({
+      months: ['2026-02-01', '2026-03-01'],
+      days: [['2026-03-01', '2026-03-02']],
+      live: [
+        ['2026-01-31T02:00:00.000Z', dayStart('2026-02-01')],
+        [dayStart('2026-03-02'), '2026-03-02T02:00:00.000Z'],
+      ],
+    });
+    expect(spanSplit('2026-01-31T02:00:00.000Z', '2026-01-31T05:00:00.000Z').live).toEqual([['2026-01-31T02:00:00.000Z', '2026-01-31T05:00:00.000Z']]);
   });
 });
 
@@ -51,6 +63,8 @@ describe.each(ENGINES)('the figures read model (migration 0041) equals the live 
       [dayStart('2026-10-15'), dayEnd('2026-11-10')],
       [dayStart('2026-10-01'), dayStart('2026-11-01')],
       [dayStart(today), dayEnd(today)],
+      // off midnight: parts of days live
+      ['2026-10-29T05:00:00.000Z', new Date(Date.parse(now) + HOUR * 1000).toISOString()],
     ] as const;
     const bases = [
       [
@@ -93,7 +107,9 @@ describe.each(ENGINES)('the figures read model (migration 0041) equals the live 
     r3 = (await c.communityA1!.post<ServiceRequestDetail>('/api/service/requests', deskRequest(p.communityA1, { description: '社区广场的健身器材松动' }))).body
       .id;
     await c.communityB1!.post('/api/service/requests', deskRequest(p.gridB1, { categoryCode: 'sanitation', description: '垃圾桶满了没人清' }));
-    const count = await server.db.one<{ n: number }>(sql`select sum(total)::int as n from service_figures_count where region_id = ${server.regionId}`);
+    const count = await server.db.one<{ n: number }>(
+      sql`select sum(total)::int as n from service_figures_count where region_id = ${server.regionId} and period_kind = 'month'`,
+    );
     expect(count!.n).toBe(4);
     await expectSameAsLive('after intake');
   });

@@ -37,6 +37,7 @@ const SUMS = sql.raw(`sum(t.total)::int as total, sum(t.accepted)::int as accept
 const NO_COUNTS = sql.raw(`0 as total, 0 as accepted, 0 as responded, 0 as responded_on_time, 0 as resolved, 0 as rated, 0 as satisfied, 0 as on_time,
   0 as returned, 0 as reopened`);
 const STORED = sql.raw(`c.total, c.accepted, c.responded, c.responded_on_time, c.resolved, c.rated, c.satisfied, c.on_time, c.returned, c.reopened`);
+/** Open with a running clock (待补充材料 is paused): what may be overdue. */
 const OPEN = sql.raw(`('submitted','accepted','dispatched','in_progress')`);
 
 export interface FiguresQuery {
@@ -51,33 +52,47 @@ export interface FiguresQuery {
 }
 
 const CHINA_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
 /** The first day (YYYY-MM-DD) of the month `n` months after the one `first` begins. */
 const addMonths = (first: string, n: number) => {
   const d = new Date(`${first}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + n);
   return d.toISOString().slice(0, 10);
 };
-/** The instant a China calendar month begins (China keeps +08:00 all year). */
-const startOf = (first: string) => Date.parse(`${first}T00:00:00Z`) - CHINA_MS;
-/** The first day of the China calendar month an instant falls in. */
-const monthOf = (instant: number) => new Date(instant + CHINA_MS).toISOString().slice(0, 8) + '01';
+/** China keeps +08:00 all year: a China date's midnight, and the China date of an instant. */
+const midnight = (day: string) => Date.parse(`${day}T00:00:00Z`) - CHINA_MS;
+const dateOf = (instant: number) => new Date(instant + CHINA_MS).toISOString().slice(0, 10);
 
-/**
- * How [from, to) splits into the whole China months the counts hold ([first, end), first days)
- * and the instants before and after them, which are read live from the requests.
- */
-export function monthSplit(from: string, to: string): { months: { first: string; end: string } | null; live: [string, string][] } {
+/** Half-open ranges of China dates (YYYY-MM-DD) and of instants (ISO). */
+export interface SpanSplit {
+  /** Whole months, from the month rows: first days [first, end). */
+  months: [string, string] | null;
+  /** Whole days outside them, from the day rows. */
+  days: [string, string][];
+  /** What is left (not whole days: only when the span does not start or end at a China midnight), live from the requests. */
+  live: [string, string][];
+}
+
+/** How [from, to) splits into whole China months, whole days and the rest. */
+export function spanSplit(from: string, to: string): SpanSplit {
   const f = Date.parse(from);
   const t = Date.parse(to);
-  if (!(f < t)) return { months: null, live: [] };
-  let first = monthOf(f);
-  if (startOf(first) < f) first = addMonths(first, 1);
-  const end = monthOf(t);
-  if (startOf(first) >= startOf(end)) return { months: null, live: [[from, to]] };
-  const live: [string, string][] = [];
-  if (f < startOf(first)) live.push([from, new Date(startOf(first)).toISOString()]);
-  if (startOf(end) < t) live.push([new Date(startOf(end)).toISOString(), to]);
-  return { months: { first, end }, live };
+  const out: SpanSplit = { months: null, days: [], live: [] };
+  if (!(f < t)) return out;
+  let d0 = dateOf(f);
+  if (midnight(d0) < f) d0 = dateOf(midnight(d0) + DAY_MS);
+  const d1 = dateOf(t);
+  if (!(midnight(d0) < midnight(d1))) return { ...out, live: [[from, to]] };
+  if (f < midnight(d0)) out.live.push([from, new Date(midnight(d0)).toISOString()]);
+  if (midnight(d1) < t) out.live.push([new Date(midnight(d1)).toISOString(), to]);
+  const m0 = d0.endsWith('-01') ? d0 : addMonths(d0.slice(0, 8) + '01', 1);
+  const m1 = d1.slice(0, 8) + '01';
+  if (m0 < m1) {
+    out.months = [m0, m1];
+    if (d0 < m0) out.days.push([d0, m0]);
+    if (m1 < d1) out.days.push([m1, d1]);
+  } else out.days.push([d0, d1]);
+  return out;
 }
 
 /**
@@ -86,28 +101,32 @@ export function monthSplit(from: string, to: string): { months: { first: string;
  */
 export const serviceFiguresRepository = {
   /**
-   * The figures of a subtree and span, in total (`group` null) or by one key: whole months from the
-   * counts, the days of a partial month at either end and what is overdue now live from the requests.
+   * The figures of a subtree and span, in total (`group` null) or by one key: whole months and the
+   * days at either end from the counts, what is overdue now (and any part of a day) live from the requests.
    */
   async counts(db: Database, regionId: string, q: FiguresQuery): Promise<FigureCounts[]> {
-    const { months, live } = monthSplit(q.from, q.to);
+    const split = spanSplit(q.from, q.to);
     const g = q.group;
     const storedKey: Record<FigureGroup, SQL> = {
       org: sql`subpath(c.org_path, 0, nlevel(${q.basePath}::ltree) + 1)::text`,
       grid: sql`c.grid_id::text`,
       category: sql`c.category_code`,
-      month: sql`to_char(c.month, 'YYYY-MM')`,
+      month: sql`to_char(c.period_start, 'YYYY-MM')`,
     };
     const sKey = g ? storedKey[g] : sql`null::text`;
     const lKey = g ? liveKey(q.basePath)[g] : sql`null::text`;
     const scope = sql`r.region_id = ${regionId} and r.org_path <@ ${q.basePath}::ltree and r.merged_into is null`;
+    const periods: SQL[] = [];
+    if (split.months) periods.push(sql`(c.period_kind = 'month' and c.period_start >= ${split.months[0]}::date and c.period_start < ${split.months[1]}::date)`);
+    for (const [a, b] of split.days) periods.push(sql`(c.period_kind = 'day' and c.period_start >= ${a}::date and c.period_start < ${b}::date)`);
     const parts: SQL[] = [];
-    if (months)
+    if (periods.length)
       parts.push(sql`select ${sKey} as key, ${STORED}, 0 as overdue_open from service_figures_count c
-        where c.region_id = ${regionId} and c.org_path <@ ${q.basePath}::ltree and c.month >= ${months.first}::date and c.month < ${months.end}::date`);
-    for (const [a, b] of live)
+        where c.region_id = ${regionId} and (${sql.join(periods, sql` or `)}) and c.org_path <@ ${q.basePath}::ltree`);
+    for (const [a, b] of split.live)
       parts.push(sql`select ${lKey} as key, ${COUNTS}, 0 as overdue_open from service_request r
         where ${scope} and r.submitted_at >= ${a}::timestamptz and r.submitted_at < ${b}::timestamptz group by 1`);
+    // over the open requests' partial index (migration 0041)
     parts.push(sql`select ${lKey} as key, ${NO_COUNTS}, count(*)::int as overdue_open from service_request r
       where ${scope} and r.state in ${OPEN} and r.due_at < ${q.now}::timestamptz
         and r.submitted_at >= ${q.from}::timestamptz and r.submitted_at < ${q.to}::timestamptz group by 1`);
@@ -135,11 +154,11 @@ export const serviceFiguresRepository = {
   /** Recounts a region's stored counts from its requests (after a bulk load with the row triggers off). */
   async rebuild(db: Database, regionId: string): Promise<void> {
     await db.run(sql`delete from service_figures_count where region_id = ${regionId}`);
-    await db.run(sql`insert into service_figures_count (region_id, org_path, grid_id, category_code, month, total, accepted, responded,
-        responded_on_time, resolved, rated, satisfied, on_time, returned, reopened)
-      select r.region_id, r.org_path, r.grid_id, r.category_code, date_trunc('month', r.submitted_at at time zone 'Asia/Shanghai')::date, ${COUNTS}
-      from service_request r where r.region_id = ${regionId} and r.merged_into is null
-      group by 1, 2, 3, 4, 5`);
+    await db.run(sql`insert into service_figures_count (region_id, period_kind, period_start, org_path, grid_id, category_code, total, accepted,
+        responded, responded_on_time, resolved, rated, satisfied, on_time, returned, reopened)
+      select r.region_id, k.kind, date_trunc(k.kind, r.submitted_at at time zone 'Asia/Shanghai')::date, r.org_path, r.grid_id, r.category_code, ${COUNTS}
+      from service_request r cross join (values ('month'), ('day')) as k(kind) where r.region_id = ${regionId} and r.merged_into is null
+      group by 1, 2, 3, 4, 5, 6`);
   },
 };
 
