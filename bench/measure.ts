@@ -77,13 +77,25 @@ interface AutocannonJson {
   timeouts: number;
 }
 
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+  /** GET unless given (e.g. POST with `body`). */
+  method?: string;
+  /** Sent as is with every request (autocannon 8's `-I` id replacement miscounts Content-Length, so bodies cannot vary). */
+  body?: string;
+}
+
 /**
  * Runs autocannon in a child process (so the load generator does not share the server's event
  * loop) against `url` and returns mean requests/s and p99 latency in ms.
  */
-export async function load(url: string, opts: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function load(url: string, opts: LoadOptions): Promise<LoadResult> {
   const args = [path.join(REPO, 'node_modules/autocannon/autocannon.js'), '-j', '-c', String(opts.connections), '-d', String(opts.seconds)];
   for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}: ${v}`);
+  if (opts.method) args.push('-m', opts.method);
+  if (opts.body !== undefined) args.push('-b', opts.body);
   args.push(url);
   const out = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --orgs 20000 --runs 30 --seconds 5 --engines postgres,pglite --parts counts,tree,todos,compliance,start]`
+ * `npm run bench [-- --orgs 20000 --runs 30 --seconds 5 --engines postgres,pglite --parts counts,tree,todos,compliance,service,start]`
  *
  * For each engine, builds the synthetic city (bench/city.ts), starts the real server on it and
  * prints each figure against a baseline measured in the same run, as a ratio:
@@ -13,7 +13,13 @@
  *   4. 组织生活 compliance (bench/compliance.ts): 12 months of meetings for every 党支部; the summary
  *      (month and year) as the district and as the widest street vs the repository's SQL, and the
  *      heat map;
- *   5. cold start of `node --import tsx apps/server/src/main.ts` to a healthy answer (fresh, then
+ *   5. 群众诉求 (bench/service.ts): three grids under every 社区/村; POST /api/service/requests as a
+ *      community desk under autocannon load vs a bare Fastify route inserting the same row into a
+ *      plain table (bare before and after); then `--service-requests` requests over a year in every
+ *      stage (default 1,000,000 on PostgreSQL, 100,000 on PGlite, whose single connection takes
+ *      minutes over a million) and GET /api/service/figures as the district and as the widest
+ *      street vs the repository's SQL;
+ *   6. cold start of `node --import tsx apps/server/src/main.ts` to a healthy answer (fresh, then
  *      existing database) vs starting `node -e ""`.
  * Each baseline is taken next to its figure (alternating runs, bare load before and after the app,
  * node start right before the cold starts), because other processes on a shared machine move
@@ -34,11 +40,12 @@ import { migrate } from '../apps/server/src/platform/db/migrate.ts';
 import { createServer } from '../apps/server/src/server.ts';
 import { BENCH_ADMIN, generateCity } from './city.ts';
 import { openCopier } from './copy.ts';
-import { engineList, getJson, loginCookie, open, type Engine } from './engines.ts';
+import { engineList, getJson, login, loginCookie, open, type Engine } from './engines.ts';
 import { coldStartMs, load, median, medianPairMs, nodeStartMs } from './measure.ts';
 import { createReport, ms, times } from './report.ts';
 import { addTodoData, benchTodos, DISTRICT_ACCOUNT, memberEdit } from './todos.ts';
 import { addMeetings, benchCompliance } from './compliance.ts';
+import { addServicePlaces, addServiceRequests, benchServiceFigures, benchServiceIntake, SERVICE_ACCOUNTS } from './service.ts';
 import { hashPassword } from '../apps/server/src/modules/account/index.ts';
 import { newId } from '../apps/server/src/platform/ids.ts';
 import { seedRepository } from '../apps/server/seeds/seed.repository.ts';
@@ -52,8 +59,10 @@ const { values } = parseArgs({
     'todo-members': { type: 'string', default: '100000' },
     /** Seconds at most per 待办 figure (at least 10 pairs are taken). */
     'todo-budget': { type: 'string', default: '20' },
+    /** Requests for the 群众诉求 figures (default per engine: 1000000 on PostgreSQL, 100000 on PGlite). */
+    'service-requests': { type: 'string' },
     /** Which of the figures below to measure (all by default). */
-    parts: { type: 'string', default: 'counts,tree,todos,compliance,start' },
+    parts: { type: 'string', default: 'counts,tree,todos,compliance,service,start' },
   },
 });
 const TOTAL = Number(values.orgs);
@@ -61,6 +70,7 @@ const RUNS = Number(values.runs);
 const SECONDS = Number(values.seconds);
 const TODO_MEMBERS = Number(values['todo-members']);
 const TODO_BUDGET_MS = Number(values['todo-budget']) * 1000;
+const serviceRequests = (engine: Engine) => Number(values['service-requests'] ?? (engine === 'postgres' ? 1_000_000 : 100_000));
 const CONNECTIONS = 10;
 const REGION = '320102';
 const report = createReport('bench');
@@ -210,6 +220,30 @@ async function benchEngine(engine: Engine): Promise<void> {
           { label: 'street', cookie: streetCookie, scopePath: street!.path },
         ]);
       }
+
+      // 5. 群众诉求: intake under load vs a bare insert; the figures over a year of requests vs their SQL.
+      if (PARTS.has('service')) await benchServicePart();
+      async function benchServicePart() {
+        const today = chinaDate(new Date());
+        const places = await addServicePlaces(db, REGION, city);
+        const n = serviceRequests(engine);
+        const t3 = performance.now();
+        const { byState, counts } = await addServiceRequests(db, REGION, n, new Date());
+        const states = Object.entries(byState)
+          .map(([s, k]) => `${s} ${k}`)
+          .join(', ');
+        add(
+          `generate ${n} requests over ${places.communities} communities and ${places.grids} grids (insert … select, ${counts} month and day counts, vacuum analyze): ${states}`,
+          ms(performance.now() - t3),
+        );
+        await benchServiceIntake({ base, db, regionId: REGION, report, engine, places, connections: CONNECTIONS, seconds: SECONDS });
+        const district = await login(base, SERVICE_ACCOUNTS.district);
+        const street = await login(base, SERVICE_ACCOUNTS.street);
+        await benchServiceFigures({ base, db, regionId: REGION, report, engine, today, runs: RUNS, budgetMs: TODO_BUDGET_MS }, [
+          { label: 'district', session: district, basePath: city.rootPath },
+          { label: 'street', session: street, basePath: places.street.path },
+        ]);
+      }
     } finally {
       await server.app.close();
     }
@@ -217,7 +251,7 @@ async function benchEngine(engine: Engine): Promise<void> {
     await h.close();
   }
 
-  // 5. Cold start of the real entry point, fresh then existing database, next to its baseline.
+  // 6. Cold start of the real entry point, fresh then existing database, next to its baseline.
   if (!PARTS.has('start')) return;
   const fresh = await h.fresh();
   try {
@@ -235,4 +269,11 @@ async function benchEngine(engine: Engine): Promise<void> {
 }
 
 for (const engine of engineList(values.engines)) await benchEngine(engine);
-report.finish(`Jiceng bench — ${TOTAL} orgs`, { total: TOTAL, runs: RUNS, seconds: SECONDS, connections: CONNECTIONS, todoMembers: TODO_MEMBERS });
+report.finish(`Jiceng bench — ${TOTAL} orgs`, {
+  total: TOTAL,
+  runs: RUNS,
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  todoMembers: TODO_MEMBERS,
+  serviceRequests: values['service-requests'] ?? 'per engine',
+});
