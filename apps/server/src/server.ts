@@ -24,6 +24,7 @@ import { createComplianceModule } from './modules/compliance/index.ts';
 import { refreshPlannerStatistics } from './platform/db/maintenance.ts';
 import { createReportInModule } from './modules/reportin/index.ts';
 import { createHardshipModule } from './modules/hardship/index.ts';
+import { createDuesModule } from './modules/dues/index.ts';
 import { createTrainingModule } from './modules/training/index.ts';
 import { meetingLectureCounts } from './modules/meeting/meeting.lectures.ts';
 import { createMeetingModule } from './modules/meeting/index.ts';
@@ -94,6 +95,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const reportIn = createReportInModule({ db, regionId, audit, clock, crypto, members: member.service });
   const hardship = createHardshipModule({ db, regionId, audit, clock, crypto, members: member.service, orgs: org.service });
   todos.add(hardship.todoSource);
+  const dues = createDuesModule({ db, regionId, audit, members: member.service });
   const meeting = createMeetingModule({ db, regionId, audit, clock, fieldKey, notifications, messages });
   for (const source of meeting.todoSources) todos.add(source);
   const training = createTrainingModule({ db, regionId, audit, clock, crypto, orgs: org.service, lectures: meetingLectureCounts });
@@ -193,6 +195,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   orgSetup.register(app);
   reportIn.register(app);
   hardship.register(app);
+  dues.register(app);
   meeting.register(app);
   training.register(app);
   compliance.register(app);

@@ -11,6 +11,7 @@ import { meetingAuditLabel } from './meeting.ts';
 import { trainingAuditLabel } from './training.ts';
 import { wishAuditLabel } from './wish.ts';
 import { serviceAuditLabel } from './service.ts';
+import { duesAuditLabel } from './dues.ts';
 
 /** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
 export const auditEntityLabel = {
@@ -120,6 +121,7 @@ export const auditActionLabel: Record<string, string> = {
   ...serviceAuditLabel,
   ...meetingAuditLabel,
   ...wishAuditLabel,
+  ...duesAuditLabel,
   'compliance.rules_set': '设置组织生活频次（自生效日起）',
   'compliance.rules_removed': '删除组织生活频次设置',
 };

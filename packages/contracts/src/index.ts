@@ -33,3 +33,4 @@ export * from './service-config.ts';
 export * from './service-figures.ts';
 export * from './wish.ts';
 export * from './open311.ts';
+export * from './dues.ts';

@@ -35,6 +35,10 @@ export const Permission = {
   SERVICE_CONFIG: 'service:config',
   /** 微心愿: a 党员 claims and fulfils a wish. */
   WISH_CLAIM: 'wish:claim',
+  /** 党费 (issue 11): the scope's members' dues bases and the calculator. A 党员's own dues come by member self-service. */
+  DUES_READ: 'dues:read',
+  /** Setting and deleting the scope's members' dues bases. */
+  DUES_RECORD: 'dues:record',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const ALL_PERMISSIONS = Object.values(Permission) as Permission[];
@@ -98,6 +102,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.SERVICE_DISPATCH,
     P.SERVICE_HANDLE,
     P.SERVICE_CONFIG,
+    P.DUES_READ,
+    P.DUES_RECORD,
   ],
   street: [
     P.ORG_READ,
@@ -121,6 +127,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.SERVICE_DISPATCH,
     P.SERVICE_HANDLE,
     P.SERVICE_CONFIG,
+    P.DUES_READ,
+    P.DUES_RECORD,
   ],
   community: [
     P.ORG_READ,
@@ -141,6 +149,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.SERVICE_DISPATCH,
     P.SERVICE_HANDLE,
     P.SERVICE_CONFIG,
+    P.DUES_READ,
+    P.DUES_RECORD,
   ],
   secretary: [
     P.ORG_READ,
@@ -158,10 +168,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.MEETING_WRITE,
     P.SERVICE_READ,
     P.SERVICE_HANDLE,
+    P.DUES_READ,
+    P.DUES_RECORD,
   ],
   grid_worker: [P.ORG_READ, P.TODO_READ, P.SERVICE_HANDLE],
   // 督导员 review the records of their subtree (street and department hold the same power: they appoint them)
-  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ, P.TRAINING_READ, P.MEETING_READ, P.MEETING_REVIEW, P.SERVICE_READ],
+  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ, P.TRAINING_READ, P.MEETING_READ, P.MEETING_REVIEW, P.SERVICE_READ, P.DUES_READ],
   member: [P.TODO_READ, P.MEMBER_SELF, P.SERVICE_HANDLE, P.WISH_CLAIM],
   resident_unit: [P.ORG_READ, P.TODO_READ],
 };

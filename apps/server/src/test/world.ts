@@ -9,6 +9,7 @@ import { worldAppraisal, worldMeetings, worldTerms, worldTraining } from './worl
 import { worldLifecycle, worldMembers } from './world/people.ts';
 import { worldWishClaims, worldWishes } from './world/wishes.ts';
 import { worldService } from './world/service.ts';
+import { worldDues } from './world/dues.ts';
 
 export { worldBirthDate } from './world/people.ts';
 
@@ -51,6 +52,8 @@ export const RECORD_KINDS = [
   'serviceRequest',
   'servicePhoto',
   'dispatchRule',
+  /** A month (`YYYY-MM`) with a dues basis, for `/members/:id/dues-bases/:month`. */
+  'duesMonth',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -103,6 +106,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await worldTerms(w);
   await worldMeetings(w);
   await worldTraining(w);
+  await worldDues(w);
   await worldWishes(w);
   await worldService(w);
   await worldAppraisal(w);
@@ -129,6 +133,7 @@ const KIND_BY_PATH: [RegExp, RecordKind][] = [
   [/\/hardship\/cadres$/, 'hardshipCadre'],
   [/\/hardship\/[^/]+\/visits$/, 'hardshipVisit'],
   [/\/training\/sessions$/, 'trainingSession'],
+  [/\/members\/[^/]+\/dues-bases$/, 'duesMonth'],
   [/\/training\/sessions\/[^/]+\/attendance$/, 'member'],
   [/\/meetings\/[^/]+\/(votes|attachments)$/, 'meetingPart'],
   [/\/meetings$/, 'meeting'],
