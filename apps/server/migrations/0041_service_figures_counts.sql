@@ -8,9 +8,9 @@
 -- overdue depends on the hour of the read and is counted live over the open requests alone (the
 -- partial index below). Merged-away requests are not counted, as before.
 --
--- Kept by the row trigger below in the writing transaction (as meeting_period_count, migration
--- 0031): intake, every step and the sweep write service_request, so no path of the module can leave
--- the counts behind, and a figure read right after a step sees it. A test compares the figures with
+-- Kept by the row trigger below in the writing transaction, at its commit (as meeting_period_count,
+-- migration 0031, but deferred): intake, every step and the sweep write service_request, so no path
+-- of the module can leave the counts behind, and a figure read right after a step sees it. A test compares the figures with
 -- the live aggregate after every kind of step.
 create table service_figures_count (
   region_id text not null,
@@ -86,10 +86,15 @@ begin
   return null;
 end $$;
 
-create trigger service_figures_count_insert_delete after insert or delete on service_request
+-- Deferred to the commit: a count row is locked from its upsert to the end of the transaction, and
+-- intake writes the workflow and audit rows after the request, so a burst at one grid and category
+-- (a burst pipe) would queue on the row for the whole transaction instead of its commit.
+create constraint trigger service_figures_count_insert_delete after insert or delete on service_request
+  deferrable initially deferred
   for each row execute function service_figures_count_trigger();
-create trigger service_figures_count_update after update of org_path, grid_id, category_code, submitted_at, accepted_at, taken_at, responded_on_time,
+create constraint trigger service_figures_count_update after update of org_path, grid_id, category_code, submitted_at, accepted_at, taken_at, responded_on_time,
     resolved_at, rating, resolved_on_time, return_count, reopen_count, merged_into on service_request
+  deferrable initially deferred
   for each row when ((old.org_path, old.grid_id, old.category_code, old.submitted_at, old.accepted_at is null, old.taken_at is null, old.responded_on_time,
       old.resolved_at is null, old.rating, old.resolved_on_time, old.return_count > 0, old.reopen_count > 0, old.merged_into)
     is distinct from (new.org_path, new.grid_id, new.category_code, new.submitted_at, new.accepted_at is null, new.taken_at is null, new.responded_on_time,
