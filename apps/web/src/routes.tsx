@@ -10,6 +10,7 @@ import { BarChartOutlined, MessageOutlined } from '@ant-design/icons';
 import { ScheduleOutlined } from '@ant-design/icons';
 import { BookOutlined, FieldTimeOutlined, TableOutlined } from '@ant-design/icons';
 import { GiftOutlined } from '@ant-design/icons';
+import { CalculatorOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, DashboardOutlined, FundOutlined, SettingOutlined } from '@ant-design/icons';
 
@@ -38,6 +39,7 @@ const CompliancePage = lazy(() => import('./features/compliance/CompliancePage.t
 const TrainingSessionsPage = lazy(() => import('./features/training/TrainingSessionsPage.tsx'));
 const TrainingHoursPage = lazy(() => import('./features/training/TrainingHoursPage.tsx'));
 const TrainingStatsPage = lazy(() => import('./features/training/TrainingStatsPage.tsx'));
+const DuesCalculatorPage = lazy(() => import('./features/dues/DuesCalculatorPage.tsx'));
 const WishesPage = lazy(() => import('./features/wishes/WishesPage.tsx'));
 const ServiceRequestsPage = lazy(() => import('./features/service/ServiceRequestsPage.tsx'));
 const DispatchBoardPage = lazy(() => import('./features/service/DispatchBoardPage.tsx'));
@@ -143,6 +145,15 @@ export const appRoutes: AppRoute[] = [
     permission: Permission.TRAINING_READ,
     menu: true,
     group: '党员教育培训',
+  },
+  {
+    path: '/dues/calculator',
+    label: '党费计算器',
+    icon: <CalculatorOutlined />,
+    element: <DuesCalculatorPage />,
+    permission: Permission.DUES_READ,
+    menu: true,
+    group: '党费',
   },
   {
     path: '/service/requests',
