@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { MessagesService } from '../../platform/messages/messages.service.ts';
 import type { NotificationService } from '../../platform/todo/notification.service.ts';
-import { createWorkflow } from '../../platform/workflow/workflow.ts';
+import { createWorkflow, presentWorkflowEvent } from '../../platform/workflow/workflow.ts';
 import { workflowRepository } from '../../platform/workflow/workflow.repository.ts';
 import { mayRead } from './service.policy.ts';
 import { serviceRepository as repo, type ServiceRequestRow } from './service.repository.ts';
@@ -55,6 +55,12 @@ export function createServiceCore(deps: ServiceDeps) {
     /** The engine's facts from the stored history. */
     async facts(db: Database, row: ServiceRequestRow) {
       return factsOf(row, eventsOf(await workflowRepository.history(db, regionId, SERVICE_KIND, row.id)));
+    },
+
+    /** The facts and the timeline from one read of the history (a detail needs both). */
+    async factsAndTimeline(db: Database, row: ServiceRequestRow) {
+      const rows = await workflowRepository.history(db, regionId, SERVICE_KIND, row.id);
+      return { facts: factsOf(row, eventsOf(rows)), timeline: rows.map((e) => presentWorkflowEvent(workflow.definition, e)) };
     },
 
     /** Recomputes what the row keeps of the clock after a step at `now` (in the step's transaction). */

@@ -59,16 +59,20 @@ export function createServiceService(deps: ServiceDeps & { onSweepError?: (e: un
     presentRequest(row, crypto, core.clock.now(), actor ? actionsFor(serviceRoles(actor, row), row.state) : []);
 
   async function detail(actor: Actor | null, row: ServiceRequestRow, viewer: Actor): Promise<ServiceRequestDetail> {
-    const facts = await core.facts(db, row);
-    const base = present(actor, row);
     const photos = (kind: AttachmentOwnerKind) =>
       attachments.list(db, { ...viewer, scope: 'self' }, { ownerKind: kind, ownerId: row.id }, { selfAccess: true });
+    // one read of the history for the clock and the timeline; the three reads side by side
+    const [{ facts, timeline }, requestPhotos, resultPhotos] = await Promise.all([
+      core.factsAndTimeline(db, row),
+      photos('service_request'),
+      photos('service_result'),
+    ]);
     return {
-      ...base,
+      ...present(actor, row),
       clock: contractClock(clockOf(facts, core.now(), core.timing)),
-      timeline: presentTimeline(await core.workflow.history(db, row.id)),
-      photos: await photos('service_request'),
-      resultPhotos: await photos('service_result'),
+      timeline: presentTimeline(timeline),
+      photos: requestPhotos,
+      resultPhotos,
     };
   }
 
