@@ -39,13 +39,16 @@ export interface ServiceIntakeRuleSet {
   duplicateMinSimilarity: number;
   /** At most this many hints. */
   duplicateMax: number;
+  /** A resident submits at most this many requests on H5 in any 24 hours (one phone cannot flood a community's desk). */
+  residentPerDay: number;
 }
 
 export const SERVICE_INTAKE_RULES_2026: ServiceIntakeRuleSet = {
   id: 'service-intake-2026',
-  source: '匿名仅限建议类：issue 10；重复提示的天数与阈值为 Jiceng 默认值',
+  source: '匿名仅限建议类：issue 10；重复提示的天数与阈值、群众每日提交上限为 Jiceng 默认值',
   anonymousKinds: ['suggestion'],
   duplicateDays: 30,
   duplicateMinSimilarity: 0.3,
   duplicateMax: 5,
+  residentPerDay: 10,
 };

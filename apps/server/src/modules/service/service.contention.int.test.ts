@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceActionResult, ServiceRequestDetail } from '@jiceng/contracts';
 import { race } from '../../test/contention.ts';
-import { ENGINES, movableClock, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
+import { SERVICE_INTAKE_RULES_2026 } from '@jiceng/rules';
+import { ENGINES, movableClock, residentLogin, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { deskRequest, logins, seedServicePlace, step, type ServicePlace } from '../../test/service.ts';
 
 const HOUR = 3600;
@@ -93,5 +94,25 @@ describe.each(ENGINES)('群众诉求 under contention (%s)', (engine) => {
     expect(actions.filter((a) => a === 'escalate')).toHaveLength(1);
     expect(actions.filter((a) => a === 'urge').length).toBeLessThanOrEqual(2); // the reminder before the limit, the 催办 at it
     expect(actions.filter((a) => a === 'urge').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a resident submitting 14 at once gets exactly the daily 10 (rule service-intake-2026 residentPerDay), the rest a Chinese 429; a day later again', async () => {
+    const resident = await residentLogin(server, '13900003333', '李大爷');
+    const limit = SERVICE_INTAKE_RULES_2026.residentPerDay;
+    const submit = (i: number) =>
+      resident.post('/api/resident/requests', {
+        kind: 'help',
+        categoryCode: 'repair',
+        description: `楼道第${i + 1}层的灯不亮了，请帮忙修一下`,
+        orgId: p.gridA1,
+      });
+    const { refused } = await race(limit + 4, submit, { successes: limit, refusals: ['TOO_MANY_ATTEMPTS'] });
+    expect(refused.every((r) => r.status === 429)).toBe(true);
+    expect((refused[0]!.body as { error: { message: string } }).error.message).toBe(
+      `您在24小时内已提交${limit}条诉求，请稍后再提交；紧急情况请直接拨打110或12345热线`,
+    );
+    expect(await count(sql`select count(*)::int as n from service_request where description like '楼道第%层的灯不亮了%'`)).toBe(limit);
+    clock.advance(24 * HOUR + 60);
+    expect((await submit(99)).status).toBe(201);
   });
 });

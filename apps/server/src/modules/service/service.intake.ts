@@ -1,7 +1,8 @@
 import type { ServiceDuplicate, ServiceRequestInput } from '@jiceng/contracts';
 import { anonymityRefusal, duplicateHints, SERVICE_INTAKE_RULES_2026, serviceRequestKindLabel, type ServiceRequestKind } from '@jiceng/rules';
+import type { Database } from '../../platform/db/database.ts';
 import { isoTime } from '../../platform/db/time.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { pathInScope, type Actor } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Resident } from '../../platform/residents/index.ts';
@@ -45,6 +46,14 @@ export function createIntake(core: ServiceCore) {
     if (!place || (scope && !pathInScope({ orgPath: scope }, place.path))) throw notFound('诉求所在地');
     if (!place.community_id || !place.community_path) throw invalid('请选择诉求所在的社区（村）或其下的网格');
     return { ...place, community_id: place.community_id, community_path: place.community_path };
+  }
+
+  /** Rule service-intake-2026 residentPerDay: a 429 in Chinese once a resident's 24 hours are full. */
+  async function withinDailyLimit(tx: Database, residentId: string, now: string): Promise<void> {
+    const limit = SERVICE_INTAKE_RULES_2026.residentPerDay;
+    const since = new Date(Date.parse(now) - 86_400_000).toISOString();
+    if ((await repo.residentSubmittedSince(tx, regionId, residentId, since)) >= limit)
+      throw new AppError('TOO_MANY_ATTEMPTS', `您在24小时内已提交${limit}条诉求，请稍后再提交；紧急情况请直接拨打110或12345热线`, { retryAfterSeconds: 3600 });
   }
 
   function contactOf(i: Intaker, input: IntakeInput): { name: string | null; phone: string | null; residentId: string | null } {
@@ -109,6 +118,7 @@ export function createIntake(core: ServiceCore) {
         core.timing,
       );
       await db.transaction(async (tx) => {
+        if (i.kind === 'resident') await withinDailyLimit(tx, i.resident.id, now);
         const { code } = await repo.insert(tx, regionId, {
           id,
           kind: input.kind,

@@ -207,6 +207,17 @@ export const serviceRepository = {
   },
 
   /** The requests of one resident (their own, and those they follow), newest first. */
+  /**
+   * The requests a resident submitted since `since`, counted while their resident row is locked (so
+   * two submissions at once count each other's: the daily limit holds under concurrency).
+   */
+  async residentSubmittedSince(tx: Database, regionId: string, residentId: string, since: string): Promise<number> {
+    await tx.one(sql`select id from resident where region_id = ${regionId} and id = ${residentId} for update`);
+    const row = await tx.one<{ n: number }>(sql`select count(*)::int as n from service_request
+      where region_id = ${regionId} and resident_id = ${residentId} and submitted_at > ${since}::timestamptz`);
+    return row?.n ?? 0;
+  },
+
   ofResident(db: Database, regionId: string, residentId: string, limit: number): Promise<ServiceRequestRow[]> {
     return db.rows<ServiceRequestRow>(sql`select ${SELECT} from ${FROM(regionId)} and (r.resident_id = ${residentId}
         or exists (select 1 from service_request_follower f where f.region_id = r.region_id and f.request_id = r.id and f.resident_id = ${residentId}))
