@@ -72,7 +72,8 @@ export default function DuesCalculatorPage() {
         onFinish={(v) => calc.mutate(toDuesInput(v))}
         style={{ maxWidth: 560 }}
       >
-        <Form.Item name="category" label="缴费类别" rules={[{ required: true, message: '请选择缴费类别' }]}>
+        {/* always has a value (no clearing), so no required rule: antd put its aria-required on the select's wrapper, which axe refuses */}
+        <Form.Item name="category" label="缴费类别">
           <Select<DuesCategoryId> options={categoryOptions} style={{ width: 320 }} />
         </Form.Item>
         <DuesAmountFields category={category} />
