@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'int',
           sequence: { groupOrder: 1 },
           include: ['apps/**/src/**/*.int.test.ts'],
+          // one migrated PGlite data folder for the run; each in-memory test database loads it
+          globalSetup: ['apps/server/src/test/int-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
+import { inject } from 'vitest';
 import { CSRF_HEADER, idNumberCheckChar, RESIDENT_COOKIE, SESSION_COOKIE, type Me, type MemberInput, type OrgInput, type ResidentMe } from '@jiceng/contracts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { fixedClock, type Clock } from '../platform/clock.ts';
@@ -17,9 +19,17 @@ export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'pos
 export const TEST_TODAY = '2026-11-22T04:00:00Z';
 export const PASSWORD = 'Test@2026pw';
 
+let snapshot: Blob | undefined;
+/** The migrated PGlite data folder the int run dumped once (`test/int-setup.ts`), read once per worker. */
+function migratedSnapshot(): Blob | undefined {
+  const file = process.env.VITEST ? inject('pgliteSnapshot') : undefined;
+  if (file && !snapshot) snapshot = new Blob([fs.readFileSync(file)]);
+  return snapshot;
+}
+
 async function openEngine(engine: Engine): Promise<{ db: Database; drop(): Promise<void> }> {
   if (engine === 'pglite') {
-    const db = await openPglite(null);
+    const db = await openPglite(null, { loadDataDir: migratedSnapshot() });
     return { db, drop: () => db.close() };
   }
   const base = process.env.TEST_DATABASE_URL!;

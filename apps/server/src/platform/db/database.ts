@@ -185,13 +185,19 @@ function pgliteConn(client: PGlite | PgliteTx, root: PGlite): Conn {
   };
 }
 
-/** Opens the embedded database in `dir` (created when missing), or in memory when `dir` is null. */
-export async function openPglite(dir: string | null): Promise<Database> {
+/**
+ * Opens the embedded database in `dir` (created when missing), or in memory when `dir` is null;
+ * `loadDataDir` starts it from a dumped data folder instead of an empty one (the tests' migrated
+ * snapshot: no initdb, no migrations), and `onClient` hands out the PGlite client (to dump one).
+ */
+export async function openPglite(dir: string | null, opts: { loadDataDir?: Blob; onClient?: (client: PGlite) => void } = {}): Promise<Database> {
   const client = await PGlite.create({
     dataDir: dir ?? undefined,
+    loadDataDir: opts.loadDataDir,
     extensions: { ltree, pg_trgm, btree_gist },
     parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
   });
+  opts.onClient?.(client);
   // The embedded database is read from memory and the OS cache, where a random page costs about what
   // a sequential one does; at the default 4 the planner counted a street's members by reading the
   // whole region's in physical order (265 ms) instead of its branches' index entries (30 ms).
