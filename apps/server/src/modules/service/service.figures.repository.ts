@@ -133,7 +133,7 @@ export const serviceFiguresRepository = {
     const all = sql`select t.key, ${SUMS} from (${sql.join(parts, sql` union all `)}) t group by t.key`;
     if (!g) {
       const [row] = await db.rows<FigureCounts>(sql`select s.*, null as label from (${all}) s`);
-      return [row ?? { ...ZERO }];
+      return [row ?? { ...ZERO_COUNTS }];
     }
     return db.rows<FigureCounts>(sql`select s.*, ${labelOf(regionId, g)} as label from (${all}) s where s.total > 0 or s.overdue_open > 0
       order by s.total desc, s.key`);
@@ -162,7 +162,8 @@ export const serviceFiguresRepository = {
   },
 };
 
-const ZERO: FigureCounts = {
+/** Counts of a view with no requests. */
+export const ZERO_COUNTS: FigureCounts = {
   key: null,
   label: null,
   total: 0,

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { pathInScope, type Actor } from '../../platform/http/actor.ts';
-import { serviceFiguresRepository as figures, type FigureCounts } from './service.figures.repository.ts';
+import { serviceFiguresRepository as figures, ZERO_COUNTS, type FigureCounts } from './service.figures.repository.ts';
 import { serviceRepository as repo } from './service.repository.ts';
 
 const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
@@ -33,22 +33,6 @@ function row(c: FigureCounts, key: string, label: string): ServiceFigureRow {
   };
 }
 
-const EMPTY: FigureCounts = {
-  key: null,
-  label: null,
-  total: 0,
-  accepted: 0,
-  responded: 0,
-  responded_on_time: 0,
-  resolved: 0,
-  rated: 0,
-  satisfied: 0,
-  on_time: 0,
-  returned: 0,
-  reopened: 0,
-  overdue_open: 0,
-};
-
 /**
  * The 接诉即办 figures of a subtree and period (submitted in [from, to], China dates; default this
  * year): response, resolution, satisfaction, on-time, bounce-back and reopen rates, in total and by
@@ -76,6 +60,6 @@ export function createServiceFigures(deps: { db: Database; regionId: string; clo
       if (groupBy === 'grid' && c.key === null) return '未分网格';
       return c.label ?? c.key ?? '—';
     };
-    return { from, to, groupBy, total: row(total ?? EMPTY, 'total', '合计'), rows: rows.map((c) => row(c, c.key ?? 'none', labelOf(c))) };
+    return { from, to, groupBy, total: row(total ?? ZERO_COUNTS, 'total', '合计'), rows: rows.map((c) => row(c, c.key ?? 'none', labelOf(c))) };
   };
 }
