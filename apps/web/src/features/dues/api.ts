@@ -1,4 +1,13 @@
-import type { DuesBasis, DuesBasisInput, DuesCalcInput, DuesCalcResult } from '@jiceng/contracts';
+import type {
+  DuesArrearsQuery,
+  DuesBasis,
+  DuesBasisInput,
+  DuesCalcInput,
+  DuesCalcResult,
+  DuesLedgerQuery,
+  DuesPublicationQuery,
+  DuesSummaryQuery,
+} from '@jiceng/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { isStaleVersion } from '../../api/errors.ts';
@@ -7,6 +16,12 @@ import { isStaleVersion } from '../../api/errors.ts';
 export const duesKeys = {
   all: ['dues'] as const,
   bases: (memberId: string) => ['dues', 'bases', memberId] as const,
+  /** 党费台账 (ledgerApi.ts): a branch's month, a member's months, arrears, the summary and the publication. */
+  ledger: (q: DuesLedgerQuery) => ['dues', 'ledger', q] as const,
+  member: (memberId: string) => ['dues', 'member', memberId] as const,
+  arrears: (q: DuesArrearsQuery) => ['dues', 'arrears', q] as const,
+  summary: (q: DuesSummaryQuery) => ['dues', 'summary', q] as const,
+  publication: (q: DuesPublicationQuery) => ['dues', 'publication', q] as const,
 };
 
 /** 党费计算器: nothing is stored, so nothing reloads; a refusal (400) is shown by the query client. */
@@ -15,10 +30,14 @@ export const useDuesCalculate = () => useMutation({ mutationFn: (input: DuesCalc
 export const useDuesBases = (memberId: string) =>
   useQuery({ queryKey: duesKeys.bases(memberId), queryFn: () => api.get<DuesBasis[]>(`/api/members/${memberId}/dues-bases`) });
 
-/** A change to a member's bases reloads them; a 409 STALE_VERSION (someone saved first) reloads too, so the next try starts from theirs. */
+/**
+ * A change to a member's bases reloads them and everything computed from them (the ledger's dues:
+ * everything under ['dues']); a 409 STALE_VERSION (someone saved first) reloads too, so the next
+ * try starts from theirs.
+ */
 function useBasesMutation<V, R>(memberId: string, fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
-  const reload = () => qc.invalidateQueries({ queryKey: duesKeys.bases(memberId) });
+  const reload = () => qc.invalidateQueries({ queryKey: duesKeys.all });
   return useMutation({
     mutationFn: fn,
     onSuccess: reload,
