@@ -10,7 +10,7 @@ import { BarChartOutlined, MessageOutlined } from '@ant-design/icons';
 import { ScheduleOutlined } from '@ant-design/icons';
 import { BookOutlined, FieldTimeOutlined, TableOutlined } from '@ant-design/icons';
 import { GiftOutlined } from '@ant-design/icons';
-import { CalculatorOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, CalculatorOutlined, NotificationOutlined, PieChartOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, DashboardOutlined, FundOutlined, SettingOutlined } from '@ant-design/icons';
 
@@ -40,6 +40,10 @@ const TrainingSessionsPage = lazy(() => import('./features/training/TrainingSess
 const TrainingHoursPage = lazy(() => import('./features/training/TrainingHoursPage.tsx'));
 const TrainingStatsPage = lazy(() => import('./features/training/TrainingStatsPage.tsx'));
 const DuesCalculatorPage = lazy(() => import('./features/dues/DuesCalculatorPage.tsx'));
+const DuesLedgerPage = lazy(() => import('./features/dues/DuesLedgerPage.tsx'));
+const DuesSummaryPage = lazy(() => import('./features/dues/DuesSummaryPage.tsx'));
+const DuesPublicationPage = lazy(() => import('./features/dues/DuesPublicationPage.tsx'));
+const DuesArrearsPage = lazy(() => import('./features/dues/DuesArrearsPage.tsx'));
 const WishesPage = lazy(() => import('./features/wishes/WishesPage.tsx'));
 const ServiceRequestsPage = lazy(() => import('./features/service/ServiceRequestsPage.tsx'));
 const DispatchBoardPage = lazy(() => import('./features/service/DispatchBoardPage.tsx'));
@@ -145,6 +149,42 @@ export const appRoutes: AppRoute[] = [
     permission: Permission.TRAINING_READ,
     menu: true,
     group: '党员教育培训',
+  },
+  {
+    path: '/dues/ledger',
+    label: '党费台账',
+    icon: <AccountBookOutlined />,
+    element: <DuesLedgerPage />,
+    permission: Permission.DUES_READ,
+    menu: true,
+    group: '党费',
+  },
+  {
+    path: '/dues/arrears',
+    label: '欠交党费',
+    icon: <ExclamationCircleOutlined />,
+    element: <DuesArrearsPage />,
+    permission: Permission.DUES_READ,
+    menu: true,
+    group: '党费',
+  },
+  {
+    path: '/dues/summary',
+    label: '党费统计',
+    icon: <PieChartOutlined />,
+    element: <DuesSummaryPage />,
+    permission: Permission.DUES_READ,
+    menu: true,
+    group: '党费',
+  },
+  {
+    path: '/dues/publication',
+    label: '党费公示',
+    icon: <NotificationOutlined />,
+    element: <DuesPublicationPage />,
+    permission: Permission.DUES_READ,
+    menu: true,
+    group: '党费',
   },
   {
     path: '/dues/calculator',
