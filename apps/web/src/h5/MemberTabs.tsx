@@ -2,6 +2,7 @@ import { Permission, type Me } from '@jiceng/contracts';
 import { SafeArea, TabBar } from 'antd-mobile';
 import { useEffect, useState, type ReactNode } from 'react';
 import { AppraisalScreen } from './AppraisalScreen.tsx';
+import { DuesScreen } from './DuesScreen.tsx';
 import { MeetingsScreen } from './MeetingsScreen.tsx';
 import { MEETINGS_HASH, signinTokenOf } from './meetingsApi.ts';
 import { ORDERS_HASH, useMyOrders } from './ordersApi.ts';
@@ -37,6 +38,7 @@ const BOOK = 'M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2z M4 21a2 2 0 0 1 2-2h13v2
 const GIFT = 'M4 10h16v11H4z M3 7h18v3H3z M12 7v14 M12 7c-2-4-6-3-5 0 M12 7c2-4 6-3 5 0';
 const USER = 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8z M4 21c0-4 4-6 8-6s8 2 8 6';
 const CLIPBOARD = 'M9 4h6v3H9z M7 5H5v16h14V5h-2 M8 12l2.5 2.5L16 9';
+const WALLET = 'M4 7h15v13H4z M4 7l11-4 2 4 M15 12h4v4h-4z';
 
 interface MemberTab {
   key: string;
@@ -63,6 +65,7 @@ const TABS: MemberTab[] = [
   { key: 'appraisals', title: '我的评议', icon: <Icon d={MEDAL} />, screen: () => <AppraisalScreen /> },
   { key: 'meetings', title: '我的会议', icon: <Icon d={CALENDAR} />, screen: () => <MeetingsScreen /> },
   { key: 'training', title: '我的学时', icon: <Icon d={BOOK} />, screen: () => <TrainingScreen /> },
+  { key: 'dues', title: '我的党费', icon: <Icon d={WALLET} />, screen: () => <DuesScreen /> },
   { key: 'wishes', title: '微心愿', icon: <Icon d={GIFT} />, screen: () => <WishWallScreen />, permission: Permission.WISH_CLAIM },
   { key: 'mine', title: '我的', icon: <Icon d={USER} />, screen: (me) => <MineScreen me={me} /> },
 ];
