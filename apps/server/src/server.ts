@@ -84,7 +84,10 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     orgs: { resolveInScope: (actor, id) => org.service.resolveInScope(actor, id), children: todoChildren(db, regionId) },
   });
   todos.add(termTodoSource());
-  const transfer = createTransferModule({ db, regionId, audit, clock, crypto, members: member.service });
+  // 党费 (issue 11) before the transfers: a letter carries 党费缴至 from the ledger
+  const dues = createDuesModule({ db, regionId, audit, clock, crypto, members: member.service, orgs: org.service });
+  for (const source of dues.todoSources) todos.add(source);
+  const transfer = createTransferModule({ db, regionId, audit, clock, crypto, members: member.service, duesPaidTo: (tx, id) => dues.ledger.paidTo(tx, id) });
   todos.add(transfer.todoSource);
   const floating = createFloatingModule({ db, regionId, audit, clock, crypto, members: member.service });
   for (const source of floating.todoSources) todos.add(source);
@@ -95,7 +98,6 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   const reportIn = createReportInModule({ db, regionId, audit, clock, crypto, members: member.service });
   const hardship = createHardshipModule({ db, regionId, audit, clock, crypto, members: member.service, orgs: org.service });
   todos.add(hardship.todoSource);
-  const dues = createDuesModule({ db, regionId, audit, members: member.service });
   const meeting = createMeetingModule({ db, regionId, audit, clock, fieldKey, notifications, messages });
   for (const source of meeting.todoSources) todos.add(source);
   const training = createTrainingModule({ db, regionId, audit, clock, crypto, orgs: org.service, lectures: meetingLectureCounts });
@@ -158,6 +160,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     meetingReminderJob(sweepMeetings, cronEvery(config.sweepIntervalSeconds)),
     compliance.refreshJob(cronEvery(config.sweepIntervalSeconds)),
     service.sweepJob(config.sweepIntervalSeconds),
+    // at start and 00:07 China time (16:07 UTC): this month's rows (idempotent; members added since get theirs), the arrears at the month's turn
+    dues.ledgerJob('7 16 * * *'),
     // the embedded engine's planner statistics (it runs no autovacuum), at night
     { name: 'planner-statistics', cron: '23 3 * * *', run: () => refreshPlannerStatistics(db) },
     {
@@ -213,7 +217,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     clock,
     crypto,
     audit,
-    modules: { org, account, member, meeting, service },
+    modules: { org, account, member, meeting, service, dues },
     todos,
     notifications,
     messages,

@@ -12,6 +12,7 @@ import { trainingAuditLabel } from './training.ts';
 import { wishAuditLabel } from './wish.ts';
 import { serviceAuditLabel } from './service.ts';
 import { duesAuditLabel } from './dues.ts';
+import { duesLedgerAuditLabel } from './dues-ledger.ts';
 
 /** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
 export const auditEntityLabel = {
@@ -122,6 +123,7 @@ export const auditActionLabel: Record<string, string> = {
   ...meetingAuditLabel,
   ...wishAuditLabel,
   ...duesAuditLabel,
+  ...duesLedgerAuditLabel,
   'compliance.rules_set': '设置组织生活频次（自生效日起）',
   'compliance.rules_removed': '删除组织生活频次设置',
 };

@@ -34,3 +34,4 @@ export * from './service-figures.ts';
 export * from './wish.ts';
 export * from './open311.ts';
 export * from './dues.ts';
+export * from './dues-ledger.ts';

@@ -29,6 +29,8 @@ export const TODO_SOURCES = [
   'wish.overdue',
   'service.pending',
   'service.orders',
+  'dues.arrears',
+  'dues.lapse',
 ] as const;
 export type TodoSourceId = (typeof TODO_SOURCES)[number];
 export const todoSourceLabel: Record<TodoSourceId, string> = {
@@ -53,6 +55,8 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
   'wish.overdue': '微心愿逾期未完成',
   'service.pending': '群众诉求待受理派单',
   'service.orders': '群众诉求待接单办理',
+  'dues.arrears': '党费欠交',
+  'dues.lapse': '连续六个月未交党费',
 };
 
 /**
@@ -60,7 +64,20 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
  * module's source names one of these (or adds its own here), and the summary offers exactly the
  * kinds of the sources registered and visible to the account.
  */
-export const TODO_KINDS = ['term', 'setup', 'transfer', 'floating', 'lost_contact', 'hardship', 'appraisal', 'training', 'meeting', 'wish', 'service'] as const;
+export const TODO_KINDS = [
+  'term',
+  'setup',
+  'transfer',
+  'floating',
+  'lost_contact',
+  'hardship',
+  'appraisal',
+  'training',
+  'meeting',
+  'wish',
+  'service',
+  'dues',
+] as const;
 export type TodoKindId = (typeof TODO_KINDS)[number];
 export const todoKindLabel: Record<TodoKindId, string> = {
   term: '换届',
@@ -74,6 +91,7 @@ export const todoKindLabel: Record<TodoKindId, string> = {
   meeting: '三会一课',
   wish: '微心愿',
   service: '群众诉求',
+  dues: '党费',
 };
 /** The kind of each source. */
 export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
@@ -98,6 +116,8 @@ export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
   'wish.overdue': 'wish',
   'service.pending': 'service',
   'service.orders': 'service',
+  'dues.arrears': 'dues',
+  'dues.lapse': 'dues',
 };
 
 /**

@@ -88,8 +88,8 @@ export const LetterIssueInput = Type.Object({
   issueDate: Type.Optional(Type.Unsafe<string>({ ...DateOnly, description: '开具日期' })),
   /** Last valid day; defaults to the rule set's validity (3 months). */
   validUntil: Type.Optional(Type.Unsafe<string>({ ...DateOnly, description: '有效期至' })),
-  /** Month the member's dues are paid to, `YYYY-MM`. */
-  duesPaidTo: Type.String({ pattern: MONTH_PATTERN, description: '党费缴至（年月）' }),
+  /** Month the member's dues are paid to, `YYYY-MM`: taken from the dues ledger when the member is in it, else required. */
+  duesPaidTo: Type.Optional(Type.String({ pattern: MONTH_PATTERN, description: '党费缴至（年月；党费台账中有记录的以台账为准）' })),
   /** Why (工作调动, 升学 …). */
   reason: Type.Optional(Nullable(Type.String({ maxLength: TRANSFER_NOTE_MAX, description: '转接原因' }))),
 });

@@ -52,7 +52,7 @@ export const RECORD_KINDS = [
   'serviceRequest',
   'servicePhoto',
   'dispatchRule',
-  /** A month (`YYYY-MM`) with a dues basis, for `/members/:id/dues-bases/:month`. */
+  /** A month (`YYYY-MM`) with a dues basis or ledger row, for `/members/:id/dues-bases/:month` and `/members/:id/dues/:month/…`. */
   'duesMonth',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -133,7 +133,7 @@ const KIND_BY_PATH: [RegExp, RecordKind][] = [
   [/\/hardship\/cadres$/, 'hardshipCadre'],
   [/\/hardship\/[^/]+\/visits$/, 'hardshipVisit'],
   [/\/training\/sessions$/, 'trainingSession'],
-  [/\/members\/[^/]+\/dues-bases$/, 'duesMonth'],
+  [/\/members\/[^/]+\/(dues-bases|dues)$/, 'duesMonth'],
   [/\/training\/sessions\/[^/]+\/attendance$/, 'member'],
   [/\/meetings\/[^/]+\/(votes|attachments)$/, 'meetingPart'],
   [/\/meetings$/, 'meeting'],

@@ -26,6 +26,8 @@ export interface DuesServiceDeps {
   audit: AuditService;
   /** The rule set the amounts come from (dues-2008 unless a test gives another). */
   rules?: DuesRuleSet;
+  /** In the writing transaction after a basis was set or deleted: the ledger re-prices the member's unpaid months. */
+  onBasisChanged?: (tx: Database, memberId: string) => Promise<void>;
 }
 
 const WHAT = '该月党费基数';
@@ -120,6 +122,7 @@ export function createDuesService(deps: DuesServiceDeps) {
         };
         const written = before ? await dues.replace(tx, regionId, w, before.version) : await dues.insert(tx, regionId, w);
         if (!written) throw staleVersion(WHAT);
+        await deps.onBasisChanged?.(tx, m.id);
         await audit.record(tx, actor, {
           action: 'dues_basis.save',
           entity: 'member',
@@ -140,6 +143,7 @@ export function createDuesService(deps: DuesServiceDeps) {
         const before = await dues.basis(tx, regionId, m.id, month, true);
         if (!before) throw notFound(WHAT);
         await dues.remove(tx, regionId, m.id, month);
+        await deps.onBasisChanged?.(tx, m.id);
         await audit.record(tx, actor, {
           action: 'dues_basis.delete',
           entity: 'member',

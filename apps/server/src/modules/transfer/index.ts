@@ -4,7 +4,7 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/app.ts';
 import type { MemberService } from '../member/index.ts';
-import { createTransferCore } from './transfer.core.ts';
+import { createTransferCore, type TransferDeps } from './transfer.core.ts';
 import { createTransferExport } from './transfer.export.ts';
 import { createLetterService, type LetterService } from './transfer.letters.ts';
 import { transferRepository } from './transfer.repository.ts';
@@ -18,7 +18,15 @@ export type { LetterService, TransferService };
  * 组织关系转接: within the deployment and by introduction letter. Moves a member's branch only
  * through the member service, in the transaction that accepts the transfer.
  */
-export function createTransferModule(deps: { db: Database; regionId: string; audit: AuditService; clock: Clock; crypto: FieldCrypto; members: MemberService }) {
+export function createTransferModule(deps: {
+  db: Database;
+  regionId: string;
+  audit: AuditService;
+  clock: Clock;
+  crypto: FieldCrypto;
+  members: MemberService;
+  duesPaidTo?: TransferDeps['duesPaidTo'];
+}) {
   const base = { ...deps, transfers: transferRepository };
   const core = createTransferCore(base);
   const service = createTransferService(base, core);

@@ -19,10 +19,17 @@ export interface TransferDeps {
   members: Pick<MemberService, 'resolveInScope' | 'moveRelation' | 'byIdUnscoped' | 'createIn' | 'guardDuplicates' | 'markTransferredOut'>;
   audit: AuditService;
   clock: Clock;
+  /** 党费缴至 from the dues ledger (absent: the letter takes the month typed in). */
+  duesPaidTo?: (tx: Database, memberId: string) => Promise<{ inLedger: boolean; paidTo: string | null }>;
 }
 
 /** Audit action names per decision. */
-const AUDIT_ACTION: Record<TransferAction, string> = { accept: 'transfer.accept', return: 'transfer.return', cancel: 'transfer.cancel', receipt: 'transfer.letter_receipt' };
+const AUDIT_ACTION: Record<TransferAction, string> = {
+  accept: 'transfer.accept',
+  return: 'transfer.return',
+  cancel: 'transfer.cancel',
+  receipt: 'transfer.letter_receipt',
+};
 
 /** Audit action names per kind of transfer opened. */
 const OPEN_AUDIT_ACTION: Record<TransferKind, string> = { internal: 'transfer.start', letter_out: 'transfer.letter_issue', letter_in: 'transfer.letter_in' };
@@ -132,7 +139,14 @@ export function createTransferCore(deps: TransferDeps) {
       if (!won) throw conflict(`该转接刚刚已被办理，不能再${transferActionLabel[action]}，请刷新后查看`);
       await after?.(row);
       const orgPath = action === 'accept' || action === 'return' ? row.to_org_path : row.from_org_path;
-      await audit.record(tx, actor, { action: AUDIT_ACTION[action], entity: 'transfer', entityId: id, orgPath, before: { status: row.status }, after: { status: t.to, memberId: row.member_id, ...d } });
+      await audit.record(tx, actor, {
+        action: AUDIT_ACTION[action],
+        entity: 'transfer',
+        entityId: id,
+        orgPath,
+        before: { status: row.status },
+        after: { status: t.to, memberId: row.member_id, ...d },
+      });
       return row;
     },
   };

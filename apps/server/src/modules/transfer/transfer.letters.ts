@@ -1,5 +1,6 @@
 import { Permission, type IncomingLetterInput, type LetterIssueInput, type LetterReceiptInput, type Transfer } from '@jiceng/contracts';
 import { checkLetter, letterNumber, letterValidUntil, wholeYears } from '@jiceng/rules';
+import type { Database } from '../../platform/db/database.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
@@ -14,21 +15,45 @@ import { sidesOf } from './transfer.policy.ts';
 export function createLetterService(deps: TransferDeps & { crypto: FieldCrypto }, core: TransferCore) {
   const { db, regionId, transfers, members, audit, clock, crypto } = deps;
 
+  /**
+   * 党费缴至 on the letter: the dues ledger's month when the member is in it (a month paid ahead
+   * prints as the letter's month: dues are not collected in advance of the letter), else the month
+   * typed in.
+   */
+  async function paidToOf(tx: Database, memberId: string, issueDate: string, typed: string | undefined): Promise<string> {
+    const fromLedger = deps.duesPaidTo ? await deps.duesPaidTo(tx, memberId) : null;
+    if (fromLedger?.inLedger) {
+      if (!fromLedger.paidTo) throw invalid('党费台账中该党员尚无交纳记录：请先在党费台账中登记交纳，介绍信的“党费缴至”取自台账');
+      const month = issueDate.slice(0, 7);
+      return fromLedger.paidTo > month ? month : fromLedger.paidTo;
+    }
+    if (!typed) throw invalid('请填写党费缴至月份');
+    return typed;
+  }
+
   return {
     /** 开具介绍信: the member stays with the sender until the receipt comes back. */
     async issue(actor: Actor, input: LetterIssueInput): Promise<Transfer> {
       const today = clock.today();
       const issueDate = input.issueDate ?? today;
       const validUntil = input.validUntil ?? letterValidUntil(issueDate);
-      const problems = checkLetter({ issueDate, validUntil, duesPaidTo: input.duesPaidTo }, today);
-      if (problems.length) throw new AppError('VALIDATION', problems.map((p) => p.message).join('；'), { fields: problems });
       return db.transaction(async (tx) => {
         const m = await core.transferableMember(tx, actor, input.memberId);
+        const duesPaidTo = await paidToOf(tx, m.id, issueDate, input.duesPaidTo);
+        const problems = checkLetter({ issueDate, validUntil, duesPaidTo }, today);
+        if (problems.length) throw new AppError('VALIDATION', problems.map((p) => p.message).join('；'), { fields: problems });
         const year = Number(issueDate.slice(0, 4));
         // The counter row stays locked until commit, and a refused insert rolls the number back: no gaps.
         const seq = await transfers.nextLetterSeq(tx, regionId, year);
-        const letter = { year, seq, no: letterNumber(year, seq), validUntil, duesPaidTo: input.duesPaidTo };
-        return core.open(tx, actor, m, { kind: 'letter_out', from: branchOf(m), to: { id: null, name: input.toOrgName.trim() }, startedOn: issueDate, reason: input.reason?.trim() || null, letter });
+        const letter = { year, seq, no: letterNumber(year, seq), validUntil, duesPaidTo };
+        return core.open(tx, actor, m, {
+          kind: 'letter_out',
+          from: branchOf(m),
+          to: { id: null, name: input.toOrgName.trim() },
+          startedOn: issueDate,
+          reason: input.reason?.trim() || null,
+          letter,
+        });
       });
     },
 
@@ -50,11 +75,21 @@ export function createLetterService(deps: TransferDeps & { crypto: FieldCrypto }
       const today = clock.today();
       if (input.letterDate > today) throw invalid('介绍信开具日期不能晚于今天');
       // a refused duplicate ID number is audited after the rollback, like a registration's
-      return members.guardDuplicates(actor, () => db.transaction(async (tx) => {
-        const m = await members.createIn(tx, actor, input.member, 'incoming-letter');
-        const letter = { year: null, seq: null, no: input.letterNo.trim(), validUntil: null, duesPaidTo: input.duesPaidTo ?? null };
-        return core.open(tx, actor, m, { kind: 'letter_in', status: 'accepted', from: { id: null, name: input.fromOrgName.trim() }, to: branchOf(m), startedOn: input.letterDate, completedOn: today, letter });
-      }));
+      return members.guardDuplicates(actor, () =>
+        db.transaction(async (tx) => {
+          const m = await members.createIn(tx, actor, input.member, 'incoming-letter');
+          const letter = { year: null, seq: null, no: input.letterNo.trim(), validUntil: null, duesPaidTo: input.duesPaidTo ?? null };
+          return core.open(tx, actor, m, {
+            kind: 'letter_in',
+            status: 'accepted',
+            from: { id: null, name: input.fromOrgName.trim() },
+            to: branchOf(m),
+            startedOn: input.letterDate,
+            completedOn: today,
+            letter,
+          });
+        }),
+      );
     },
 
     /**

@@ -144,7 +144,20 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
       }
     }
     const admins = await summary(admin);
-    expect(admins.byKind.map((k) => k.label)).toEqual(['换届', '组织设置', '转接', '流动', '失联', '帮扶', '评议', '培训', '三会一课', '微心愿', '群众诉求']);
+    expect(admins.byKind.map((k) => k.label)).toEqual([
+      '换届',
+      '组织设置',
+      '转接',
+      '流动',
+      '失联',
+      '帮扶',
+      '评议',
+      '培训',
+      '三会一课',
+      '微心愿',
+      '群众诉求',
+      '党费',
+    ]);
     expect(admins.bySource.find((k) => k.source === 'org.setup')).toMatchObject({
       label: '组织设置预警',
       kind: 'setup',
