@@ -56,6 +56,7 @@ describe('待办 nature and tags', () => {
       '三会一课',
       '微心愿',
       '群众诉求',
+      '党费',
     ]);
     expect(new Set(Object.values(todoSourceKind))).toEqual(new Set(TODO_KINDS));
   });

@@ -246,6 +246,7 @@ export function createDuesImport(deps: {
       if (errors.length > 0) throw importInvalid(errors);
       const current = duesMonthOf(clock.today());
       return db.transaction(async (tx) => {
+        await ledger.lockMembers(tx, regionId, [...new Set(drafts.map((d) => d.memberId!))].sort());
         const byMonth = new Map<string, string[]>();
         for (const d of drafts) byMonth.set(d.month, [...(byMonth.get(d.month) ?? []), d.memberId!]);
         for (const [month, ids] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) await ledger.generate(tx, regionId, month, rules, ids);

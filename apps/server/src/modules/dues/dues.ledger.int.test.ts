@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuesArrearsRow, DuesLedger, DuesLedgerRow, DuesMemberLedger, DuesPublication, DuesSummary, Member, Todo } from '@jiceng/contracts';
-import { addDuesMonths, DUES_RULES_2008, duesArrears } from '@jiceng/rules';
-import { race } from '../../test/contention.ts';
+import { addDuesMonths, DUES_RULES_2008, duesArrears, duesBasisFor } from '@jiceng/rules';
 import { buildIdNumber, buildMember, ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 import { sheetFile, upload } from '../../test/xlsx.ts';
 import { duesLedgerRepository as repo } from './dues.ledger.repository.ts';
@@ -157,15 +156,6 @@ describe.each(ENGINES)('党费台账 over HTTP (%s)', (engine) => {
     expect(await paidRows(other.id)).toBe(0);
   });
 
-  it('pays a month once under concurrency: one 200, the rest 409, one row and one audit', async () => {
-    const m = await member(t.branchA1a);
-    await basis(m.id, '2026-06', { category: 'retired', baseFen: 600_000 });
-    await race(10, () => secA1a.post<Err>(`/api/members/${m.id}/dues/payments`, pay([NOW])), { successes: 1 });
-    expect(await paidRows(m.id)).toBe(1);
-    const audit = await t.admin.get<{ items: { action: string }[] }>(`/api/audit?entityId=${m.id}&pageSize=100`);
-    expect(audit.body.items.filter((a) => a.action === 'dues_payment.record')).toHaveLength(1);
-  });
-
   it('arrears: at 3 months a to-do, at 6 without a reason the 自行脱党 warning (第十三条), a reason ends that run', async () => {
     const m = await member(t.branchA1a, { name: '欠交者' });
     await basis(m.id, '2026-01', { category: 'salaried', baseFen: 300_000 });
@@ -302,6 +292,32 @@ describe.each(ENGINES)('党费台账 over HTTP (%s)', (engine) => {
     expect(pub.status).toBe(200);
     expect(pub.body.members.find((m) => m.memberId === m1.id)).toMatchObject({ paidFen: 7650 * 3 });
     expect(pub.body.basis).toContain('每年至少向党员公布1次');
+  });
+
+  it('the generation picks the basis as duesBasisFor does, for either baseReset option ([F5])', async () => {
+    const m = await member(t.branchA1b);
+    await basis(m.id, '2025-03', { category: 'salaried', baseFen: 280_000 });
+    await basis(m.id, '2026-01', { category: 'salaried', baseFen: 450_000 });
+    await basis(m.id, '2026-06', { category: 'salaried', baseFen: 900_000 });
+    const late = await member(t.branchA1b);
+    await basis(late.id, '2026-04', { category: 'retired', baseFen: 600_000 });
+    const bases = async (id: string) =>
+      await server.db.rows<{ effectiveMonth: string; amount: number }>(
+        sql`select to_char(effective_month, 'YYYY-MM') as "effectiveMonth", amount_fen as amount from dues_basis where member_id = ${id}`,
+      );
+    for (const rules of [RULES, { ...RULES, baseReset: 'january' as const }]) {
+      for (const month of ['2025-02', '2025-12', '2026-03', '2026-05', '2026-09']) {
+        await server.db.run(sql`delete from dues_month where member_id in (${m.id}, ${late.id}) and month = ${`${month}-01`}::date`);
+        await repo.generate(server.db, server.regionId, month, rules, [m.id, late.id]);
+        for (const id of [m.id, late.id]) {
+          const [row] = await server.db.rows<{ due: number | null }>(
+            sql`select due_fen as due from dues_month where member_id = ${id} and month = ${`${month}-01`}::date`,
+          );
+          const expected = duesBasisFor(await bases(id), month, rules);
+          expect(row?.due ?? null, `${rules.baseReset} ${month}`).toBe(expected?.amount ?? null);
+        }
+      }
+    }
   });
 
   it('a transfer letter carries 党费缴至 from the ledger', async () => {

@@ -61,7 +61,7 @@ const select = sql`select d.member_id, m.name as member_name, m.status as member
   d.due_fen, to_char(d.basis_month, 'YYYY-MM') as basis_month, d.paid_fen, d.paid_on::text as paid_on, d.channel, d.proxy_name, d.note, d.recorded_by,
   d.recorded_at::text as recorded_at, d.reason, d.version
   from dues_month d
-  join member_row m on m.region_id = d.region_id and m.id = d.member_id
+  join member m on m.region_id = d.region_id and m.id = d.member_id
   join org o on o.region_id = d.region_id and o.id = d.org_id`;
 
 /**
@@ -119,9 +119,32 @@ export const duesLedgerRepository = {
     return r?.amount_fen ?? null;
   },
 
-  /** Records that the job made the month (once). */
+  /**
+   * Claims the month for the job: true for the one run that records it (a second run at once waits
+   * on the key until the first commits, then finds it there).
+   */
+  async claimRun(db: Database, regionId: string, month: string): Promise<boolean> {
+    const n = await db.run(sql`insert into dues_ledger_run (region_id, month, rows) values (${regionId}, ${monthDate(month)}, 0) on conflict do nothing`);
+    return n === 1;
+  },
+
+  /** Records a month as made (the demo's months, which it makes itself). */
   async markRun(db: Database, regionId: string, month: string, rows: number): Promise<void> {
     await db.run(sql`insert into dues_ledger_run (region_id, month, rows) values (${regionId}, ${monthDate(month)}, ${rows}) on conflict do nothing`);
+  },
+
+  async setRunRows(db: Database, regionId: string, month: string, rows: number): Promise<void> {
+    await db.run(sql`update dues_ledger_run set rows = ${rows}, generated_at = now() where region_id = ${regionId} and month = ${monthDate(month)}`);
+  },
+
+  /**
+   * Holds the members' rows against other changes to their dues until commit (in id order), so
+   * each member's months and arrears are written by one transaction at a time. No key update: rows
+   * that reference the member may still be written meanwhile.
+   */
+  async lockMembers(db: Database, regionId: string, memberIds: readonly string[]): Promise<void> {
+    if (memberIds.length === 0) return;
+    await db.rows(sql`select id from member where region_id = ${regionId} and id = any(${`{${memberIds.join(',')}}`}::uuid[]) order by id for no key update`);
   },
 
   async runs(db: Database, regionId: string, months: readonly string[]): Promise<string[]> {
@@ -231,6 +254,8 @@ export const duesLedgerRepository = {
   async refreshArrears(db: Database, regionId: string, current: string, memberIds: readonly string[] | null): Promise<void> {
     const cur = monthDate(current);
     const only = (col: SQL) => (memberIds ? sql`and ${col} = any(${`{${memberIds.join(',')}}`}::uuid[])` : sql``);
+    // the whole region's rewrite waits for the members' rewrites in flight, and they for it
+    if (!memberIds) await db.run(sql`lock table dues_arrears in share row exclusive mode`);
     await db.run(sql`delete from dues_arrears where region_id = ${regionId} ${only(sql`member_id`)}`);
     await db.run(sql`insert into dues_arrears (region_id, member_id, as_of, consecutive, without_reason, unpaid_months, owe_fen, since)
       select ${regionId}, member_id, ${cur},

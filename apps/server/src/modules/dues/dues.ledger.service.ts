@@ -109,6 +109,7 @@ export function createDuesLedgerService(deps: DuesLedgerServiceDeps) {
   /** Locks the month's row of a member in scope (404 without one), for a change to it. */
   async function lockedMonth(tx: Database, actor: Actor, memberId: string, month: string) {
     const m = await members.resolveInScope(actor, memberId, tx);
+    await ledger.lockMembers(tx, regionId, [m.id]);
     const [row] = await ledger.memberMonths(tx, regionId, m.id, { months: [month], lock: true });
     if (!row) throw notFound(WHAT);
     return { m, row };
@@ -125,10 +126,10 @@ export function createDuesLedgerService(deps: DuesLedgerServiceDeps) {
     async generateMonth(): Promise<number> {
       const month = current();
       return db.transaction(async (tx) => {
+        const first = await ledger.claimRun(tx, regionId, month);
         const made = await ledger.generate(tx, regionId, month, rules);
-        const [done] = await ledger.runs(tx, regionId, [month]);
-        if (!done) {
-          await ledger.markRun(tx, regionId, month, made);
+        if (first) {
+          await ledger.setRunRows(tx, regionId, month, made);
           await ledger.refreshArrears(tx, regionId, month, null);
         }
         return made;
@@ -166,6 +167,7 @@ export function createDuesLedgerService(deps: DuesLedgerServiceDeps) {
       const months = [...input.months].sort((a, b) => duesMonthsBetween(b, a));
       return db.transaction(async (tx) => {
         const m = await members.resolveInScope(actor, memberId, tx);
+        await ledger.lockMembers(tx, regionId, [m.id]);
         const refusal = duesMemberRefusal(m);
         if (refusal) throw invalid(refusal.replace('不能设置党费基数', '不能登记交纳党费'));
         for (const month of months) {
@@ -256,6 +258,7 @@ export function createDuesLedgerService(deps: DuesLedgerServiceDeps) {
 
     /** A basis was written: the member's unpaid months take the new amount, and the arrears follow. */
     async basisChanged(tx: Database, memberId: string): Promise<void> {
+      await ledger.lockMembers(tx, regionId, [memberId]);
       await ledger.repriceUnpaid(tx, regionId, memberId, rules);
       await ledger.refreshArrears(tx, regionId, current(), [memberId]);
     },
