@@ -174,7 +174,10 @@ export const duesLedgerRepository = {
 
   /** Records the month's payment if it is still unpaid; false when it is not. */
   async pay(db: Database, regionId: string, memberId: string, month: string, w: DuesPaymentWrite): Promise<boolean> {
-    const n = await db.run(sql`update dues_month set paid_fen = ${w.paidFen}, paid_on = ${w.paidOn}::date, channel = ${w.channel}, proxy_name = ${w.proxyName},
+    // the branch that records the payment collects the month (a member moved since the row was made)
+    const n =
+      await db.run(sql`update dues_month set org_id = coalesce((select m.org_id from member m where m.region_id = ${regionId} and m.id = ${memberId}), org_id),
+        paid_fen = ${w.paidFen}, paid_on = ${w.paidOn}::date, channel = ${w.channel}, proxy_name = ${w.proxyName},
         note = ${w.note}, recorded_by = ${w.recordedBy}, recorded_at = now(), version = version + 1, updated_at = now()
       where region_id = ${regionId} and member_id = ${memberId} and month = ${monthDate(month)} and paid_fen is null`);
     return n === 1;
