@@ -52,14 +52,20 @@ function RowActionModal({
       okButtonProps={{ danger: isCancel }}
       confirmLoading={cancel.isPending || reason.isPending}
       destroyOnHidden
-      afterOpenChange={(visible) => visible && form.setFieldsValue({ reason: isCancel ? '' : (row?.reason ?? '') })}
     >
       {row && isCancel && (
         <Typography.Paragraph type="secondary">
           {row.month} 已登记实交 {yuanText(row.paidFen)}（{row.paidOn ?? ''} {channelText(row)}），撤销后该月恢复为未交。
         </Typography.Paragraph>
       )}
-      <Form<{ reason: string }> form={form} layout="vertical" preserve={false} onFinish={(v) => void submit(v).catch(() => undefined)}>
+      <Form<{ reason: string }>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        // set as the form mounts (destroyOnHidden: on every opening), so nothing typed is overwritten once the dialog shows
+        initialValues={{ reason: isCancel ? '' : (row?.reason ?? '') }}
+        onFinish={(v) => void submit(v).catch(() => undefined)}
+      >
         <Form.Item
           name="reason"
           label={isCancel ? '撤销原因' : '未交原因'}

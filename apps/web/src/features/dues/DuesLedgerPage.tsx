@@ -35,7 +35,7 @@ function DuesImport() {
       .finally(() => setTemplating(false));
   };
   return (
-    <>
+    <Space wrap>
       <Button
         icon={<DownloadOutlined />}
         loading={templating}
@@ -64,7 +64,7 @@ function DuesImport() {
         </Button>
       </Upload>
       {failed && <ImportErrors failed={failed} report={downloadDuesErrorReport} nothing="没有导入任何交纳记录" onClose={() => setFailed(null)} />}
-    </>
+    </Space>
   );
 }
 
