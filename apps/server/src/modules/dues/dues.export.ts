@@ -34,7 +34,8 @@ const LEDGER_COLUMNS: ExportColumn<DuesLedgerRow>[] = [
   { key: 'note', header: '备注', width: 20, value: (r) => r.note },
 ];
 
-type SummaryLine = { name: string; totals: DuesTotals };
+/** A line of the summary sheet; the remittance only on the organization's total. */
+type SummaryLine = { name: string; totals: DuesTotals; remitFen?: number };
 const SUMMARY_COLUMNS: ExportColumn<SummaryLine>[] = [
   { key: 'name', header: '党组织 / 月份', width: 30, value: (r) => r.name },
   { key: 'members', header: '应交人次', width: 10, value: (r) => r.totals.members },
@@ -45,6 +46,7 @@ const SUMMARY_COLUMNS: ExportColumn<SummaryLine>[] = [
   { key: 'noBasis', header: '未定基数人次', width: 12, value: (r) => r.totals.noBasisMembers },
   { key: 'due', header: '应交金额（元）', width: 14, numFmt: '0.00', value: (r) => yuan(r.totals.dueFen) },
   { key: 'paid', header: '实交金额（元）', width: 14, numFmt: '0.00', value: (r) => yuan(r.totals.paidFen) },
+  { key: 'remit', header: '应上缴党费（元）', width: 16, numFmt: '0.00', value: (r) => yuan(r.remitFen ?? null) },
 ];
 
 /** The .xlsx of a branch's month and of a subtree's summary (its children, then its months). */
@@ -62,23 +64,9 @@ export function createDuesExport(deps: { ledger: Pick<DuesLedgerService, 'ledger
       const s: DuesSummary = await deps.summary.summary(actor, q);
       const period = s.month ? duesMonthName(s.month) : `${s.year}年`;
       const lines: SummaryLine[] = [
-        { name: `${s.orgName}（合计）`, totals: s.totals },
+        { name: `${s.orgName}（合计）`, totals: s.totals, remitFen: s.remittance.fen },
         ...s.children.map((c) => ({ name: c.orgName, totals: c.totals })),
         ...(s.month ? [] : s.byMonth.map((m) => ({ name: duesMonthName(m.month), totals: m.totals }))),
-        {
-          name: `应上缴党费 ${s.remittance.fen / 100} 元（实收 ${s.remittance.receivedFen / 100} 元的 ${s.remittance.rateBp / 100}%）`,
-          totals: {
-            ...s.totals,
-            members: 0,
-            owingMembers: 0,
-            paidMembers: 0,
-            waivedMembers: 0,
-            noBasisMembers: 0,
-            dueFen: 0,
-            paidFen: s.remittance.fen,
-            paidRate: null,
-          },
-        },
       ];
       return {
         fileName: exportFileName(`党费统计（${period}）`, s.orgName, deps.clock.today()),

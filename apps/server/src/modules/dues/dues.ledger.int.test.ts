@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuesArrearsRow, DuesLedger, DuesLedgerRow, DuesMemberLedger, DuesPublication, DuesSummary, Member, Todo } from '@jiceng/contracts';
 import { addDuesMonths, DUES_RULES_2008, duesArrears, duesBasisFor } from '@jiceng/rules';
 import { buildIdNumber, buildMember, ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
-import { sheetFile, upload } from '../../test/xlsx.ts';
+import { openXlsx, sheetFile, upload } from '../../test/xlsx.ts';
 import { duesLedgerRepository as repo } from './dues.ledger.repository.ts';
 import { DUES_IMPORT_COLUMNS, DUES_IMPORT_SHEET } from './dues.import.ts';
 
@@ -288,6 +288,17 @@ describe.each(ENGINES)('党费台账 over HTTP (%s)', (engine) => {
     const month = await secA1a.get<DuesSummary>(`/api/dues/summary?month=${NOW}`);
     const ledger = await secA1a.get<DuesLedger>(`/api/dues/ledger?month=${NOW}`);
     expect(month.body.totals).toEqual(ledger.body.totals);
+    const sheet = async (url: string) => {
+      const res = await streetA.request('GET', url);
+      expect(res.status, url).toBe(200);
+      return (await openXlsx(res.raw)).worksheets[0]!;
+    };
+    const summarySheet = await sheet('/api/dues/summary/export?year=2026');
+    expect(summarySheet.getRow(1).values).toContain('应上缴党费（元）');
+    expect(summarySheet.getRow(2).getCell(10).value).toBe(s.remittance.fen / 100);
+    const ledgerSheet = await sheet(`/api/dues/ledger/export?orgId=${t.branchA1a}&month=${NOW}`);
+    expect(ledgerSheet.rowCount).toBe(ledger.body.rows.length + 1);
+    expect((await sheet('/api/dues/import/template')).name).toBe(DUES_IMPORT_SHEET);
     const pub = await secA1a.get<DuesPublication>('/api/dues/publication?year=2026');
     expect(pub.status).toBe(200);
     expect(pub.body.members.find((m) => m.memberId === m1.id)).toMatchObject({ paidFen: 7650 * 3 });
