@@ -159,6 +159,10 @@ describe.each(ENGINES)('党费台账 over HTTP (%s)', (engine) => {
   it('arrears: at 3 months a to-do, at 6 without a reason the 自行脱党 warning (第十三条), a reason ends that run', async () => {
     const m = await member(t.branchA1a, { name: '欠交者' });
     await basis(m.id, '2026-01', { category: 'salaried', baseFen: 300_000 });
+    // registered after the month was made: the basis brings the member's row of every month made
+    expect((await secA1a.get<DuesMemberLedger>(`/api/members/${m.id}/dues`)).body.rows.map((r) => [r.month, r.state, r.dueFen])).toEqual([
+      [NOW, 'pending', 1500],
+    ]);
     for (let i = 6; i >= 1; i--) await generate(addDuesMonths(NOW, -i), [m.id]);
     await repo.refreshArrears(server.db, server.regionId, NOW, [m.id]);
     const list = await streetA.get<DuesArrearsRow[]>('/api/dues/arrears?minMonths=3');
@@ -265,7 +269,11 @@ describe.each(ENGINES)('党费台账 over HTTP (%s)', (engine) => {
     );
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.created).toBe(2);
-    expect((await secA1a.get<DuesMemberLedger>(`/api/members/${b.id}/dues`)).body.rows[0]).toMatchObject({ month: '2026-10', paidFen: 2000, channel: 'cash' });
+    expect((await secA1a.get<DuesMemberLedger>(`/api/members/${b.id}/dues`)).body.rows.find((r) => r.month === '2026-10')).toMatchObject({
+      month: '2026-10',
+      paidFen: 2000,
+      channel: 'cash',
+    });
     expect((await secA1a.get<DuesMemberLedger>(`/api/members/${a.id}/dues`)).body.rows.find((r) => r.month === NOW)).toMatchObject({
       paidFen: 4000,
       channel: 'transfer',

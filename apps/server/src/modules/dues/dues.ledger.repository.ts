@@ -147,6 +147,14 @@ export const duesLedgerRepository = {
     await db.rows(sql`select id from member where region_id = ${regionId} and id = any(${`{${memberIds.join(',')}}`}::uuid[]) order by id for no key update`);
   },
 
+  /** Every month the job has made (oldest first). */
+  async allRuns(db: Database, regionId: string): Promise<string[]> {
+    const rows = await db.rows<{ month: string }>(
+      sql`select to_char(month, 'YYYY-MM') as month from dues_ledger_run where region_id = ${regionId} order by month`,
+    );
+    return rows.map((r) => r.month);
+  },
+
   async runs(db: Database, regionId: string, months: readonly string[]): Promise<string[]> {
     if (months.length === 0) return [];
     const rows = await db.rows<{ month: string }>(

@@ -259,6 +259,9 @@ export function createDuesLedgerService(deps: DuesLedgerServiceDeps) {
     /** A basis was written: the member's unpaid months take the new amount, and the arrears follow. */
     async basisChanged(tx: Database, memberId: string): Promise<void> {
       await ledger.lockMembers(tx, regionId, [memberId]);
+      // the months the ledger has made hold a row of everyone who paid in them: a member whose first
+      // basis comes now (registered late, or set from a past month) gets theirs, priced below
+      for (const month of await ledger.allRuns(tx, regionId)) await ledger.generate(tx, regionId, month, rules, [memberId]);
       await ledger.repriceUnpaid(tx, regionId, memberId, rules);
       await ledger.refreshArrears(tx, regionId, current(), [memberId]);
     },

@@ -144,7 +144,7 @@ export default function MemberDetailPage() {
             children: <MemberDetailTab memberId={m.id} kind={k} canWrite={canWrite && active} />,
           })),
           ...(hasPermission(me, Permission.DUES_READ)
-            ? [{ key: 'dues', label: '党费基数', children: <DuesBasesTab memberId={m.id} canRecord={hasPermission(me, Permission.DUES_RECORD) && active} /> }]
+            ? [{ key: 'dues', label: '党费', children: <DuesBasesTab memberId={m.id} canRecord={hasPermission(me, Permission.DUES_RECORD) && active} /> }]
             : []),
         ]}
       />
