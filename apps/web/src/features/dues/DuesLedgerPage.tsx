@@ -1,15 +1,12 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { DUES_MONTH_PATTERN, DUES_MONTH_STATES, IMPORT_MAX_ROWS, Permission, type DuesLedgerRow, type DuesMonthState } from '@jiceng/contracts';
-import { Alert, Button, Card, Col, DatePicker, Input, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { ImportButtons } from '../../shared/ImportButtons.tsx';
+import { DUES_MONTH_PATTERN, DUES_MONTH_STATES, Permission, type DuesLedgerRow, type DuesMonthState } from '@jiceng/contracts';
+import { Alert, Button, Card, Col, DatePicker, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
-import { messageOf } from '../../api/errors.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
 import { ExportButton } from '../../shared/ExportButton.tsx';
-import { showError, showSuccess } from '../../shared/feedback.ts';
-import { ImportErrors, rowErrorsOf, type RejectedImport } from '../../shared/ImportErrors.tsx';
 import { OrgSelect } from '../../shared/OrgSelect.tsx';
 import { localPagination } from '../../shared/pagination.ts';
 import { DuesPaymentModal } from './DuesPaymentModal.tsx';
@@ -25,46 +22,8 @@ const stateOptions = DUES_MONTH_STATES.map((value) => ({ value, label: stateText
  * every problem by row and column with 下载错误报告 (the file annotated).
  */
 function DuesImport() {
-  const [failed, setFailed] = useState<RejectedImport | null>(null);
-  const [templating, setTemplating] = useState(false);
-  const upload = useImportDues();
-  const template = () => {
-    setTemplating(true);
-    downloadDuesTemplate()
-      .catch((e: unknown) => showError(messageOf(e)))
-      .finally(() => setTemplating(false));
-  };
   return (
-    <Space wrap>
-      <Button
-        icon={<DownloadOutlined />}
-        loading={templating}
-        onClick={template}
-        title={`党费交纳记录导入模板，单次最多 ${IMPORT_MAX_ROWS.toLocaleString()} 行`}
-      >
-        下载导入模板
-      </Button>
-      <Upload
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        showUploadList={false}
-        beforeUpload={(file) => {
-          upload.mutate(file, {
-            onSuccess: (r) => showSuccess(`导入成功：${r.created + r.updated} 条党费交纳记录`),
-            onError: (e) => {
-              const errors = rowErrorsOf(e);
-              if (errors) setFailed({ file, errors, message: e.message });
-              else showError(messageOf(e));
-            },
-          });
-          return false;
-        }}
-      >
-        <Button icon={<UploadOutlined />} loading={upload.isPending}>
-          导入交纳记录
-        </Button>
-      </Upload>
-      {failed && <ImportErrors failed={failed} report={downloadDuesErrorReport} nothing="没有导入任何交纳记录" onClose={() => setFailed(null)} />}
-    </Space>
+    <ImportButtons what="党费交纳记录" uploadLabel="导入交纳记录" upload={useImportDues()} template={downloadDuesTemplate} report={downloadDuesErrorReport} />
   );
 }
 
