@@ -15,6 +15,7 @@ import { applyMeetings } from './demo-meetings.ts';
 import { applyComplianceRules } from './demo-compliance.ts';
 import { applyWishes } from './demo-wishes.ts';
 import { applyServiceRequests } from './demo-service.ts';
+import { applyDues } from './demo-dues.ts';
 import { planSectors } from './demo-sectors.ts';
 import { OrgPlan } from './org-plan.ts';
 import { createRandom } from './random.ts';
@@ -32,6 +33,8 @@ const TRAINING_SEED = 9_100_031;
 const WISH_SEED = 4_400_041;
 /** 群众诉求: a stream of their own. */
 const SERVICE_SEED = 6_400_037;
+/** 党费 (bases, the ledger's payments): a stream of its own. */
+const DUES_SEED = 8_800_043;
 
 /**
  * The demo district as a plan: names and structure are the same on every run; term dates are
@@ -111,6 +114,8 @@ export async function seedDemo(server: Server): Promise<void> {
     await applyComplianceRules(server, tx, plan, accounts);
     await applyWishes(server, tx, plan, createRandom(WISH_SEED));
     await applyServiceRequests(server, tx, plan, createRandom(SERVICE_SEED));
+    // last: the ledger follows the members as the other records left them (transfers out end a member's months)
+    await applyDues(server, tx, plan, createRandom(DUES_SEED));
   });
   // the first reads after the load must not plan on empty statistics (PGlite has no autovacuum,
   // PostgreSQL's comes a while later)
