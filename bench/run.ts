@@ -19,7 +19,10 @@
  *      stage (default 1,000,000 on PostgreSQL, 100,000 on PGlite, whose single connection takes
  *      minutes over a million) and GET /api/service/figures as the district and as the widest
  *      street vs the repository's SQL;
- *   6. cold start of `node --import tsx apps/server/src/main.ts` to a healthy answer (fresh, then
+ *   6. 党费台账 (bench/dues.ts): `--dues-members` members (default 1,000,000 on PostgreSQL, 100,000 on
+ *      PGlite) with their bases; a month's generation vs a bare insert … select of the same rows, and
+ *      the district's and the widest street's year summary from the kept totals vs the live aggregate;
+ *   7. cold start of `node --import tsx apps/server/src/main.ts` to a healthy answer (fresh, then
  *      existing database) vs starting `node -e ""`.
  * Each baseline is taken next to its figure (alternating runs, bare load before and after the app,
  * node start right before the cold starts), because other processes on a shared machine move
@@ -46,6 +49,7 @@ import { createReport, ms, times } from './report.ts';
 import { addTodoData, benchTodos, DISTRICT_ACCOUNT, memberEdit } from './todos.ts';
 import { addMeetings, benchCompliance } from './compliance.ts';
 import { addServicePlaces, addServiceRequests, benchServiceFigures, benchServiceIntake, SERVICE_ACCOUNTS } from './service.ts';
+import { benchDues } from './dues.ts';
 import { hashPassword } from '../apps/server/src/modules/account/index.ts';
 import { newId } from '../apps/server/src/platform/ids.ts';
 import { seedRepository } from '../apps/server/seeds/seed.repository.ts';
@@ -61,8 +65,10 @@ const { values } = parseArgs({
     'todo-budget': { type: 'string', default: '20' },
     /** Requests for the 群众诉求 figures (default per engine: 1000000 on PostgreSQL, 100000 on PGlite). */
     'service-requests': { type: 'string' },
+    /** Members for the 党费 figures (default per engine: 1000000 on PostgreSQL, 100000 on PGlite). */
+    'dues-members': { type: 'string' },
     /** Which of the figures below to measure (all by default). */
-    parts: { type: 'string', default: 'counts,tree,todos,compliance,service,start' },
+    parts: { type: 'string', default: 'counts,tree,todos,compliance,service,dues,start' },
   },
 });
 const TOTAL = Number(values.orgs);
@@ -71,6 +77,7 @@ const SECONDS = Number(values.seconds);
 const TODO_MEMBERS = Number(values['todo-members']);
 const TODO_BUDGET_MS = Number(values['todo-budget']) * 1000;
 const serviceRequests = (engine: Engine) => Number(values['service-requests'] ?? (engine === 'postgres' ? 1_000_000 : 100_000));
+const duesMembers = (engine: Engine) => Number(values['dues-members'] ?? (engine === 'postgres' ? 1_000_000 : 100_000));
 const CONNECTIONS = 10;
 const REGION = '320102';
 const report = createReport('bench');
@@ -244,6 +251,10 @@ async function benchEngine(engine: Engine): Promise<void> {
           { label: 'street', session: street, basePath: places.street.path },
         ]);
       }
+
+      // 6. 党费台账: a month's generation vs a bare insert; the year's summary from the kept totals vs live.
+      if (PARTS.has('dues'))
+        await benchDues({ db, regionId: REGION, city, report, engine, members: duesMembers(engine), runs: RUNS, budgetMs: TODO_BUDGET_MS });
     } finally {
       await server.app.close();
     }
@@ -251,7 +262,7 @@ async function benchEngine(engine: Engine): Promise<void> {
     await h.close();
   }
 
-  // 6. Cold start of the real entry point, fresh then existing database, next to its baseline.
+  // 7. Cold start of the real entry point, fresh then existing database, next to its baseline.
   if (!PARTS.has('start')) return;
   const fresh = await h.fresh();
   try {
@@ -276,4 +287,5 @@ report.finish(`Jiceng bench — ${TOTAL} orgs`, {
   connections: CONNECTIONS,
   todoMembers: TODO_MEMBERS,
   serviceRequests: values['service-requests'] ?? 'per engine',
+  duesMembers: values['dues-members'] ?? 'per engine',
 });
