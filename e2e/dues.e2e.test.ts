@@ -48,8 +48,9 @@ describe('党费台账：设置基数、登记交纳、台账与统计、我的�
     await basis.getByRole('button', { name: /保\s*存/ }).click();
     await basis.waitFor({ state: 'hidden' });
     const bases = sec.locator('.ant-table').first();
-    await bases.getByText('5000元以上至10000元（含10000元） 1.5%').waitFor();
-    await bases.getByText('76.5 元', { exact: true }).waitFor();
+    // the demo gave her a base from January already: the new row is the one at 76.5 元
+    const row = bases.locator('tr', { has: sec.getByText('76.5 元', { exact: true }) });
+    await row.getByText('5000元以上至10000元（含10000元） 1.5%').waitFor();
 
     // 党费交纳记录: 本月应交 follows the base; 登记交纳 opens on this month at its due
     const payments = sec.getByRole('region', { name: '党费交纳记录' });

@@ -15,6 +15,8 @@ import { ImportErrors, rowErrorsOf, type RejectedImport } from './ImportErrors.t
 export function ImportButtons(props: {
   what: string;
   uploadLabel: string;
+  /** What the rejection says was not imported (没有导入任何学时). */
+  nothing: string;
   upload: UseMutationResult<ImportResult, Error, File>;
   template: () => Promise<unknown>;
   report: (file: File) => Promise<unknown>;
@@ -53,7 +55,7 @@ export function ImportButtons(props: {
           {props.uploadLabel}
         </Button>
       </Upload>
-      {failed && <ImportErrors failed={failed} report={props.report} nothing={`没有导入任何${what}`} onClose={() => setFailed(null)} />}
+      {failed && <ImportErrors failed={failed} report={props.report} nothing={props.nothing} onClose={() => setFailed(null)} />}
     </Space>
   );
 }

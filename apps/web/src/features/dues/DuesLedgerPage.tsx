@@ -23,7 +23,14 @@ const stateOptions = DUES_MONTH_STATES.map((value) => ({ value, label: stateText
  */
 function DuesImport() {
   return (
-    <ImportButtons what="党费交纳记录" uploadLabel="导入交纳记录" upload={useImportDues()} template={downloadDuesTemplate} report={downloadDuesErrorReport} />
+    <ImportButtons
+      what="党费交纳记录"
+      nothing="没有导入任何交纳记录"
+      uploadLabel="导入交纳记录"
+      upload={useImportDues()}
+      template={downloadDuesTemplate}
+      report={downloadDuesErrorReport}
+    />
   );
 }
 

@@ -7,6 +7,13 @@ import { downloadErrorReport, downloadTemplate, useImportOnline } from './api.ts
  */
 export function TrainingImport() {
   return (
-    <ImportButtons what="网络培训学时" uploadLabel="导入网络培训学时" upload={useImportOnline()} template={downloadTemplate} report={downloadErrorReport} />
+    <ImportButtons
+      what="网络培训学时"
+      nothing="没有导入任何学时"
+      uploadLabel="导入网络培训学时"
+      upload={useImportOnline()}
+      template={downloadTemplate}
+      report={downloadErrorReport}
+    />
   );
 }
