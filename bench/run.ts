@@ -253,8 +253,7 @@ async function benchEngine(engine: Engine): Promise<void> {
       }
 
       // 6. 党费台账: a month's generation vs a bare insert; the year's summary from the kept totals vs live.
-      if (PARTS.has('dues'))
-        await benchDues({ db, regionId: REGION, city, report, engine, members: duesMembers(engine), runs: RUNS, budgetMs: TODO_BUDGET_MS });
+      if (PARTS.has('dues')) await benchDues({ db, regionId: REGION, city, report, engine, members: duesMembers(engine), runs: RUNS });
     } finally {
       await server.app.close();
     }
