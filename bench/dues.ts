@@ -20,12 +20,14 @@ import { ms, times, type Report } from './report.ts';
  *    keep dues_org_month) against a bare `insert … select` of the same rows (same six columns) from
  *    a plain table holding them precomputed into a plain copy of dues_month (`like dues_month`,
  *    primary key only: no foreign keys, triggers or secondary index), alternately, each after a
- *    truncate and a checkpoint (untimed); one untimed warm-up generation first. Its EXPLAIN ANALYZE
- *    (with the triggers' times) goes to the raw figures, and to the output when the ratio passes 3×.
+ *    truncate and a checkpoint (untimed), after one untimed warm-up of each run under EXPLAIN ANALYZE
+ *    (with the triggers' times): the plans go to the raw figures, and to the output when the ratio
+ *    passes 3×.
  * 2. The summary: 12 months of 2026 made by generate() month by month (each timed: the ledger
- *    growing) for at most SUMMARY_MEMBERS of the members (every k-th, through its memberIds), then `subtreeTotals` (the kept totals) as the district and as the widest street,
- *    alternating with `liveSubtreeTotals` (the same answer aggregated from dues_month), after checking
- *    both answer the same.
+ *    growing) for at most SUMMARY_MEMBERS of the members (every k-th, through its memberIds), then
+ *    `subtreeTotals` (the kept totals) as the district and as the widest street, alternating with
+ *    `liveSubtreeTotals` (the same answer aggregated from dues_month), after checking both answer the
+ *    same.
  */
 
 export interface DuesCtx {
@@ -180,8 +182,12 @@ export async function benchDues(ctx: DuesCtx): Promise<void> {
   );
 
   // 1. One month's generation vs a bare insert … select of the same rows.
+  // the untimed warm-up of each side runs under EXPLAIN ANALYZE (it writes the rows as it would)
   await db.script('truncate dues_month, dues_org_month');
-  const warm = await duesLedgerRepository.generate(db, regionId, MONTH, DUES_RULES_2008);
+  await checkpoint(db);
+  const plan = await explainRun(db, (d) => duesLedgerRepository.generate(d, regionId, MONTH, DUES_RULES_2008));
+  const [made] = (await db.raw(`select count(*)::int as n from dues_month where region_id = $1`, [regionId])).rows as { n: number }[];
+  const warm = made!.n;
   await db.script(`drop table if exists dues_bench_src, dues_bench_plain;
     create table dues_bench_src as select member_id, org_id, due_fen, basis_month from dues_month;
     create table dues_bench_plain (like dues_month including defaults);
@@ -191,6 +197,7 @@ export async function benchDues(ctx: DuesCtx): Promise<void> {
     select $1, member_id, $2::date, org_id, due_fen, basis_month from dues_bench_src`;
   const bareParams = [regionId, `${MONTH}-01`];
   const bare = () => db.raw(bareText, bareParams);
+  const barePlan = await planOfText(db, bareText, bareParams);
   const appMs: number[] = [];
   const bareMs: number[] = [];
   const REPS = 3;
@@ -220,12 +227,6 @@ export async function benchDues(ctx: DuesCtx): Promise<void> {
     times(median(appMs), median(bareMs)),
   );
   add(`  runs of generate / of the bare insert`, appMs.map(ms).join(', '), bareMs.map(ms).join(', '));
-  await db.script('truncate dues_month, dues_org_month');
-  await checkpoint(db);
-  const plan = await explainRun(db, (d) => duesLedgerRepository.generate(d, regionId, MONTH, DUES_RULES_2008));
-  await db.script('truncate dues_bench_plain');
-  await checkpoint(db);
-  const barePlan = await planOfText(db, bareText, bareParams);
   report.raw[`${engine}.dues.generate`] = { rows: warm, appMs, bareMs, plan, barePlan };
   report.raw[`${engine}.dues.data`] = data;
   if (ratio > 3) {
