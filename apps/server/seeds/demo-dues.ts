@@ -11,7 +11,7 @@ import {
   type DuesCategory,
 } from '@jiceng/rules';
 import { duesLedgerRepository } from '../src/modules/dues/dues.ledger.repository.ts';
-import type { DuesBasisWrite } from '../src/modules/dues/dues.repository.ts';
+import { toBasisWrite, type DuesBasisWrite } from '../src/modules/dues/dues.repository.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import type { Server } from '../src/server.ts';
 import { DEMO_ORG } from './demo-accounts.ts';
@@ -96,24 +96,7 @@ function basisOf(p: Person, today: string, rng: Random): Pick<DuesBasis, 'catego
 }
 
 function write(p: Person, month: string, b: DuesBasis, recordedBy: string): DuesBasisWrite {
-  const a = monthlyDues(b, RULES);
-  return {
-    memberId: p.id,
-    month,
-    category: b.category,
-    baseFen: b.baseFen ?? null,
-    chosenFen: b.chosenFen ?? null,
-    reliefKind: b.relief?.kind ?? null,
-    reliefFen: b.relief?.kind === 'reduce' ? b.relief.amountFen : null,
-    reliefApproval: b.relief ? b.relief.approval.trim() : null,
-    computedFen: a.computedFen,
-    amountFen: a.amountFen,
-    bracketLabel: a.bracket?.label ?? null,
-    bracketRateBp: a.bracket?.rateBp ?? null,
-    ruleSet: a.ruleSet,
-    explanation: a.explanation,
-    recordedBy,
-  };
+  return toBasisWrite(p.id, month, b, monthlyDues(b, RULES), recordedBy);
 }
 
 export async function applyDues(server: Server, tx: Database, plan: OrgPlan, rng: Random): Promise<void> {

@@ -45,7 +45,9 @@ export const duesMonthName = (m: DuesMonth): string => `${m.slice(0, 4)}年${Num
 /** The month of a date (`YYYY-MM-DD` → `YYYY-MM`). */
 export const duesMonthOf = (date: string): DuesMonth => date.slice(0, 7);
 
-const yuan = (fen: number): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2).replace(/0$/, ''));
+/** An amount in fen as the regulation writes 元: 76.5, 3000, 0.2 (no trailing zero). */
+export const duesYuan = (fen: number): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2).replace(/0$/, ''));
+const yuan = duesYuan;
 
 function round(numerator: number, denominator: number, rules: DuesRuleSet): number {
   const d = denominator * rules.rounding.unitFen;

@@ -1,5 +1,5 @@
 import type { DuesChannel, DuesLedgerRow, DuesMonthState, DuesTotals } from '@jiceng/contracts';
-import { duesMonthsBetween } from '@jiceng/rules';
+import { duesMonthsBetween, duesYuan } from '@jiceng/rules';
 import type { DuesMonthRow, DuesTotalsRow } from './dues.ledger.repository.ts';
 
 /** A month's state as read in `current`: paid, nothing due, no basis, unpaid before this month (欠交) or not yet (待交). */
@@ -72,5 +72,5 @@ export const presentTotals = (t: DuesTotalsRow): DuesTotals => ({
   paidRate: t.owing_members > 0 ? t.paid_members / t.owing_members : null,
 });
 
-/** 2026年6月 → `￥76.50`-free yuan text for messages: 76.5元. */
-export const yuanText = (fen: number): string => `${fen % 100 === 0 ? fen / 100 : (fen / 100).toFixed(2).replace(/0$/, '')}元`;
+/** An amount for messages: 76.5元 (the rule set's way of writing 元). */
+export const yuanText = (fen: number): string => `${duesYuan(fen)}元`;

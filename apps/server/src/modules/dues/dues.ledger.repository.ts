@@ -296,12 +296,6 @@ export const duesLedgerRepository = {
       order by a.without_reason desc, a.consecutive desc, m.name
       limit 2000`);
   },
-
-  /** The month the arrears were last rewritten for the whole region (null: never). */
-  async arrearsAsOf(db: Database, regionId: string): Promise<string | null> {
-    const r = await db.one<{ month: string | null }>(sql`select to_char(max(month), 'YYYY-MM') as month from dues_ledger_run where region_id = ${regionId}`);
-    return r?.month ?? null;
-  },
 };
 export type DuesLedgerRepository = typeof duesLedgerRepository;
 

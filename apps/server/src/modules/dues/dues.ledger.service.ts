@@ -29,7 +29,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import type { MemberService } from '../member/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { assertSubtree, duesMemberRefusal } from './dues.policy.ts';
-import { presentLedgerRow, presentTotals, stateOf, totalsOfRows, yuanText } from './dues.ledger.presenter.ts';
+import { presentLedgerRow, presentTotals, totalsOfRows, yuanText } from './dues.ledger.presenter.ts';
 import type { DuesLedgerRepository, DuesMonthRow } from './dues.ledger.repository.ts';
 import type { DuesRepository } from './dues.repository.ts';
 
@@ -116,8 +116,6 @@ export function createDuesLedgerService(deps: DuesLedgerServiceDeps) {
   }
 
   return {
-    current,
-
     /**
      * The monthly job's step: makes this month's rows of everyone who pays in it (again each run, so
      * members added during the month get theirs; rows there are untouched), and when the month is new,
@@ -174,8 +172,7 @@ export function createDuesLedgerService(deps: DuesLedgerServiceDeps) {
           const r = duesPaymentRefusal({ month, current: now, firstMonth: firstDuesMonth(m.joined_date) }, rules);
           if (r) throw invalid(r);
         }
-        await ledger.generate(tx, regionId, months[0]!, rules, [m.id]);
-        for (const month of months.slice(1)) await ledger.generate(tx, regionId, month, rules, [m.id]);
+        for (const month of months) await ledger.generate(tx, regionId, month, rules, [m.id]);
         const rows = new Map((await ledger.memberMonths(tx, regionId, m.id, { months, lock: true })).map((r) => [r.month, r]));
         for (const month of months) {
           const row = rows.get(month);
@@ -307,9 +304,6 @@ export function createDuesLedgerService(deps: DuesLedgerServiceDeps) {
       const rows = await ledger.memberMonths(tx, regionId, memberId);
       return { inLedger: rows.length > 0, paidTo: paidToOf(rows) };
     },
-
-    /** Month states as the presenter computes them (the import and the exports reuse it). */
-    stateOf: (r: Pick<DuesMonthRow, 'month' | 'due_fen' | 'paid_fen'>) => stateOf(r, current()),
   };
 }
 export type DuesLedgerService = ReturnType<typeof createDuesLedgerService>;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { DuesAmount, DuesBasis } from '@jiceng/rules';
 import type { Database } from '../../platform/db/database.ts';
 
 /** A dues basis row, its month as `YYYY-MM`, the fen columns as numbers on both engines. */
@@ -41,6 +42,27 @@ export interface DuesBasisWrite {
   ruleSet: string;
   explanation: string;
   recordedBy: string;
+}
+
+/** The row of a basis and what the rule set computed from it (`monthlyDues`). */
+export function toBasisWrite(memberId: string, month: string, b: DuesBasis, a: DuesAmount, recordedBy: string): DuesBasisWrite {
+  return {
+    memberId,
+    month,
+    category: b.category,
+    baseFen: b.baseFen ?? null,
+    chosenFen: b.chosenFen ?? null,
+    reliefKind: b.relief?.kind ?? null,
+    reliefFen: b.relief?.kind === 'reduce' ? b.relief.amountFen : null,
+    reliefApproval: b.relief ? b.relief.approval.trim() : null,
+    computedFen: a.computedFen,
+    amountFen: a.amountFen,
+    bracketLabel: a.bracket?.label ?? null,
+    bracketRateBp: a.bracket?.rateBp ?? null,
+    ruleSet: a.ruleSet,
+    explanation: a.explanation,
+    recordedBy,
+  };
 }
 
 // base_fen is bigint: node-postgres answers int8 as a string, so it is read as float8 (exact below 2^53)

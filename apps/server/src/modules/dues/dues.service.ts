@@ -16,7 +16,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import type { MemberService } from '../member/index.ts';
 import { assertSubtree, duesMemberRefusal } from './dues.policy.ts';
 import { presentBasis, presentCalc } from './dues.presenter.ts';
-import type { DuesBasisRow, DuesBasisWrite, DuesRepository } from './dues.repository.ts';
+import { toBasisWrite, type DuesBasisRow, type DuesBasisWrite, type DuesRepository } from './dues.repository.ts';
 
 export interface DuesServiceDeps {
   db: Database;
@@ -103,23 +103,7 @@ export function createDuesService(deps: DuesServiceDeps) {
           throw invalid(`「${m.name}」${m.joined_date}入党，自${duesMonthName(first)}起交纳党费，起算月份不能早于${duesMonthName(first)}`);
         const b = toRuleBasis(month, input, rules);
         const a = amount(b);
-        const w: DuesBasisWrite = {
-          memberId: m.id,
-          month,
-          category: b.category,
-          baseFen: b.baseFen ?? null,
-          chosenFen: b.chosenFen ?? null,
-          reliefKind: b.relief?.kind ?? null,
-          reliefFen: b.relief?.kind === 'reduce' ? b.relief.amountFen : null,
-          reliefApproval: b.relief ? b.relief.approval.trim() : null,
-          computedFen: a.computedFen,
-          amountFen: a.amountFen,
-          bracketLabel: a.bracket?.label ?? null,
-          bracketRateBp: a.bracket?.rateBp ?? null,
-          ruleSet: a.ruleSet,
-          explanation: a.explanation,
-          recordedBy: actor.displayName,
-        };
+        const w = toBasisWrite(m.id, month, b, a, actor.displayName);
         const written = before ? await dues.replace(tx, regionId, w, before.version) : await dues.insert(tx, regionId, w);
         if (!written) throw staleVersion(WHAT);
         await deps.onBasisChanged?.(tx, m.id);

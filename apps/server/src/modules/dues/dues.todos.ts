@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Permission } from '@jiceng/contracts';
 import { DUES_RULES_2008, duesMonthName, duesMonthOf, type DuesRuleSet } from '@jiceng/rules';
+import { yuanText } from './dues.ledger.presenter.ts';
 import { refsFilter, todoColumns, type TodoPresented, type TodoSource } from '../../platform/todo/todo.source.ts';
 
 interface ArrearsTodoData {
@@ -11,8 +12,6 @@ interface ArrearsTodoData {
   oweFen: number;
   since: string | null;
 }
-
-const yuan = (fen: number) => `${fen % 100 === 0 ? fen / 100 : (fen / 100).toFixed(2).replace(/0$/, '')}元`;
 
 /**
  * The arrears (dues_arrears, as of this month) as 待办 for whoever records dues in scope: `dues.arrears`
@@ -61,8 +60,8 @@ export function duesTodoSources(rules: DuesRuleSet = DUES_RULES_2008): TodoSourc
         source: id,
         title: lapse ? `${d.memberName}：连续${d.withoutReason}个月未交党费` : `${d.memberName}：已连续${d.consecutive}个月未交党费`,
         detail: lapse
-          ? `${d.orgName}的${d.memberName}自${since}起连续${d.withoutReason}个月无正当理由未交纳党费（欠交${yuan(Number(d.oweFen))}）。按规定应经教育仍不交纳的，由党支部研究是否按自行脱党处理；系统不会自动处理。如有正当理由请在党费台账中登记`
-          : `${d.orgName}的${d.memberName}自${since}起已连续${d.consecutive}个月未交党费（欠交${yuan(Number(d.oweFen))}），请及时提醒交纳；补交一般不超过${rules.backPayMonths}个月，${since}的党费最晚可在 ${row.due_date ?? ''} 前补交`,
+          ? `${d.orgName}的${d.memberName}自${since}起连续${d.withoutReason}个月无正当理由未交纳党费（欠交${yuanText(Number(d.oweFen))}）。按规定应经教育仍不交纳的，由党支部研究是否按自行脱党处理；系统不会自动处理。如有正当理由请在党费台账中登记`
+          : `${d.orgName}的${d.memberName}自${since}起已连续${d.consecutive}个月未交党费（欠交${yuanText(Number(d.oweFen))}），请及时提醒交纳；补交一般不超过${rules.backPayMonths}个月，${since}的党费最晚可在 ${row.due_date ?? ''} 前补交`,
         orgId: row.org_id,
         dueDate: row.due_date,
         severity: row.severity,
