@@ -37,6 +37,8 @@ export default defineConfig({
           globalSetup: ['e2e/demo-template.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // a page's answer to a click can take seconds on 2 loaded cores; the default poll gives up after 1 s
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
