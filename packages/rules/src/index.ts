@@ -36,3 +36,6 @@ export * from './wish.rules.ts';
 export * from './wish.ts';
 export * from './dues.rules.ts';
 export * from './dues.ts';
+export * from './development.rules.ts';
+export * from './development.ts';
+export * from './development-schedule.ts';
