@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { bootstrap } from './bootstrap.ts';
+import { offsetClock } from './platform/clock.ts';
 import { demoExposureWarning, loadConfig } from './platform/config.ts';
 import { createFieldCrypto, resolveFieldKey } from './platform/crypto/field-crypto.ts';
 import { openPglite, openPostgres, type Database } from './platform/db/database.ts';
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
     await migrate(db);
     const fieldKey = resolveFieldKey(config.fieldKey, config.dataDir);
     createFieldCrypto(fieldKey);
-    const server = await createServer({ config, db, fieldKey });
+    const server = await createServer({ config, db, fieldKey, clock: offsetClock(config.clockOffsetDays) });
+    if (config.clockOffsetDays) console.log(`注意：系统时钟已调快 ${config.clockOffsetDays} 天（CLOCK_OFFSET_DAYS），仅用于演示和测试`);
     for (const line of await bootstrap(server, config.demo)) console.log(line);
     const orphaned = await server.modules.member.importer.recoverOrphaned();
     if (orphaned > 0) console.log(`已将 ${orphaned} 个因服务中断而未完成的党员名册导入标记为失败（未导入任何数据）`);

@@ -24,6 +24,7 @@ import { createComplianceModule } from './modules/compliance/index.ts';
 import { refreshPlannerStatistics } from './platform/db/maintenance.ts';
 import { createReportInModule } from './modules/reportin/index.ts';
 import { createHardshipModule } from './modules/hardship/index.ts';
+import { createDevelopmentModule } from './modules/development/index.ts';
 import { createDuesModule } from './modules/dues/index.ts';
 import { createTrainingModule } from './modules/training/index.ts';
 import { meetingLectureCounts } from './modules/meeting/meeting.lectures.ts';
@@ -87,6 +88,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   // 党费 (issue 11) before the transfers: a letter carries 党费缴至 from the ledger
   const dues = createDuesModule({ db, regionId, audit, clock, crypto, members: member.service, orgs: org.service });
   for (const source of dues.todoSources) todos.add(source);
+  const development = createDevelopmentModule({ db, regionId, audit, clock, crypto, members: member.service, orgs: org.service });
+  for (const source of development.todoSources) todos.add(source);
   const transfer = createTransferModule({ db, regionId, audit, clock, crypto, members: member.service, duesPaidTo: (tx, id) => dues.ledger.paidTo(tx, id) });
   todos.add(transfer.todoSource);
   const floating = createFloatingModule({ db, regionId, audit, clock, crypto, members: member.service });
@@ -155,6 +158,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     recipients: (ids, roles) => account.boundTo(ids, roles),
     notify: (n) => notifications.sendOnce(n),
   });
+  const sweepDevelopment = development.reminderSweep({ recipients: (ids, roles) => account.boundTo(ids, roles), notify: (n) => notifications.sendOnce(n) });
   const jobs: ScheduledJob[] = [
     termAlarmJob(sweepTerms, cronEvery(config.sweepIntervalSeconds)),
     meetingReminderJob(sweepMeetings, cronEvery(config.sweepIntervalSeconds)),
@@ -162,6 +166,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     service.sweepJob(config.sweepIntervalSeconds),
     // at start and 00:07 China time (16:07 UTC): this month's rows (idempotent; members added since get theirs), the arrears at the month's turn
     dues.ledgerJob('7 16 * * *'),
+    development.reminderJob(sweepDevelopment, cronEvery(config.sweepIntervalSeconds)),
     // the embedded engine's planner statistics (it runs no autovacuum), at night
     { name: 'planner-statistics', cron: '23 3 * * *', run: () => refreshPlannerStatistics(db) },
     {
@@ -200,6 +205,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   reportIn.register(app);
   hardship.register(app);
   dues.register(app);
+  development.register(app);
   meeting.register(app);
   training.register(app);
   compliance.register(app);
@@ -217,7 +223,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     clock,
     crypto,
     audit,
-    modules: { org, account, member, meeting, service, dues },
+    modules: { org, account, member, meeting, service, dues, development },
     todos,
     notifications,
     messages,
@@ -225,6 +231,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     jobs,
     sweepTerms,
     sweepMeetings,
+    sweepDevelopment,
     systemActor,
     setDemo: (v: boolean) => settingsRepository.set(db, regionId, 'demo', v),
     isDemo,

@@ -35,3 +35,4 @@ export * from './wish.ts';
 export * from './open311.ts';
 export * from './dues.ts';
 export * from './dues-ledger.ts';
+export * from './development.ts';

@@ -39,6 +39,12 @@ export const Permission = {
   DUES_READ: 'dues:read',
   /** Setting and deleting the scope's members' dues bases. */
   DUES_RECORD: 'dues:record',
+  /** 发展党员 (issue 12): the scope's applicants, their paths, board and statistics. */
+  DEV_READ: 'development:read',
+  /** Registering applicants and recording the branch's steps (谈话, 支委会, 考察, 支部大会 …). */
+  DEV_RECORD: 'development:record',
+  /** The superior committee's steps for the branches below it: 备案, 预审, 谈话, 审批; the yearly plan. */
+  DEV_APPROVE: 'development:approve',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const ALL_PERMISSIONS = Object.values(Permission) as Permission[];
@@ -104,6 +110,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.SERVICE_CONFIG,
     P.DUES_READ,
     P.DUES_RECORD,
+    P.DEV_READ,
+    P.DEV_RECORD,
+    P.DEV_APPROVE,
   ],
   street: [
     P.ORG_READ,
@@ -129,6 +138,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.SERVICE_CONFIG,
     P.DUES_READ,
     P.DUES_RECORD,
+    P.DEV_READ,
+    P.DEV_RECORD,
+    P.DEV_APPROVE,
   ],
   community: [
     P.ORG_READ,
@@ -151,6 +163,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.SERVICE_CONFIG,
     P.DUES_READ,
     P.DUES_RECORD,
+    P.DEV_READ,
+    P.DEV_RECORD,
+    P.DEV_APPROVE,
   ],
   secretary: [
     P.ORG_READ,
@@ -170,10 +185,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.SERVICE_HANDLE,
     P.DUES_READ,
     P.DUES_RECORD,
+    P.DEV_READ,
+    P.DEV_RECORD,
   ],
   grid_worker: [P.ORG_READ, P.TODO_READ, P.SERVICE_HANDLE],
   // 督导员 review the records of their subtree (street and department hold the same power: they appoint them)
-  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ, P.TRAINING_READ, P.MEETING_READ, P.MEETING_REVIEW, P.SERVICE_READ, P.DUES_READ],
+  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ, P.TRAINING_READ, P.MEETING_READ, P.MEETING_REVIEW, P.SERVICE_READ, P.DUES_READ, P.DEV_READ],
   member: [P.TODO_READ, P.MEMBER_SELF, P.SERVICE_HANDLE, P.WISH_CLAIM],
   resident_unit: [P.ORG_READ, P.TODO_READ],
 };

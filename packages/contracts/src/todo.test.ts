@@ -57,6 +57,7 @@ describe('待办 nature and tags', () => {
       '微心愿',
       '群众诉求',
       '党费',
+      '发展党员',
     ]);
     expect(new Set(Object.values(todoSourceKind))).toEqual(new Set(TODO_KINDS));
   });

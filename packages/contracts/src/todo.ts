@@ -31,6 +31,8 @@ export const TODO_SOURCES = [
   'service.orders',
   'dues.arrears',
   'dues.lapse',
+  'development.due',
+  'development.overdue',
 ] as const;
 export type TodoSourceId = (typeof TODO_SOURCES)[number];
 export const todoSourceLabel: Record<TodoSourceId, string> = {
@@ -57,6 +59,8 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
   'service.orders': '群众诉求待接单办理',
   'dues.arrears': '党费欠交',
   'dues.lapse': '连续六个月未交党费',
+  'development.due': '发展党员时限',
+  'development.overdue': '发展党员逾期（下级）',
 };
 
 /**
@@ -77,6 +81,7 @@ export const TODO_KINDS = [
   'wish',
   'service',
   'dues',
+  'development',
 ] as const;
 export type TodoKindId = (typeof TODO_KINDS)[number];
 export const todoKindLabel: Record<TodoKindId, string> = {
@@ -92,6 +97,7 @@ export const todoKindLabel: Record<TodoKindId, string> = {
   wish: '微心愿',
   service: '群众诉求',
   dues: '党费',
+  development: '发展党员',
 };
 /** The kind of each source. */
 export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
@@ -118,6 +124,8 @@ export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
   'service.orders': 'service',
   'dues.arrears': 'dues',
   'dues.lapse': 'dues',
+  'development.due': 'development',
+  'development.overdue': 'development',
 };
 
 /**

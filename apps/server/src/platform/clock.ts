@@ -13,3 +13,10 @@ export function fixedClock(iso: string): Clock {
   const d = new Date(iso);
   return { now: () => new Date(d), today: () => chinaDate(d) };
 }
+
+/** The system clock `days` ahead (config CLOCK_OFFSET_DAYS): time still flows, from a later day. */
+export function offsetClock(days: number): Clock {
+  if (days === 0) return systemClock;
+  const now = () => new Date(Date.now() + days * 86_400_000);
+  return { now, today: () => chinaDate(now()) };
+}

@@ -20,6 +20,11 @@ export interface Config {
   logLevel: string;
   /** Interval of the scheduled sweep that raises alarms, in seconds. */
   sweepIntervalSeconds: number;
+  /**
+   * Days the app's clock runs ahead of the machine's (CLOCK_OFFSET_DAYS, default 0): to show or test
+   * how time limits come due (a 积极分子's year, a 预备期) without waiting. Never set in production.
+   */
+  clockOffsetDays: number;
   /** Serve the built web app from this folder when it exists. */
   webDist: string;
   /** Start the job runner (off in most tests). */
@@ -124,6 +129,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     fieldKey,
     logLevel,
     sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 300, 5, 86_400),
+    clockOffsetDays: int(env, 'CLOCK_OFFSET_DAYS', 0, 0, 3_650),
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'apps/web/dist')),
     jobs: bool(env, 'JICENG_JOBS', true),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),

@@ -235,47 +235,50 @@ export function createMemberService(deps: MemberServiceDeps) {
 
     /** Applies a lifecycle event (转正, 延长预备期, 停止党籍 …) with its dated, reasoned history row. */
     async applyEvent(actor: Actor, id: string, input: MemberEventInput): Promise<Member> {
-      return db.transaction(async (tx) => {
-        const row = await load(tx, actor, id, true);
-        const result = applyMemberEvent(
-          stateOf(row),
-          { event: input.event, date: input.date, leaveReason: input.leaveReason, months: input.months, until: input.until },
-          clock.today(),
-        );
-        if (!result.ok) throw new AppError('RULE_VIOLATION', result.reason);
-        const n = result.next;
-        await members.setLifecycle(tx, regionId, id, {
-          status: n.status,
-          confirmedDate: n.confirmedDate,
-          probationExtendedMonths: n.probationExtendedMonths,
-          suspendedFromStatus: n.suspendedFromStatus,
-          disciplineUntil: n.disciplineUntil,
-          leaveReason: n.leaveReason,
-          leftDate: n.status === 'left' ? input.date : null,
-        });
-        const detail = { leaveReason: input.leaveReason ?? null, months: input.months ?? null, until: input.until ?? null };
-        await members.insertEvent(tx, regionId, {
-          id: newId(),
-          memberId: id,
-          event: input.event,
-          fromStatus: row.status,
-          toStatus: n.status,
-          date: input.date,
-          reason: input.reason,
-          detail,
-          actorId: actor.id,
-          actorName: actor.displayName,
-        });
-        await audit.record(tx, actor, {
-          action: `member.${input.event}`,
-          entity: 'member',
-          entityId: id,
-          orgPath: row.org_path,
-          before: stateOf(row),
-          after: { ...n, reason: input.reason, label: memberEventLabel[input.event] },
-        });
-        return presentMember((await members.byId(tx, regionId, id))!, clock.today(), crypto, false);
+      return db.transaction(async (tx) => presentMember(await service.applyEventIn(tx, actor, id, input), clock.today(), crypto, false));
+    },
+
+    /** `applyEvent` inside an open transaction (the approval of a 转正 in the development module). */
+    async applyEventIn(tx: Database, actor: Actor, id: string, input: MemberEventInput): Promise<MemberRow> {
+      const row = await load(tx, actor, id, true);
+      const result = applyMemberEvent(
+        stateOf(row),
+        { event: input.event, date: input.date, leaveReason: input.leaveReason, months: input.months, until: input.until },
+        clock.today(),
+      );
+      if (!result.ok) throw new AppError('RULE_VIOLATION', result.reason);
+      const n = result.next;
+      await members.setLifecycle(tx, regionId, id, {
+        status: n.status,
+        confirmedDate: n.confirmedDate,
+        probationExtendedMonths: n.probationExtendedMonths,
+        suspendedFromStatus: n.suspendedFromStatus,
+        disciplineUntil: n.disciplineUntil,
+        leaveReason: n.leaveReason,
+        leftDate: n.status === 'left' ? input.date : null,
       });
+      const detail = { leaveReason: input.leaveReason ?? null, months: input.months ?? null, until: input.until ?? null };
+      await members.insertEvent(tx, regionId, {
+        id: newId(),
+        memberId: id,
+        event: input.event,
+        fromStatus: row.status,
+        toStatus: n.status,
+        date: input.date,
+        reason: input.reason,
+        detail,
+        actorId: actor.id,
+        actorName: actor.displayName,
+      });
+      await audit.record(tx, actor, {
+        action: `member.${input.event}`,
+        entity: 'member',
+        entityId: id,
+        orgPath: row.org_path,
+        before: stateOf(row),
+        after: { ...n, reason: input.reason, label: memberEventLabel[input.event] },
+      });
+      return (await members.byId(tx, regionId, id))!;
     },
 
     async history(actor: Actor, id: string): Promise<MemberStatusEvent[]> {
