@@ -10,6 +10,7 @@ import { worldLifecycle, worldMembers } from './world/people.ts';
 import { worldWishClaims, worldWishes } from './world/wishes.ts';
 import { worldService } from './world/service.ts';
 import { worldDues } from './world/dues.ts';
+import { worldDevelopment } from './world/development.ts';
 
 export { worldBirthDate } from './world/people.ts';
 
@@ -54,6 +55,9 @@ export const RECORD_KINDS = [
   'dispatchRule',
   /** A month (`YYYY-MM`) with a dues basis or ledger row, for `/members/:id/dues-bases/:month` and `/members/:id/dues/:month/…`. */
   'duesMonth',
+  /** 发展党员: an applicant's path, and a form of the dossier (`/development/applicants/:id/dossier/:form`). */
+  'applicant',
+  'dossierForm',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -107,6 +111,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await worldMeetings(w);
   await worldTraining(w);
   await worldDues(w);
+  await worldDevelopment(w);
   await worldWishes(w);
   await worldService(w);
   await worldAppraisal(w);
@@ -133,6 +138,8 @@ const KIND_BY_PATH: [RegExp, RecordKind][] = [
   [/\/hardship\/cadres$/, 'hardshipCadre'],
   [/\/hardship\/[^/]+\/visits$/, 'hardshipVisit'],
   [/\/training\/sessions$/, 'trainingSession'],
+  [/\/development\/applicants\/[^/]+\/dossier$/, 'dossierForm'],
+  [/\/development\/applicants$/, 'applicant'],
   [/\/members\/[^/]+\/(dues-bases|dues)$/, 'duesMonth'],
   [/\/training\/sessions\/[^/]+\/attendance$/, 'member'],
   [/\/meetings\/[^/]+\/(votes|attachments)$/, 'meetingPart'],

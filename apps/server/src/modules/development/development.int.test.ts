@@ -54,7 +54,13 @@ describe.each(ENGINES)('发展党员 over HTTP (%s)', (engine) => {
   beforeAll(async () => {
     server = await startTestServer(engine, { clock });
     t = await seedTree(server);
-    [sec, community, streetA, streetB, sup] = await Promise.all(['secA1a', 'communityA1', 'streetA', 'streetB', 'supA'].map((u) => login(server, u)));
+    [sec, community, streetA, streetB, sup] = await Promise.all([
+      login(server, 'secA1a'),
+      login(server, 'communityA1'),
+      login(server, 'streetA'),
+      login(server, 'streetB'),
+      login(server, 'supA'),
+    ]);
     await server.modules.account.bootstrap({
       username: 'secA1b',
       displayName: 'secA1b',

@@ -3,6 +3,7 @@ import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { describeUniqueConstraints } from '../../platform/db/db-errors.ts';
 import type { App } from '../../platform/http/app.ts';
 import type { ScheduledJob } from '../../platform/jobs/jobs.ts';
 import type { MemberService } from '../member/index.ts';
@@ -35,6 +36,10 @@ export function createDevelopmentModule(deps: {
   rules?: DevRuleSet;
 }) {
   const rules = deps.rules ?? DEV_RULES_2014;
+  describeUniqueConstraints({
+    dev_applicant_person_key: '该公民身份号码已有正在进行的发展记录（可能刚被他人登记），请刷新后核对',
+    dev_record_once_key: '该步骤刚被他人办理，请刷新后查看',
+  });
   const service = createDevelopmentService({ ...deps, rules });
   const reports = createDevelopmentReports({ ...deps, rules });
   const dossier = createDevelopmentDossier({

@@ -157,6 +157,7 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
       '微心愿',
       '群众诉求',
       '党费',
+      '发展党员',
     ]);
     expect(admins.bySource.find((k) => k.source === 'org.setup')).toMatchObject({
       label: '组织设置预警',
