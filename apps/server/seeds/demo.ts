@@ -16,6 +16,7 @@ import { applyComplianceRules } from './demo-compliance.ts';
 import { applyWishes } from './demo-wishes.ts';
 import { applyServiceRequests } from './demo-service.ts';
 import { applyDues } from './demo-dues.ts';
+import { applyDevelopment } from './demo-development.ts';
 import { planSectors } from './demo-sectors.ts';
 import { OrgPlan } from './org-plan.ts';
 import { createRandom } from './random.ts';
@@ -117,6 +118,8 @@ export async function seedDemo(server: Server): Promise<void> {
     // last: the ledger follows the members as the other records left them (transfers out end a member's months)
     await applyDues(server, tx, plan, createRandom(DUES_SEED));
   });
+  // 发展党员 through the module's own service, in transactions of its own (every step checked by the rule set)
+  await applyDevelopment(server);
   // the first reads after the load must not plan on empty statistics (PGlite has no autovacuum,
   // PostgreSQL's comes a while later)
   await analyzeAfterBulkLoad(server.db);
