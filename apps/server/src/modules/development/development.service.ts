@@ -133,7 +133,10 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
   const service = {
     rules,
 
-    async create(actor: Actor, input: ApplicantInput): Promise<ApplicantDetail> {
+    create: (actor: Actor, input: ApplicantInput): Promise<ApplicantDetail> => db.transaction((tx) => service.createIn(tx, actor, input)),
+
+    /** Registers one application inside an open transaction (the form, and the import's rows all or none). */
+    async createIn(tx: Database, actor: Actor, input: ApplicantInput): Promise<ApplicantDetail> {
       const parsed = parseIdNumber(normalizeIdNumber(input.idNumber));
       if (!parsed.ok) throw invalid(parsed.reason, { fields: [{ field: 'idNumber', message: parsed.reason }] });
       const idNumber = normalizeIdNumber(input.idNumber);
@@ -141,60 +144,58 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
       const today = clock.today();
       const refusal = devStepRefusal({ birthDate, stage: 'applicant', ended: null, records: [] }, { key: 'apply', date: input.appliedOn, today }, rules);
       if (refusal) throw new AppError('RULE_VIOLATION', refusal.message, { rule: refusal.rule, possibleFrom: refusal.possibleFrom ?? null });
-      return db.transaction(async (tx) => {
-        const org = await branchOf(tx, actor, input.orgId);
-        if (!devRoleOf(actor, org.path).includes('branch')) throw forbidden('您不能登记该党支部的入党申请');
-        const hash = crypto.lookupHash(idNumber);
-        const other = await repo.activeByHash(tx, regionId, hash);
-        if (other) throw conflict(`该公民身份号码已有正在进行的发展记录（${other.org_name}）`);
-        const id = newId();
-        const phone = input.phone?.trim() || null;
-        await repo.insert(tx, regionId, {
-          id,
-          orgId: org.id,
-          name: input.name.trim(),
-          gender,
-          birthDate,
-          idNumberEnc: crypto.encrypt(idNumber),
-          idNumberHash: hash,
-          idNumberMasked: maskIdNumber(idNumber),
-          phoneEnc: phone && crypto.encrypt(phone),
-          phoneHash: phone && crypto.lookupHash(phone),
-          phoneMasked: phone && maskPhone(phone),
-          ethnicity: input.ethnicity,
-          education: input.education,
-          occupation: input.occupation,
-          workUnit: input.workUnit?.trim() || null,
-          appliedOn: input.appliedOn,
-          ruleSet: rules.id,
-        });
-        await repo.insertRecord(tx, regionId, {
-          id: newId(),
-          applicantId: id,
-          step: 'apply',
-          stepNo: 1,
-          date: input.appliedOn,
-          round: 1,
-          periodic: false,
-          outcome: null,
-          extendMonths: null,
-          data: {},
-          reason: null,
-          note: null,
-          actorId: actor.id,
-          actorName: actor.displayName,
-        });
-        await audit.record(tx, actor, {
-          action: 'development.create',
-          entity: DEV_KIND,
-          entityId: id,
-          entityName: input.name,
-          orgPath: org.path,
-          after: { appliedOn: input.appliedOn },
-        });
-        await refreshDeadlines(tx, id);
-        return detail(tx, actor, (await repo.byId(tx, regionId, id))!);
+      const org = await branchOf(tx, actor, input.orgId);
+      if (!devRoleOf(actor, org.path).includes('branch')) throw forbidden('您不能登记该党支部的入党申请');
+      const hash = crypto.lookupHash(idNumber);
+      const other = await repo.activeByHash(tx, regionId, hash);
+      if (other) throw conflict(`该公民身份号码已有正在进行的发展记录（${other.org_name}）`);
+      const id = newId();
+      const phone = input.phone?.trim() || null;
+      await repo.insert(tx, regionId, {
+        id,
+        orgId: org.id,
+        name: input.name.trim(),
+        gender,
+        birthDate,
+        idNumberEnc: crypto.encrypt(idNumber),
+        idNumberHash: hash,
+        idNumberMasked: maskIdNumber(idNumber),
+        phoneEnc: phone && crypto.encrypt(phone),
+        phoneHash: phone && crypto.lookupHash(phone),
+        phoneMasked: phone && maskPhone(phone),
+        ethnicity: input.ethnicity,
+        education: input.education,
+        occupation: input.occupation,
+        workUnit: input.workUnit?.trim() || null,
+        appliedOn: input.appliedOn,
+        ruleSet: rules.id,
       });
+      await repo.insertRecord(tx, regionId, {
+        id: newId(),
+        applicantId: id,
+        step: 'apply',
+        stepNo: 1,
+        date: input.appliedOn,
+        round: 1,
+        periodic: false,
+        outcome: null,
+        extendMonths: null,
+        data: {},
+        reason: null,
+        note: null,
+        actorId: actor.id,
+        actorName: actor.displayName,
+      });
+      await audit.record(tx, actor, {
+        action: 'development.create',
+        entity: DEV_KIND,
+        entityId: id,
+        entityName: input.name,
+        orgPath: org.path,
+        after: { appliedOn: input.appliedOn },
+      });
+      await refreshDeadlines(tx, id);
+      return detail(tx, actor, (await repo.byId(tx, regionId, id))!);
     },
 
     async get(actor: Actor, id: string): Promise<ApplicantDetail> {
@@ -230,91 +231,92 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
     },
 
     /** Records one step: the rule set's checks, then the workflow transition it is, in one transaction. */
-    async recordStep(actor: Actor, id: string, input: DevStepInput): Promise<ApplicantDetail> {
+    recordStep: (actor: Actor, id: string, input: DevStepInput): Promise<ApplicantDetail> => db.transaction((tx) => service.recordStepIn(tx, actor, id, input)),
+
+    /** `recordStep` inside an open transaction. */
+    async recordStepIn(tx: Database, actor: Actor, id: string, input: DevStepInput): Promise<ApplicantDetail> {
       const step = devStep(input.key, rules);
       if (!step || step.key === 'apply') throw invalid('没有这一步骤');
-      return db.transaction(async (tx) => {
-        const row = await load(tx, actor, id, true);
-        const roles = devRoleOf(actor, row.org_path);
-        if (!roles.includes(step.by))
-          throw forbidden(step.by === 'superior' ? `「${step.label}」由上级党委办理，党支部不能办理` : `「${step.label}」由党支部办理`);
-        const { path } = await pathOf(tx, row);
-        const named = step.inputs.includes('contacts') || step.inputs.includes('introducers') ? await people(tx, actor, input.memberIds) : [];
-        const person = named.map((p) => ({ name: p.name, status: p.status as never, disciplineUntil: p.discipline_until }));
-        const today = clock.today();
-        const attempt = {
-          key: step.key,
-          date: input.date,
-          today,
-          reason: input.reason,
-          talker: input.talker ? { name: input.talker.name, post: input.talker.post ?? null } : undefined,
-          contacts: step.inputs.includes('contacts') ? person : undefined,
-          introducers: step.inputs.includes('introducers') ? person : undefined,
-          vote: input.vote,
-          reviewResult: input.reviewResult,
-          training: input.training,
-          publicity: input.publicity,
-          outcome:
-            step.key === 'full_approval' ? (path.records.find((r) => r.key === 'full_meeting' && r.round === devRound(path))?.outcome as never) : input.outcome,
-          extendMonths: input.extendMonths,
-        };
-        const refusal = devStepRefusal(path, attempt, rules);
-        if (refusal) throw new AppError('RULE_VIOLATION', refusal.message, { rule: refusal.rule, possibleFrom: refusal.possibleFrom ?? null });
-        const after = devStageAfter(path, attempt, rules);
-        const action: DevAction =
-          after.ended === 'stopped'
-            ? 'stop'
-            : after.ended === 'cancelled'
-              ? 'cancel'
-              : after.stage !== path.stage
-                ? ({ activist: 'activist', candidate: 'candidate', probationary: 'approve', full: 'confirm' } as const)[after.stage as 'activist']!
-                : 'record';
-        const round = devRound(path);
-        const meeting = path.records.find((r) => r.key === 'full_meeting' && r.round === round);
-        const outcome = step.key === 'full_approval' ? (meeting?.outcome ?? null) : (input.outcome ?? input.reviewResult ?? null);
-        const extendMonths = step.key === 'full_approval' ? (meeting?.extendMonths ?? null) : outcome === 'extend' ? (input.extendMonths ?? null) : null;
-        const data = recordData(input, named, step.by === 'superior' ? actor.orgName : null);
-        await applyTransition(tx, {
-          def: DEV_WORKFLOW,
-          regionId,
-          kind: DEV_KIND,
-          audit,
-          store: { table: 'dev_applicant', touched: 'updated_at' },
-          recordId: id,
-          orgPath: row.org_path,
-          action,
-          actor: { id: actor.id, displayName: actor.displayName, role: step.by, ip: actor.ip },
-          reason: action === 'stop' ? `政治审查不合格：${input.note ?? input.reason ?? '不能发展'}` : (input.reason ?? null),
-          currentState: row.state,
-          version: input.version,
-          entityName: row.name,
-          data: { step: step.key, no: step.no, label: step.label, date: input.date },
-          after: async (t) => {
-            await repo.insertRecord(t, regionId, {
-              id: newId(),
-              applicantId: id,
-              step: step.key,
-              stepNo: step.no,
-              date: input.date,
-              round: step.perRound ? round : 1,
-              periodic: !!step.periodic,
-              outcome,
-              extendMonths,
-              data,
-              reason: input.reason ?? null,
-              note: input.note ?? null,
-              actorId: actor.id,
-              actorName: actor.displayName,
-            });
-            if (action === 'stop') await repo.setEnd(t, regionId, id, { stage: row.stage, reason: '政治审查不合格', on: input.date });
-            else if (action === 'cancel') await repo.setEnd(t, regionId, id, { stage: row.stage, reason: '支部大会决议取消预备党员资格', on: input.date });
-            else if (action !== 'record') await repo.setEnd(t, regionId, id, { stage: after.stage, reason: null, on: null });
-            await memberSide(t, actor, row, step.key, path, outcome, extendMonths, input.date);
-          },
-        });
-        await refreshDeadlines(tx, id);
-        return detail(tx, actor, (await repo.byId(tx, regionId, id))!);
+      const row = await load(tx, actor, id, true);
+      const roles = devRoleOf(actor, row.org_path);
+      if (!roles.includes(step.by))
+        throw forbidden(step.by === 'superior' ? `「${step.label}」由上级党委办理，党支部不能办理` : `「${step.label}」由党支部办理`);
+      const { path } = await pathOf(tx, row);
+      const named = step.inputs.includes('contacts') || step.inputs.includes('introducers') ? await people(tx, actor, input.memberIds) : [];
+      const person = named.map((p) => ({ name: p.name, status: p.status as never, disciplineUntil: p.discipline_until }));
+      const today = clock.today();
+      const attempt = {
+        key: step.key,
+        date: input.date,
+        today,
+        reason: input.reason,
+        talker: input.talker ? { name: input.talker.name, post: input.talker.post ?? null } : undefined,
+        contacts: step.inputs.includes('contacts') ? person : undefined,
+        introducers: step.inputs.includes('introducers') ? person : undefined,
+        vote: input.vote,
+        reviewResult: input.reviewResult,
+        training: input.training,
+        publicity: input.publicity,
+        outcome:
+          step.key === 'full_approval' ? (path.records.find((r) => r.key === 'full_meeting' && r.round === devRound(path))?.outcome as never) : input.outcome,
+        extendMonths: input.extendMonths,
+      };
+      const refusal = devStepRefusal(path, attempt, rules);
+      if (refusal) throw new AppError('RULE_VIOLATION', refusal.message, { rule: refusal.rule, possibleFrom: refusal.possibleFrom ?? null });
+      const after = devStageAfter(path, attempt, rules);
+      const action: DevAction =
+        after.ended === 'stopped'
+          ? 'stop'
+          : after.ended === 'cancelled'
+            ? 'cancel'
+            : after.stage !== path.stage
+              ? ({ activist: 'activist', candidate: 'candidate', probationary: 'approve', full: 'confirm' } as const)[after.stage as 'activist']!
+              : 'record';
+      const round = devRound(path);
+      const meeting = path.records.find((r) => r.key === 'full_meeting' && r.round === round);
+      const outcome = step.key === 'full_approval' ? (meeting?.outcome ?? null) : (input.outcome ?? input.reviewResult ?? null);
+      const extendMonths = step.key === 'full_approval' ? (meeting?.extendMonths ?? null) : outcome === 'extend' ? (input.extendMonths ?? null) : null;
+      const data = recordData(input, named, step.by === 'superior' ? actor.orgName : null);
+      await applyTransition(tx, {
+        def: DEV_WORKFLOW,
+        regionId,
+        kind: DEV_KIND,
+        audit,
+        store: { table: 'dev_applicant', touched: 'updated_at' },
+        recordId: id,
+        orgPath: row.org_path,
+        action,
+        actor: { id: actor.id, displayName: actor.displayName, role: step.by, ip: actor.ip },
+        reason: action === 'stop' ? `政治审查不合格：${input.note ?? input.reason ?? '不能发展'}` : (input.reason ?? null),
+        currentState: row.state,
+        version: input.version,
+        entityName: row.name,
+        data: { step: step.key, no: step.no, label: step.label, date: input.date },
+        after: async (t) => {
+          await repo.insertRecord(t, regionId, {
+            id: newId(),
+            applicantId: id,
+            step: step.key,
+            stepNo: step.no,
+            date: input.date,
+            round: step.perRound ? round : 1,
+            periodic: !!step.periodic,
+            outcome,
+            extendMonths,
+            data,
+            reason: input.reason ?? null,
+            note: input.note ?? null,
+            actorId: actor.id,
+            actorName: actor.displayName,
+          });
+          if (action === 'stop') await repo.setEnd(t, regionId, id, { stage: row.stage, reason: '政治审查不合格', on: input.date });
+          else if (action === 'cancel') await repo.setEnd(t, regionId, id, { stage: row.stage, reason: '支部大会决议取消预备党员资格', on: input.date });
+          else if (action !== 'record') await repo.setEnd(t, regionId, id, { stage: after.stage, reason: null, on: null });
+          await memberSide(t, actor, row, step.key, path, outcome, extendMonths, input.date);
+        },
       });
+      await refreshDeadlines(tx, id);
+      return detail(tx, actor, (await repo.byId(tx, regionId, id))!);
     },
 
     /** 终止培养 by the branch's decision (moved away, withdrew, no longer fit), with the reason. */
