@@ -59,16 +59,27 @@ function exited(child: ChildProcess): Promise<void> {
  * starts on the same fresh demo data without seeding it again; `fresh` seeds a new one instead, and
  * `keepData` leaves the data folder after `stop` (how the template is made).
  */
-export async function startApp(opts: { timeoutMs?: number; logLevel?: 'warn' | 'info'; fresh?: boolean; keepData?: boolean } = {}): Promise<RunningApp> {
+export async function startApp(
+  opts: {
+    timeoutMs?: number;
+    logLevel?: 'warn' | 'info';
+    fresh?: boolean;
+    keepData?: boolean;
+    /** Start on this data folder as it is (an app stopped with `keepData`), instead of a copy of the demo. */
+    dataDir?: string;
+    /** More environment for the server (e.g. CLOCK_OFFSET_DAYS). */
+    env?: Record<string, string>;
+  } = {},
+): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) throw new Error('前端尚未构建：请先运行 npm run build');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiceng-e2e-'));
-  const template = opts.fresh ? undefined : inject('demoTemplate');
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jiceng-e2e-'));
+  const template = opts.fresh || opts.dataDir ? undefined : inject('demoTemplate');
   if (template) fs.cpSync(template, dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: opts.logLevel ?? 'warn', JICENG_DEMO: 'true' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: opts.logLevel ?? 'warn', JICENG_DEMO: 'true', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

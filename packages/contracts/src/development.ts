@@ -180,7 +180,9 @@ export const ApplicantDetail = Type.Composite([
   ApplicantSummary,
   Type.Object({
     idNumberMasked: Type.String(),
-    birthDate: DateOnly,
+    /** Never in full beside the masked ID number (with it the number could be rebuilt): the year and month, and the age at application. */
+    birthMonth: Type.String(),
+    ageAtApplication: Type.Integer(),
     phoneMasked: Nullable(Type.String()),
     ethnicity: Type.String(),
     education: Type.String(),

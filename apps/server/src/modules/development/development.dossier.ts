@@ -39,7 +39,7 @@ function view(a: ApplicantDetail) {
 const person = (a: ApplicantDetail): [string, string][] => [
   ['姓名', a.name],
   ['性别', a.gender],
-  ['出生日期', cn(a.birthDate)],
+  ['出生年月', a.birthMonth],
   ['民族', a.ethnicity],
   ['学历', a.education],
   ['人员类别', a.occupation],
@@ -135,7 +135,7 @@ function publicity(a: ApplicantDetail): DocPart {
       {
         kind: 'paragraph',
         indent: true,
-        text: `经${a.orgName}支部委员会研究，拟将${a.name}同志（${a.gender}，${cn(a.birthDate)}出生，${a.education}，${a.workUnit ?? ''}）${what.replace('拟', '')}。现予以公示，公示期为${p ? `${cn(p[1])}至${cn(p[2])}` : '＿＿＿＿至＿＿＿＿'}。公示期间，党员和群众可通过来信、来电、来访等方式向党支部反映情况。`,
+        text: `经${a.orgName}支部委员会研究，拟将${a.name}同志（${a.gender}，${a.birthMonth}出生，${a.education}，${a.workUnit ?? ''}）${what.replace('拟', '')}。现予以公示，公示期为${p ? `${cn(p[1])}至${cn(p[2])}` : '＿＿＿＿至＿＿＿＿'}。公示期间，党员和群众可通过来信、来电、来访等方式向党支部反映情况。`,
       },
       sign(a.orgName),
       { kind: 'spacer' },

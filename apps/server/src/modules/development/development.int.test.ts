@@ -106,8 +106,10 @@ describe.each(ENGINES)('发展党员 over HTTP (%s)', (engine) => {
       stageLabel: '入党申请人',
       idNumberMasked: expect.stringMatching(/\*/),
       phoneMasked: expect.stringMatching(/\*/),
-      birthDate: '1998-05-01',
+      birthMonth: '1998年5月',
+      ageAtApplication: 26,
     });
+    expect(created.body).not.toHaveProperty('birthDate');
     expect(JSON.stringify(created.body)).not.toContain(idNumber);
     id = created.body.id;
     version = created.body.version;

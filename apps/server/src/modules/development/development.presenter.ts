@@ -21,6 +21,7 @@ import {
   devPartyAgeFrom,
   devProbationEnd,
   devRecordOf,
+  wholeYears,
   type DevDeadline,
   type DevOutcome,
   type DevPath,
@@ -189,7 +190,8 @@ export function presentDetail(
   return {
     ...presentSummary(row, records, today, rules),
     idNumberMasked: row.id_number_masked,
-    birthDate: row.birth_date,
+    birthMonth: `${row.birth_date.slice(0, 4)}年${Number(row.birth_date.slice(5, 7))}月`,
+    ageAtApplication: wholeYears(row.birth_date, row.applied_on),
     phoneMasked: row.phone_masked,
     ethnicity: row.ethnicity,
     education: educationLabel[row.education as keyof typeof educationLabel] ?? row.education,
