@@ -12,6 +12,7 @@ import { BookOutlined, FieldTimeOutlined, TableOutlined } from '@ant-design/icon
 import { GiftOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, CalculatorOutlined, NotificationOutlined, PieChartOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
+import { RiseOutlined, UserAddOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, DashboardOutlined, FundOutlined, SettingOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
@@ -44,6 +45,9 @@ const DuesLedgerPage = lazy(() => import('./features/dues/DuesLedgerPage.tsx'));
 const DuesSummaryPage = lazy(() => import('./features/dues/DuesSummaryPage.tsx'));
 const DuesPublicationPage = lazy(() => import('./features/dues/DuesPublicationPage.tsx'));
 const DuesArrearsPage = lazy(() => import('./features/dues/DuesArrearsPage.tsx'));
+const DevelopmentPage = lazy(() => import('./features/development/DevelopmentPage.tsx'));
+const ApplicantPage = lazy(() => import('./features/development/ApplicantPage.tsx'));
+const DevYearPage = lazy(() => import('./features/development/DevYearPage.tsx'));
 const WishesPage = lazy(() => import('./features/wishes/WishesPage.tsx'));
 const ServiceRequestsPage = lazy(() => import('./features/service/ServiceRequestsPage.tsx'));
 const DispatchBoardPage = lazy(() => import('./features/service/DispatchBoardPage.tsx'));
@@ -195,6 +199,25 @@ export const appRoutes: AppRoute[] = [
     menu: true,
     group: '党费',
   },
+  {
+    path: '/development',
+    label: '发展党员',
+    icon: <UserAddOutlined />,
+    element: <DevelopmentPage />,
+    permission: Permission.DEV_READ,
+    menu: true,
+    group: '发展党员',
+  },
+  {
+    path: '/development/year',
+    label: '发展计划与统计',
+    icon: <RiseOutlined />,
+    element: <DevYearPage />,
+    permission: Permission.DEV_READ,
+    menu: true,
+    group: '发展党员',
+  },
+  { path: '/development/:id', label: '发展党员', icon: <UserAddOutlined />, element: <ApplicantPage />, permission: Permission.DEV_READ, menu: false },
   {
     path: '/service/requests',
     label: '诉求办理',

@@ -1,0 +1,131 @@
+import type { DevDeadlineView, DevRecordView } from '@jiceng/contracts';
+import { Button, Card, Col, List, Result, Row, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { localPagination } from '../../shared/pagination.ts';
+import { PageLoading } from '../../shared/PageLoading.tsx';
+import { ScrollRegion } from '../../shared/ScrollRegion.tsx';
+import { useApplicant } from './api.ts';
+import { ApplicantHeader } from './ApplicantHeader.tsx';
+import { recorderText } from './form.ts';
+import { DeadlineTag } from './labels.tsx';
+import { StepDrawer } from './StepDrawer.tsx';
+import { StepsCard } from './StepsCard.tsx';
+
+/** The limits still ahead (and passed): the day, what must be done by then, who does it. */
+function DeadlinesCard({ deadlines }: { deadlines: DevDeadlineView[] }) {
+  return (
+    <Card title="时限提醒" size="small" data-testid="dev-deadlines">
+      <List<DevDeadlineView>
+        size="small"
+        dataSource={deadlines}
+        locale={{ emptyText: '没有待办的时限' }}
+        renderItem={(d) => (
+          <List.Item key={`${d.key}-${d.dueOn}`}>
+            <div style={{ width: '100%' }}>
+              <Space wrap size={8}>
+                <Typography.Text strong type={d.status === 'overdue' ? 'danger' : d.status === 'due_soon' ? 'warning' : undefined}>
+                  {d.dueOn}
+                </Typography.Text>
+                <DeadlineTag status={d.status} />
+                <Typography.Text type="secondary">
+                  第{d.no}步 {d.label}（{recorderText(d.by)}）
+                </Typography.Text>
+              </Space>
+              <div>{d.what}</div>
+            </div>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** Everything recorded, in order: the step, its day, what was recorded, by whom, the note. */
+function RecordsCard({ records }: { records: DevRecordView[] }) {
+  const rows = [...records].sort((a, b) => a.date.localeCompare(b.date) || a.no - b.no || a.recordedAt.localeCompare(b.recordedAt));
+  return (
+    <Card title="办理记录" size="small">
+      <ScrollRegion label="办理记录">
+        <Table<DevRecordView>
+          rowKey="id"
+          size="small"
+          dataSource={rows}
+          pagination={rows.length > 30 ? localPagination() : false}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: '还没有办理记录' }}
+          data-testid="dev-records"
+          columns={[
+            { title: '步骤', key: 'step', width: 220, render: (_: unknown, r) => `第${r.no}步 ${r.label}${r.round > 1 ? `（第${r.round}轮）` : ''}` },
+            { title: '日期', dataIndex: 'date', width: 110 },
+            {
+              title: '情况',
+              key: 'summary',
+              render: (_: unknown, r) => (
+                <>
+                  {r.summary}
+                  {r.outcomeLabel && !r.summary.includes(r.outcomeLabel) && <>（{r.outcomeLabel}）</>}
+                  {r.approvingOrgName && <div>审批组织：{r.approvingOrgName}</div>}
+                </>
+              ),
+            },
+            { title: '经办人', dataIndex: 'recordedBy', width: 100, render: (s: string | null) => s ?? '—' },
+            {
+              title: '说明',
+              key: 'note',
+              width: 220,
+              render: (_: unknown, r) => [r.reason && `原因：${r.reason}`, r.note].filter(Boolean).join('；') || '—',
+            },
+          ]}
+        />
+      </ScrollRegion>
+    </Card>
+  );
+}
+
+/**
+ * One applicant's path: the header (stage, dates, dossier, 终止培养), the 25 steps by stage with
+ * 办理 where the account may record, the limits, and the history of what was recorded.
+ */
+export default function ApplicantPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const query = useApplicant(id);
+  const [recording, setRecording] = useState<string | null>(null);
+
+  if (query.isPending)
+    return (
+      <Card>
+        <PageLoading />
+      </Card>
+    );
+  if (query.isError)
+    return (
+      <Card>
+        <Result
+          status="warning"
+          title="无法打开该发展对象的记录"
+          subTitle={query.error.message}
+          extra={<Button onClick={() => navigate('/development')}>返回发展党员</Button>}
+        />
+      </Card>
+    );
+  const a = query.data;
+  const step = recording ? a.steps.find((s) => s.key === recording) : undefined;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <ApplicantHeader detail={a} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <StepsCard detail={a} onRecord={(s) => setRecording(s.key)} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <DeadlinesCard deadlines={a.deadlines} />
+        </Col>
+      </Row>
+      <RecordsCard records={a.records} />
+      {step && <StepDrawer key={step.key} detail={a} step={step} onClose={() => setRecording(null)} />}
+    </Space>
+  );
+}
