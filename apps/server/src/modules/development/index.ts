@@ -10,6 +10,8 @@ import type { MemberService } from '../member/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { createDevelopmentDossier } from './development.dossier.ts';
 import { createDevelopmentExport } from './development.export.ts';
+import { createDevelopmentImport } from './development.import.ts';
+import { registerDevelopmentImportRoutes } from './development.import.routes.ts';
 import { devReminderJob, devReminderSweep, type DevReminderDeps } from './development.reminders.ts';
 import { developmentRepository } from './development.repository.ts';
 import { createDevelopmentReports } from './development.reports.ts';
@@ -50,6 +52,7 @@ export function createDevelopmentModule(deps: {
     },
   });
   const exporter = createDevelopmentExport({ service, reports, clock: deps.clock });
+  const importer = createDevelopmentImport({ db: deps.db, regionId: deps.regionId, clock: deps.clock, service, orgs: deps.orgs, crypto: deps.crypto });
   return {
     service,
     reports,
@@ -58,6 +61,9 @@ export function createDevelopmentModule(deps: {
     reminderSweep: (d: Pick<DevReminderDeps, 'recipients' | 'notify'>) =>
       devReminderSweep({ ...d, db: deps.db, regionId: deps.regionId, clock: deps.clock, rules }),
     reminderJob: (run: () => Promise<number>, cron: string): ScheduledJob => devReminderJob(run, cron),
-    register: (app: App) => registerDevelopmentRoutes(app, service, reports, dossier, exporter),
+    register: (app: App) => {
+      registerDevelopmentRoutes(app, service, reports, dossier, exporter);
+      registerDevelopmentImportRoutes(app, importer);
+    },
   };
 }
