@@ -113,7 +113,27 @@ describe.each(ENGINES)('发展党员 over HTTP (%s)', (engine) => {
     expect(JSON.stringify(created.body)).not.toContain(idNumber);
     id = created.body.id;
     version = created.body.version;
-    expect((await sec.post<Err>('/api/development/applicants', body(idNumber))).body.error.message).toMatch(/已有正在进行的发展记录/);
+    expect((await sec.post<Err>('/api/development/applicants', body(idNumber))).body.error.message).toBe(
+      '该公民身份号码已有正在进行的发展记录（甲一社区第一党支部）',
+    );
+    // another street hears that a path exists, not where
+    await server.modules.account.bootstrap({
+      username: 'secB1a',
+      displayName: 'secB1a',
+      role: 'secretary',
+      orgId: t.branchB1a,
+      password: 'Test@2026pw',
+      mustChangePassword: false,
+    });
+    const other = await login(server, 'secB1a', 'Test@2026pw');
+    expect((await other.post<Err>('/api/development/applicants', { ...body(idNumber), orgId: t.branchB1a })).body.error.message).toBe(
+      '该公民身份号码已有正在进行的发展记录',
+    );
+    const memberId = buildIdNumber('1980-01-01');
+    expect((await sec.post('/api/members', buildMember(t.branchA1a, { name: '已是党员', idNumber: memberId }))).status).toBe(201);
+    expect((await sec.post<Err>('/api/development/applicants', body(memberId))).body.error.message).toBe(
+      '该公民身份号码已登记为党员（甲一社区第一党支部），不能再登记入党申请',
+    );
     expect(created.body.deadlines).toEqual([expect.objectContaining({ key: 'talk', dueOn: '2025-02-05', rule: 'dev-talk-1-month' })]);
   });
 

@@ -138,8 +138,15 @@ export const developmentRepository = {
     db.one<{
       id: string;
       org_name: string;
-    }>(sql`select a.id, o.name as org_name from dev_applicant a join org o on o.region_id = a.region_id and o.id = a.org_id
+      org_path: string;
+    }>(sql`select a.id, o.name as org_name, o.path::text as org_path from dev_applicant a join org o on o.region_id = a.region_id and o.id = a.org_id
       where a.region_id = ${regionId} and a.id_number_hash = ${hash} and a.state not in ('stopped', 'cancelled', 'full')`),
+
+  /** A member record in the party (正式, 预备, 停止党籍) with this ID number. */
+  memberByHash: (db: Database, regionId: string, hash: string) =>
+    db.one<{ org_name: string; org_path: string }>(sql`select o.name as org_name, o.path::text as org_path from member m
+      join org o on o.region_id = m.region_id and o.id = m.org_id
+      where m.region_id = ${regionId} and m.id_number_hash = ${hash} and m.status in ('full', 'probationary', 'suspended')`),
 
   records: (db: Database, regionId: string, ids: readonly string[]) =>
     ids.length === 0

@@ -147,8 +147,12 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
       const org = await branchOf(tx, actor, input.orgId);
       if (!devRoleOf(actor, org.path).includes('branch')) throw forbidden('您不能登记该党支部的入党申请');
       const hash = crypto.lookupHash(idNumber);
+      // the other organization is named only inside the account's scope
+      const where = (o: { org_name: string; org_path: string }) => (pathInScope(actor, o.org_path) ? `（${o.org_name}）` : '');
       const other = await repo.activeByHash(tx, regionId, hash);
-      if (other) throw conflict(`该公民身份号码已有正在进行的发展记录（${other.org_name}）`);
+      if (other) throw conflict(`该公民身份号码已有正在进行的发展记录${where(other)}`);
+      const member = await repo.memberByHash(tx, regionId, hash);
+      if (member) throw conflict(`该公民身份号码已登记为党员${where(member)}，不能再登记入党申请`);
       const id = newId();
       const phone = input.phone?.trim() || null;
       await repo.insert(tx, regionId, {
@@ -231,7 +235,9 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
     },
 
     /** Records one step: the rule set's checks, then the workflow transition it is, in one transaction. */
-    recordStep: (actor: Actor, id: string, input: DevStepInput): Promise<ApplicantDetail> => db.transaction((tx) => service.recordStepIn(tx, actor, id, input)),
+    /** Inside `guardDuplicates`: the approval registers the member, and a refused duplicate ID number is audited though the step rolls back. */
+    recordStep: (actor: Actor, id: string, input: DevStepInput): Promise<ApplicantDetail> =>
+      members.guardDuplicates(actor, () => db.transaction((tx) => service.recordStepIn(tx, actor, id, input))),
 
     /** `recordStep` inside an open transaction. */
     async recordStepIn(tx: Database, actor: Actor, id: string, input: DevStepInput): Promise<ApplicantDetail> {
