@@ -68,7 +68,8 @@ export function ApplicantHeader({ detail: a }: { detail: ApplicantDetail }) {
         <Descriptions.Item label="党支部">{a.orgName}</Descriptions.Item>
         <Descriptions.Item label="性别">{a.gender}</Descriptions.Item>
         <Descriptions.Item label="公民身份号码">{a.idNumberMasked}</Descriptions.Item>
-        <Descriptions.Item label="出生日期">{a.birthDate}</Descriptions.Item>
+        <Descriptions.Item label="出生年月">{a.birthMonth}</Descriptions.Item>
+        <Descriptions.Item label="申请时年龄">{a.ageAtApplication} 岁</Descriptions.Item>
         <Descriptions.Item label="民族">{a.ethnicity}</Descriptions.Item>
         <Descriptions.Item label="学历">{a.education}</Descriptions.Item>
         <Descriptions.Item label="人员类别">{a.occupation}</Descriptions.Item>

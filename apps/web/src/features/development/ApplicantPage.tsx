@@ -63,8 +63,7 @@ function RecordsCard({ records }: { records: DevRecordView[] }) {
               key: 'summary',
               render: (_: unknown, r) => (
                 <>
-                  {r.summary}
-                  {r.outcomeLabel && !r.summary.includes(r.outcomeLabel) && <>（{r.outcomeLabel}）</>}
+                  {[r.summary, r.outcomeLabel && !r.summary.includes(r.outcomeLabel) ? r.outcomeLabel : null].filter(Boolean).join('，') || '—'}
                   {r.approvingOrgName && <div>审批组织：{r.approvingOrgName}</div>}
                 </>
               ),
