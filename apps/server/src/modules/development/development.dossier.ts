@@ -1,5 +1,5 @@
 import type { ApplicantDetail, DevRecordView } from '@jiceng/contracts';
-import { tallyMotion, VOTE_RULES } from '@jiceng/rules';
+import { tallyMotion, VOTE_RULES, type DevVote } from '@jiceng/rules';
 import { renderDocx, type DocBlock, type DocPart } from '../../platform/documents/docx.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { DevelopmentService } from './development.service.ts';
@@ -19,15 +19,7 @@ export const dossierFormLabel: Record<DossierForm, string> = {
 const cn = (d: string | null | undefined) => (d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '');
 const blankDate = '\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
-interface Vote {
-  entitled: number;
-  present: number;
-  onLeave?: number;
-  yes: number;
-  no: number;
-  abstain: number;
-  written?: { yes: number; no: number; abstain: number };
-}
+type Vote = DevVote;
 
 function view(a: ApplicantDetail) {
   const last = (key: string) => a.records.filter((r) => r.key === key).at(-1);

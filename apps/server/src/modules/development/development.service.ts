@@ -70,6 +70,20 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
     return row;
   }
 
+  /** What every transition of an applicant names: the workflow, its table, the record and its scope. */
+  const transitionOf = (row: ApplicantRow) =>
+    ({
+      def: DEV_WORKFLOW,
+      regionId,
+      kind: DEV_KIND,
+      audit,
+      store: { table: 'dev_applicant', touched: 'updated_at' },
+      recordId: row.id,
+      orgPath: row.org_path,
+      currentState: row.state,
+      entityName: row.name,
+    }) as const;
+
   async function pathOf(tx: Database, row: ApplicantRow): Promise<{ path: DevPath; records: RecordRow[] }> {
     const records = await repo.records(tx, regionId, [row.id]);
     return { path: toPath(row, records), records };
@@ -284,19 +298,11 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
       const extendMonths = step.key === 'full_approval' ? (meeting?.extendMonths ?? null) : outcome === 'extend' ? (input.extendMonths ?? null) : null;
       const data = recordData(input, named, step.by === 'superior' ? actor.orgName : null);
       await applyTransition(tx, {
-        def: DEV_WORKFLOW,
-        regionId,
-        kind: DEV_KIND,
-        audit,
-        store: { table: 'dev_applicant', touched: 'updated_at' },
-        recordId: id,
-        orgPath: row.org_path,
+        ...transitionOf(row),
         action,
         actor: { id: actor.id, displayName: actor.displayName, role: step.by, ip: actor.ip },
         reason: action === 'stop' ? `政治审查不合格：${input.note ?? input.reason ?? '不能发展'}` : (input.reason ?? null),
-        currentState: row.state,
         version: input.version,
-        entityName: row.name,
         data: { step: step.key, no: step.no, label: step.label, date: input.date },
         after: async (t) => {
           await repo.insertRecord(t, regionId, {
@@ -333,19 +339,11 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
         if (roles.length === 0) throw forbidden('您不能办理该发展对象');
         if (input.date > clock.today()) throw invalid('决定日期不能晚于今天');
         await applyTransition(tx, {
-          def: DEV_WORKFLOW,
-          regionId,
-          kind: DEV_KIND,
-          audit,
-          store: { table: 'dev_applicant', touched: 'updated_at' },
-          recordId: id,
-          orgPath: row.org_path,
+          ...transitionOf(row),
           action: 'stop',
           actor: { id: actor.id, displayName: actor.displayName, role: roles[0], ip: actor.ip },
           reason: input.reason,
-          currentState: row.state,
           version: input.version,
-          entityName: row.name,
           after: (t) => repo.setEnd(t, regionId, id, { stage: row.stage, reason: input.reason.trim(), on: input.date }).then(() => undefined),
         });
         await refreshDeadlines(tx, id);
