@@ -70,6 +70,8 @@ export const attachmentKinds = {
   service_result: { label: '办结照片', types: IMAGES, imageMaxBytes: 10 * MB, documentMaxBytes: 0, maxFiles: 9, auditRead: false },
   /** 微心愿: photos of the wish fulfilled (the claimer's proof for the community's confirmation). */
   wish: { label: '微心愿照片', types: IMAGES, imageMaxBytes: 10 * MB, documentMaxBytes: 10 * MB, maxFiles: 9, auditRead: false },
+  /** 发展党员: the papers of one recorded step (申请书, 思想汇报, 政审材料, 志愿书 …); personal, every read audited. */
+  dev_record: { label: '发展党员材料', types: [...IMAGES, ...DOCUMENTS], imageMaxBytes: 10 * MB, documentMaxBytes: 20 * MB, maxFiles: 20, auditRead: true },
 } as const satisfies Record<string, AttachmentKindRule>;
 export type AttachmentOwnerKind = keyof typeof attachmentKinds;
 export const ATTACHMENT_OWNER_KINDS = Object.keys(attachmentKinds) as AttachmentOwnerKind[];

@@ -13,6 +13,7 @@ import { wishAuditLabel } from './wish.ts';
 import { serviceAuditLabel } from './service.ts';
 import { duesAuditLabel } from './dues.ts';
 import { duesLedgerAuditLabel } from './dues-ledger.ts';
+import { devAuditLabel } from './development.ts';
 
 /** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
 export const auditEntityLabel = {
@@ -37,6 +38,8 @@ export const auditEntityLabel = {
   service_category: '事项类别',
   service_dispatch_rule: '派单规则',
   open311_key: '开放接口密钥',
+  dev_applicant: '发展对象',
+  dev_record: '发展党员材料',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 export const AUDIT_ENTITIES = Object.keys(auditEntityLabel) as AuditEntity[];
@@ -123,6 +126,7 @@ export const auditActionLabel: Record<string, string> = {
   ...meetingAuditLabel,
   ...wishAuditLabel,
   ...duesAuditLabel,
+  ...devAuditLabel,
   ...duesLedgerAuditLabel,
   'compliance.rules_set': '设置组织生活频次（自生效日起）',
   'compliance.rules_removed': '删除组织生活频次设置',

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Attachment } from './attachment.ts';
 import { DateOnly, Id, PageNumber, pageSizeField, Timestamp, Version } from './common.ts';
 import { Education, ETHNICITIES, Occupation } from './member-dict.ts';
 import { PHONE_PATTERN, WORK_UNIT_MAX, REASON_MAX } from './member.ts';
@@ -119,6 +120,8 @@ export const DevRecordView = Type.Object({
   note: Nullable(Type.String()),
   recordedBy: Nullable(Type.String()),
   recordedAt: Timestamp,
+  /** The step's papers (scans, photos, documents). */
+  attachments: Type.Array(Attachment),
 });
 export type DevRecordView = Static<typeof DevRecordView>;
 
@@ -273,3 +276,23 @@ export const DevYearReport = Type.Object({
   byApprover: Type.Array(Type.Object({ orgName: Type.String(), developed: Type.Integer(), confirmed: Type.Integer() })),
 });
 export type DevYearReport = Static<typeof DevYearReport>;
+
+export const DevRecordParams = Type.Object({ id: Id, recordId: Type.Unsafe<string>({ ...Id, description: '步骤记录' }) });
+export const DevFileParams = Type.Object({
+  id: Id,
+  recordId: Type.Unsafe<string>({ ...Id, description: '步骤记录' }),
+  fileId: Type.Unsafe<string>({ ...Id, description: '附件' }),
+});
+
+/** Audit actions of the module: the registration, the plan, and every workflow step (`dev_applicant.<action>`). */
+export const devAuditLabel: Record<string, string> = {
+  'development.create': '登记入党申请',
+  'development.plan': '设置年度发展计划',
+  'dev_applicant.record': '办理发展党员步骤',
+  'dev_applicant.activist': '确定为入党积极分子',
+  'dev_applicant.candidate': '确定为发展对象',
+  'dev_applicant.approve': '审批为预备党员',
+  'dev_applicant.confirm': '审批预备党员转正',
+  'dev_applicant.cancel': '取消预备党员资格',
+  'dev_applicant.stop': '终止培养',
+};

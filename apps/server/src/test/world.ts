@@ -58,6 +58,9 @@ export const RECORD_KINDS = [
   /** 发展党员: an applicant's path, and a form of the dossier (`/development/applicants/:id/dossier/:form`). */
   'applicant',
   'dossierForm',
+  /** A recorded step of an applicant, and a paper attached to it. */
+  'devRecord',
+  'devFile',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -139,6 +142,8 @@ const KIND_BY_PATH: [RegExp, RecordKind][] = [
   [/\/hardship\/[^/]+\/visits$/, 'hardshipVisit'],
   [/\/training\/sessions$/, 'trainingSession'],
   [/\/development\/applicants\/[^/]+\/dossier$/, 'dossierForm'],
+  [/\/development\/applicants\/[^/]+\/records$/, 'devRecord'],
+  [/\/development\/applicants\/[^/]+\/records\/[^/]+\/attachments$/, 'devFile'],
   [/\/development\/applicants$/, 'applicant'],
   [/\/members\/[^/]+\/(dues-bases|dues)$/, 'duesMonth'],
   [/\/training\/sessions\/[^/]+\/attendance$/, 'member'],

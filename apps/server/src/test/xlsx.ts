@@ -25,7 +25,9 @@ export async function sheetFile(sheet: string, headers: Cell[], rows: Cell[][]):
 export function upload<T = unknown>(c: Client, url: string, data: Buffer, fileName = '导入.xlsx', method = 'POST'): Promise<Response<T>> {
   const boundary = `----jiceng${crypto.randomBytes(8).toString('hex')}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${IMPORT_FILE_FIELD}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${IMPORT_FILE_FIELD}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     data,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

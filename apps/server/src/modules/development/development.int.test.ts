@@ -13,7 +13,8 @@ import {
   type SeededTree,
   type TestServer,
 } from '../../test/harness.ts';
-import { openXlsx } from '../../test/xlsx.ts';
+import { openXlsx, upload } from '../../test/xlsx.ts';
+import { pdfBytes } from '../../platform/attachments/attachment.fixtures.ts';
 
 type Err = { error: { code: string; message: string; details?: { rule?: string; possibleFrom?: string } } };
 type D = ApplicantDetail & Err;
@@ -277,6 +278,32 @@ describe.each(ENGINES)('发展党员 over HTTP (%s)', (engine) => {
     expect(doc.raw.subarray(0, 2).toString()).toBe('PK');
     expect((await secB.get(`/api/development/applicants/${id}/dossier`)).status).toBe(404);
     expect((await sec.get(`/api/development/applicants/${id}/dossier/vote`)).status).toBe(200);
+  });
+
+  it('keeps the papers of a step: uploaded by who records the path, read (audited) in scope, removed', async () => {
+    const d = (await sec.get<ApplicantDetail>(`/api/development/applicants/${id}`)).body;
+    const apply = d.records.find((r) => r.key === 'apply')!;
+    const url = `/api/development/applicants/${id}/records/${apply.id}/attachments`;
+    const added = await upload<{ attachment: { id: string; fileName: string } }>(sec, url, pdfBytes(), '入党申请书.pdf');
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    expect(added.body.attachment.fileName).toBe('入党申请书.pdf');
+    const fileId = added.body.attachment.id;
+    expect(
+      (await sec.get<ApplicantDetail>(`/api/development/applicants/${id}`)).body.records.find((r) => r.key === 'apply')!.attachments.map((a) => a.fileName),
+    ).toEqual(['入党申请书.pdf']);
+    expect((await upload(sup, url, pdfBytes(), 'x.pdf')).status).toBe(403);
+    expect((await upload(secB, url, pdfBytes(), 'x.pdf')).status).toBe(404);
+    expect((await secB.get(`${url}/${fileId}`)).status).toBe(404);
+    const read = await sup.get(`${url}/${fileId}`);
+    expect(read.status).toBe(200);
+    expect(read.raw.subarray(0, 4).toString()).toBe('%PDF');
+    expect(
+      (await server.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'attachment.read' and entity_id = ${apply.id}`))!.n,
+    ).toBe(1);
+    expect((await upload<Err>(sec, url, Buffer.from('not a pdf'), 'x.pdf')).status).toBe(415);
+    const removed = await sec.del<D>(`${url}/${fileId}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.records.find((r) => r.key === 'apply')!.attachments).toEqual([]);
   });
 
   it('stops a path with the reason, after which no step is taken', async () => {

@@ -6,6 +6,7 @@ import {
   genderLabel,
   occupationLabel,
   type ApplicantDetail,
+  type Attachment,
   type ApplicantSummary,
   type CommitteePost,
   type DevEndState,
@@ -92,7 +93,7 @@ export function recordSummary(r: RecordRow): string {
   return parts.join('；');
 }
 
-export function presentRecord(r: RecordRow, rules: DevRuleSet): DevRecordView {
+export function presentRecord(r: RecordRow, rules: DevRuleSet, attachments: Attachment[] = []): DevRecordView {
   const s = rules.steps.find((x) => x.key === r.step);
   const d = r.data as { talker?: { name: string; post: string | null }; people?: Person[]; approvingOrgName?: string };
   const people = [
@@ -120,6 +121,7 @@ export function presentRecord(r: RecordRow, rules: DevRuleSet): DevRecordView {
     note: r.note,
     recordedBy: r.recorded_by_name,
     recordedAt: isoTime(r.recorded_at),
+    attachments,
   };
 }
 
@@ -165,6 +167,7 @@ export function presentDetail(
   today: string,
   rules: DevRuleSet,
   roles: readonly DevRole[],
+  files: ReadonlyMap<string, Attachment[]> = new Map(),
 ): ApplicantDetail {
   const next = new Map(devNextSteps(path, today, rules).map((s) => [s.key, s]));
   const steps: DevStepView[] = rules.steps.map((s) => {
@@ -203,7 +206,7 @@ export function presentDetail(
     endReason: row.end_reason,
     ruleSetId: row.rule_set,
     version: row.version,
-    records: records.map((r) => presentRecord(r, rules)),
+    records: records.map((r) => presentRecord(r, rules, files.get(r.id))),
     steps,
     deadlines: devDeadlines(path, today, rules).map(deadlineView),
   };

@@ -4,7 +4,10 @@ import {
   ApplicantInput,
   ApplicantQuery,
   ApplicantSummary,
+  AttachmentAdded,
   DevBoard,
+  DevFileParams,
+  DevRecordParams,
   DevPlanInput,
   DevStepInput,
   DevStopInput,
@@ -16,9 +19,10 @@ import {
   Page,
   Permission,
 } from '@jiceng/contracts';
+import { sendAttachment } from '../../platform/attachments/index.ts';
 import { DOCX_MIME, sendDocx } from '../../platform/documents/send.ts';
 import { actorOf, type App } from '../../platform/http/app.ts';
-import { sendXlsx, XlsxFile } from '../../platform/http/files.ts';
+import { sendXlsx, uploadedFile, XlsxFile } from '../../platform/http/files.ts';
 import { expectedVersion, versioned } from '../../platform/http/versioning.ts';
 import { XLSX_MIME } from '../../platform/xlsx/workbook.ts';
 import { DOSSIER_FORMS, type DossierForm } from './development.dossier.ts';
@@ -85,6 +89,30 @@ export function registerDevelopmentRoutes(
     { config: record, schema: { tags, summary: '终止培养（须写明原因）', params: IdParams, body: DevStopInput, response: { 200: ApplicantDetail } } },
     async (req, reply) =>
       versioned(reply, await service.stop(actorOf(req), req.params.id, { ...req.body, version: expectedVersion(req, req.body.version) ?? undefined })),
+  );
+  app.post(
+    '/api/development/applicants/:id/records/:recordId/attachments',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '上传一个步骤的材料（扫描件、照片或文档，multipart 字段 file）',
+        params: DevRecordParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: AttachmentAdded },
+      },
+    },
+    async (req) => service.addFile(actorOf(req), req.params.id, req.params.recordId, await uploadedFile(req, '发展党员材料')),
+  );
+  app.get(
+    '/api/development/applicants/:id/records/:recordId/attachments/:fileId',
+    { config: read, schema: { tags, summary: '下载步骤材料（读取记入审计）', params: DevFileParams } },
+    async (req, reply) => sendAttachment(reply, await service.readFile(actorOf(req), req.params.id, req.params.recordId, req.params.fileId), { inline: true }),
+  );
+  app.delete(
+    '/api/development/applicants/:id/records/:recordId/attachments/:fileId',
+    { config: read, schema: { tags, summary: '删除步骤材料', params: DevFileParams, response: { 200: ApplicantDetail } } },
+    async (req, reply) => versioned(reply, await service.removeFile(actorOf(req), req.params.id, req.params.recordId, req.params.fileId)),
   );
   app.get(
     '/api/development/applicants/:id/dossier',

@@ -23,6 +23,7 @@ import {
   type DevRole,
   type DevRuleSet,
 } from '@jiceng/rules';
+import type { AttachmentFile, AttachmentService } from '../../platform/attachments/index.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
@@ -47,6 +48,7 @@ export interface DevelopmentDeps {
   crypto: FieldCrypto;
   members: Pick<MemberService, 'createIn' | 'applyEventIn' | 'guardDuplicates'>;
   orgs: Pick<OrgService, 'resolveInScope'>;
+  attachments: AttachmentService;
   rules?: DevRuleSet;
 }
 
@@ -61,7 +63,7 @@ export function devRoleOf(actor: Actor, orgPath: string): DevRole[] {
 
 /** 发展党员: applicants on the path of rule set dev-2014, every step a transition of DEV_WORKFLOW. */
 export function createDevelopmentService(deps: DevelopmentDeps) {
-  const { db, regionId, audit, clock, crypto, members, orgs } = deps;
+  const { db, regionId, audit, clock, crypto, members, orgs, attachments } = deps;
   const rules = deps.rules ?? DEV_RULES_2014;
 
   async function load(tx: Database, actor: Actor, id: string, lock = false): Promise<ApplicantRow> {
@@ -91,7 +93,19 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
 
   async function detail(tx: Database, actor: Actor, row: ApplicantRow): Promise<ApplicantDetail> {
     const { path, records } = await pathOf(tx, row);
-    return presentDetail(row, records, path, clock.today(), rules, devRoleOf(actor, row.org_path));
+    const files = new Map(
+      await Promise.all(records.map(async (r) => [r.id, await attachments.list(tx, actor, { ownerKind: 'dev_record', ownerId: r.id })] as const)),
+    );
+    return presentDetail(row, records, path, clock.today(), rules, devRoleOf(actor, row.org_path), files);
+  }
+
+  /** A recorded step of the applicant, for its papers: the applicant in scope, the account one who records its steps. */
+  async function recordOf(tx: Database, actor: Actor, id: string, recordId: string, write: boolean) {
+    const row = await load(tx, actor, id);
+    if (write && devRoleOf(actor, row.org_path).length === 0) throw forbidden('您不能上传或删除该发展对象的材料');
+    const rec = (await repo.records(tx, regionId, [id])).find((r) => r.id === recordId);
+    if (!rec) throw notFound('步骤记录');
+    return { row, rec, owner: { ownerKind: 'dev_record' as const, ownerId: rec.id } };
   }
 
   /** Rewrites the stored deadlines from the rule set (the to-dos and the sweep read them). */
@@ -352,6 +366,25 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
     },
 
     refreshDeadlines,
+
+    /** A paper of one recorded step (a scan of the 申请书, the 思想汇报, the 政审 material …). */
+    addFile: (actor: Actor, id: string, recordId: string, file: { fileName: string; data: Buffer }) =>
+      db.transaction(async (tx) => {
+        const { row, owner } = await recordOf(tx, actor, id, recordId, true);
+        return attachments.add(tx, actor, { ...owner, orgId: row.org_id, fileName: file.fileName, bytes: file.data });
+      }),
+
+    async readFile(actor: Actor, id: string, recordId: string, fileId: string): Promise<AttachmentFile> {
+      const { owner } = await recordOf(db, actor, id, recordId, false);
+      return attachments.read(db, actor, fileId, { owner });
+    },
+
+    removeFile: (actor: Actor, id: string, recordId: string, fileId: string): Promise<ApplicantDetail> =>
+      db.transaction(async (tx) => {
+        const { row, owner } = await recordOf(tx, actor, id, recordId, true);
+        await attachments.remove(tx, actor, fileId, { owner });
+        return detail(tx, actor, row);
+      }),
   };
 
   /** The member module's side of the approvals: the record at 预备党员, its 转正 / 延长 / 取消. */

@@ -1,4 +1,5 @@
 import { DEV_RULES_2014, type DevRuleSet } from '@jiceng/rules';
+import { createAttachmentService } from '../../platform/attachments/index.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
@@ -42,7 +43,7 @@ export function createDevelopmentModule(deps: {
     dev_applicant_person_key: '该公民身份号码已有正在进行的发展记录（可能刚被他人登记），请刷新后核对',
     dev_record_once_key: '该步骤刚被他人办理，请刷新后查看',
   });
-  const service = createDevelopmentService({ ...deps, rules });
+  const service = createDevelopmentService({ ...deps, rules, attachments: createAttachmentService({ regionId: deps.regionId, audit: deps.audit }) });
   const reports = createDevelopmentReports({ ...deps, rules });
   const dossier = createDevelopmentDossier({
     service,

@@ -1,5 +1,7 @@
 import type { ApplicantDetail } from '@jiceng/contracts';
+import { pdfBytes } from '../../platform/attachments/attachment.fixtures.ts';
 import { buildIdNumber } from '../harness.ts';
+import { upload } from '../xlsx.ts';
 import { expectOk, YEAR, type WorldContext } from './context.ts';
 
 /**
@@ -38,4 +40,11 @@ export async function worldDevelopment(w: WorldContext): Promise<void> {
     await secA1a.post(`/api/development/applicants/${b.id}/steps`, { key: 'contacts', date: `${YEAR}-11-02`, memberIds: [person('plain').memberId] }),
   );
   for (const f of ['receipt', 'vote']) add('dossierForm', f);
+  const talk = expectOk('applicant', await secA1a.get<ApplicantDetail>(`/api/development/applicants/${b.id}`)).records.find((r) => r.key === 'talk')!;
+  add('devRecord', talk.id);
+  const file = expectOk(
+    'paper',
+    await upload<{ attachment: { id: string } }>(secA1a, `/api/development/applicants/${b.id}/records/${talk.id}/attachments`, pdfBytes(), '谈话记录.pdf'),
+  );
+  add('devFile', file.attachment.id);
 }
