@@ -1,7 +1,9 @@
-import type { DevDeadlineView, DevRecordView } from '@jiceng/contracts';
+import { Permission, type ApplicantDetail, type DevDeadlineView, type DevRecordView } from '@jiceng/contracts';
 import { Button, Card, Col, List, Result, Row, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { hasPermission } from '../../api/auth.ts';
+import { useMe } from '../../app/RequireAuth.tsx';
 import { localPagination } from '../../shared/pagination.ts';
 import { PageLoading } from '../../shared/PageLoading.tsx';
 import { ScrollRegion } from '../../shared/ScrollRegion.tsx';
@@ -9,6 +11,7 @@ import { useApplicant } from './api.ts';
 import { ApplicantHeader } from './ApplicantHeader.tsx';
 import { recorderText } from './form.ts';
 import { DeadlineTag } from './labels.tsx';
+import { RecordFiles, RecordFilesHint } from './RecordFiles.tsx';
 import { StepDrawer } from './StepDrawer.tsx';
 import { StepsCard } from './StepsCard.tsx';
 
@@ -41,9 +44,14 @@ function DeadlinesCard({ deadlines }: { deadlines: DevDeadlineView[] }) {
   );
 }
 
-/** Everything recorded, in order: the step, its day, what was recorded, by whom, the note. */
-function RecordsCard({ records }: { records: DevRecordView[] }) {
-  const rows = [...records].sort((a, b) => a.date.localeCompare(b.date) || a.no - b.no || a.recordedAt.localeCompare(b.recordedAt));
+/**
+ * Everything recorded, in order: the step, its day, what was recorded, by whom, the note and its
+ * papers. Who records the path (发展党员办理 or 审批) attaches and removes papers while it is open.
+ */
+function RecordsCard({ detail: a }: { detail: ApplicantDetail }) {
+  const me = useMe();
+  const editable = !a.ended && (hasPermission(me, Permission.DEV_RECORD) || hasPermission(me, Permission.DEV_APPROVE));
+  const rows = [...a.records].sort((x, y) => x.date.localeCompare(y.date) || x.no - y.no || x.recordedAt.localeCompare(y.recordedAt));
   return (
     <Card title="办理记录" size="small">
       <ScrollRegion label="办理记录">
@@ -52,7 +60,7 @@ function RecordsCard({ records }: { records: DevRecordView[] }) {
           size="small"
           dataSource={rows}
           pagination={rows.length > 30 ? localPagination() : false}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1140 }}
           locale={{ emptyText: '还没有办理记录' }}
           data-testid="dev-records"
           columns={[
@@ -75,9 +83,11 @@ function RecordsCard({ records }: { records: DevRecordView[] }) {
               width: 220,
               render: (_: unknown, r) => [r.reason && `原因：${r.reason}`, r.note].filter(Boolean).join('；') || '—',
             },
+            { title: '材料', key: 'files', width: 240, render: (_: unknown, r) => <RecordFiles applicantId={a.id} record={r} editable={editable} /> },
           ]}
         />
       </ScrollRegion>
+      {editable && <RecordFilesHint />}
     </Card>
   );
 }
@@ -123,7 +133,7 @@ export default function ApplicantPage() {
           <DeadlinesCard deadlines={a.deadlines} />
         </Col>
       </Row>
-      <RecordsCard records={a.records} />
+      <RecordsCard detail={a} />
       {step && <StepDrawer key={step.key} detail={a} step={step} onClose={() => setRecording(null)} />}
     </Space>
   );

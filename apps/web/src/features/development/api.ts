@@ -1,5 +1,6 @@
 import type {
   ApplicantDetail,
+  AttachmentAdded,
   ApplicantInput,
   ApplicantQuery,
   ApplicantSummary,
@@ -11,8 +12,9 @@ import type {
   DevYearReport,
   MemberSummary,
 } from '@jiceng/contracts';
+import { ATTACHMENT_FILE_FIELD } from '@jiceng/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, send } from '../../api/client.ts';
 import { download } from '../../api/download.ts';
 import { isStaleVersion } from '../../api/errors.ts';
 import { dossierPath, DOSSIER_FORMS, type DossierForm } from './form.ts';
@@ -87,6 +89,18 @@ export const useStopApplicant = (id: string) =>
 
 /** 设置计划: one organization's quota for one year. */
 export const useSavePlan = () => useDevMutation((input: DevPlanInput) => api.put<{ ok: true }>('/api/development/plans', input));
+
+/** 上传材料: one file (multipart `file`) onto one recorded step; a refusal (413/415/400/403) is shown as the server words it. */
+export const useUploadDevFile = (id: string, recordId: string) =>
+  useDevMutation(async (file: File) => {
+    const form = new FormData();
+    form.append(ATTACHMENT_FILE_FIELD, file);
+    return (await (await send('POST', `/api/development/applicants/${id}/records/${recordId}/attachments`, form)).json()) as AttachmentAdded;
+  });
+
+/** 删除材料 of one recorded step: answers the applicant. */
+export const useRemoveDevFile = (id: string, recordId: string) =>
+  useDevMutation((fileId: string) => api.del<ApplicantDetail>(`/api/development/applicants/${id}/records/${recordId}/attachments/${fileId}`));
 
 /** 下载发展档案 (.docx): the whole dossier, or one of its forms. */
 export function downloadDossier(id: string, name: string, form?: DossierForm): Promise<void> {

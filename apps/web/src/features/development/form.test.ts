@@ -4,6 +4,7 @@ import { Value } from '@sinclair/typebox/value';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.ts';
+import { acceptOf, devFileRefusal, devFileUrl } from './files.ts';
 import {
   approvalIsLate,
   chosen,
@@ -221,5 +222,29 @@ describe('the timeline and the figures', () => {
     await expect(rule.validator(null, 'x')).resolves.toBeUndefined();
     expect(dossierPath('a1')).toBe('/api/development/applicants/a1/dossier');
     expect(dossierPath('a1', 'vote')).toBe('/api/development/applicants/a1/dossier/vote');
+  });
+});
+
+describe('发展党员材料', () => {
+  const MB = 1_048_576;
+
+  it('offers the types the step takes, every extension of each', () => {
+    expect(acceptOf()).toBe('.jpg,.jpeg,.jpe,.jfif,.png,.webp,.pdf,.docx,.xlsx');
+    expect(acceptOf(['pdf'])).toBe('.pdf');
+  });
+
+  it('sends a file within its type’s limit, refuses a larger one, another type, an empty one and the 21st', () => {
+    expect(devFileRefusal({ name: '申请书.PDF', size: 20 * MB }, 0)).toBeNull();
+    expect(devFileRefusal({ name: '照片.jpeg', size: 10 * MB }, 19)).toBeNull();
+    expect(devFileRefusal({ name: '照片.jpg', size: 10 * MB + 1 }, 0)).toMatch(/照片\.jpg 过大（10 MB），JPG 图片不能超过 10 MB/);
+    expect(devFileRefusal({ name: '志愿书.docx', size: 21 * MB }, 0)).toContain('不能超过 20 MB');
+    expect(devFileRefusal({ name: '旧表.doc', size: 1000 }, 0)).toContain('只接受');
+    expect(devFileRefusal({ name: '无扩展名', size: 1000 }, 0)).toContain('只接受');
+    expect(devFileRefusal({ name: '空.pdf', size: 0 }, 0)).toContain('空文件');
+    expect(devFileRefusal({ name: '第21个.pdf', size: 1000 }, 20)).toContain('最多上传 20 个');
+  });
+
+  it('reads a paper under its applicant and step', () => {
+    expect(devFileUrl('a1', 'r1', 'f1')).toBe('/api/development/applicants/a1/records/r1/attachments/f1');
   });
 });
