@@ -52,6 +52,12 @@ const NAME_SQL: Record<AuditEntity, (ids: SQL, region: string, scope: SQL) => SQ
   service_request: (ids, r, scope) =>
     sql`select x.id::text as id, x.code || ' ' || left(x.description, 20) as name from service_request x join org o on o.region_id = x.region_id and o.id = x.org_id
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  dev_applicant: (ids, r, scope) =>
+    sql`select x.id::text as id, x.name from dev_applicant x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  dev_record: (ids, r, scope) =>
+    sql`select x.id::text as id, a.name || ' 第' || x.step_no || '步' as name from dev_record x join dev_applicant a on a.region_id = x.region_id and a.id = x.applicant_id
+          join org o on o.region_id = a.region_id and o.id = a.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   // keyed by code, not id: the writer names it (entityName)
   service_category: () => sql`select null::text as id, null::text as name where false`,
   service_dispatch_rule: (ids, r, scope) =>
