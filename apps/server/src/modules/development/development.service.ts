@@ -93,8 +93,11 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
 
   async function detail(tx: Database, actor: Actor, row: ApplicantRow): Promise<ApplicantDetail> {
     const { path, records } = await pathOf(tx, row);
-    const files = new Map(
-      await Promise.all(records.map(async (r) => [r.id, await attachments.list(tx, actor, { ownerKind: 'dev_record', ownerId: r.id })] as const)),
+    const files = await attachments.listMany(
+      tx,
+      actor,
+      'dev_record',
+      records.map((r) => r.id),
     );
     return presentDetail(row, records, path, clock.today(), rules, devRoleOf(actor, row.org_path), files);
   }

@@ -98,6 +98,15 @@ export const attachmentRepository = {
       order by a.created_at, a.id`);
   },
 
+  /** The live attachments of several owners of one kind inside `scopePath`, in upload order (one read for a record's parts). */
+  listMany(db: Database, regionId: string, ownerKind: string, ownerIds: readonly string[], scopePath: string | null): Promise<AttachmentRow[]> {
+    if (ownerIds.length === 0) return Promise.resolve([]);
+    return db.rows<AttachmentRow>(sql`select ${COLUMNS} from attachment a join org o on o.region_id = a.region_id and o.id = a.org_id
+      where a.region_id = ${regionId} and a.owner_kind = ${ownerKind} and a.owner_id = any(${`{${ownerIds.join(',')}}`}::uuid[]) and a.deleted_at is null
+        and ${inScope(scopePath)}
+      order by a.created_at, a.id`);
+  },
+
   /** A live attachment inside `scopePath` (null: wherever it is). */
   byId(db: Database, regionId: string, id: string, scopePath: string | null): Promise<AttachmentRow | undefined> {
     return db.one<AttachmentRow>(sql`select ${COLUMNS} from attachment a join org o on o.region_id = a.region_id and o.id = a.org_id

@@ -165,6 +165,21 @@ export function createAttachmentService(deps: { regionId: string; audit: AuditSe
       return (await repo.list(db, regionId, owner, scope)).map(present);
     },
 
+    /** The files of several records of one kind, by record (the same scope as `list`), in one read. */
+    async listMany(
+      db: Database,
+      actor: Actor,
+      ownerKind: AttachmentOwnerKind,
+      ownerIds: readonly string[],
+      opts: Access = {},
+    ): Promise<Map<string, Attachment[]>> {
+      const out = new Map<string, Attachment[]>(ownerIds.map((id) => [id, []]));
+      const scope = scopeOf(actor, opts);
+      if (scope === undefined) return out;
+      for (const row of await repo.listMany(db, regionId, ownerKind, ownerIds, scope)) out.get(row.owner_id)?.push(present(row));
+      return out;
+    },
+
     /**
      * One file with its bytes; 404 outside the actor's scope, removed, or of another record than
      * `opts.owner`. Reads of kinds with `auditRead` (personal documents) are audited; others are
