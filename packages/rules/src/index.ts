@@ -37,5 +37,6 @@ export * from './wish.ts';
 export * from './dues.rules.ts';
 export * from './dues.ts';
 export * from './development.rules.ts';
+export * from './development-workflow.ts';
 export * from './development.ts';
 export * from './development-schedule.ts';

@@ -19,8 +19,6 @@ export const dossierFormLabel: Record<DossierForm, string> = {
 const cn = (d: string | null | undefined) => (d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '');
 const blankDate = '\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
-type Vote = DevVote;
-
 function view(a: ApplicantDetail) {
   const last = (key: string) => a.records.filter((r) => r.key === key).at(-1);
   const all = (key: string) => a.records.filter((r) => r.key === key);
@@ -140,7 +138,7 @@ function publicity(a: ApplicantDetail): DocPart {
   return { title: '公示', blocks };
 }
 
-function voteBlocks(r: DevRecordView | undefined, what: string, vote: Vote | undefined): DocBlock[] {
+function voteBlocks(r: DevRecordView | undefined, what: string, vote: DevVote | undefined): DocBlock[] {
   if (!r) return [{ kind: 'paragraph', text: `${what}：尚未召开` }];
   const t = vote
     ? tallyMotion({ entitled: vote.entitled, entitledPresent: vote.present, entitledOnLeave: vote.onLeave ?? 0 }, vote, VOTE_RULES.admission)
@@ -167,7 +165,7 @@ function voteBlocks(r: DevRecordView | undefined, what: string, vote: Vote | und
   ];
 }
 
-function votes(a: ApplicantDetail, raw: Map<string, Vote>): DocPart {
+function votes(a: ApplicantDetail, raw: Map<string, DevVote>): DocPart {
   const v = view(a);
   const bm = v.last('branch_meeting');
   const fm = v.last('full_meeting');
@@ -227,7 +225,7 @@ function steps(a: ApplicantDetail): DocPart {
 }
 
 /** One form, or the whole dossier (every form and the record of all steps) as one .docx. */
-export function createDevelopmentDossier(deps: { service: DevelopmentService; votes: (id: string) => Promise<Map<string, Vote>> }) {
+export function createDevelopmentDossier(deps: { service: DevelopmentService; votes: (id: string) => Promise<Map<string, DevVote>> }) {
   return async (actor: Actor, id: string, form: DossierForm | 'all'): Promise<{ fileName: string; data: Buffer }> => {
     const a = await deps.service.get(actor, id);
     const raw = await deps.votes(id);

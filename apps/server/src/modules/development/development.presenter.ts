@@ -43,8 +43,14 @@ export function toPath(row: Pick<ApplicantRow, 'birth_date' | 'stage' | 'state'>
   };
 }
 
+/** A member named for a step (培养联系人, 入党介绍人), as the member record had them. */
 interface Person {
   id: string;
+  name: string;
+}
+/** How a step's `data.people` stores them. */
+interface StoredPerson {
+  memberId: string;
   name: string;
 }
 
@@ -70,7 +76,7 @@ const outcomeLabel = (o: string | null): string | null =>
 export function recordSummary(r: RecordRow): string {
   const d = r.data as {
     talker?: { name: string; post: string | null };
-    people?: Person[];
+    people?: StoredPerson[];
     vote?: { entitled: number; present: number; yes: number; no: number; abstain: number; written?: { yes: number } };
     training?: { days: number; hours: number; course?: string | null };
     publicity?: { from: string; to: string };
@@ -95,13 +101,13 @@ export function recordSummary(r: RecordRow): string {
 
 export function presentRecord(r: RecordRow, rules: DevRuleSet, attachments: Attachment[] = []): DevRecordView {
   const s = rules.steps.find((x) => x.key === r.step);
-  const d = r.data as { talker?: { name: string; post: string | null }; people?: Person[]; approvingOrgName?: string };
+  const d = r.data as { talker?: { name: string; post: string | null }; people?: StoredPerson[]; approvingOrgName?: string };
   const people = [
     ...(d.talker ? [{ role: '谈话人', name: d.talker.name, memberId: null, post: postLabel(d.talker.post) }] : []),
     ...(d.people ?? []).map((p) => ({
       role: r.step === 'contacts' ? '培养联系人' : '入党介绍人',
       name: p.name,
-      memberId: p.id ?? (p as { memberId?: string }).memberId ?? null,
+      memberId: p.memberId,
       post: null,
     })),
   ];
@@ -115,7 +121,7 @@ export function presentRecord(r: RecordRow, rules: DevRuleSet, attachments: Atta
     outcome: r.outcome,
     outcomeLabel: outcomeLabel(r.outcome),
     summary: recordSummary(r),
-    people: people.map((p) => ({ ...p, memberId: p.memberId ?? null })),
+    people,
     approvingOrgName: d.approvingOrgName ?? null,
     reason: r.reason,
     note: r.note,

@@ -36,6 +36,7 @@ import { applyTransition } from '../../platform/workflow/workflow.ts';
 import type { MemberService } from '../member/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { developmentRepository as repo, type ApplicantRow, type RecordRow } from './development.repository.ts';
+import { developmentMemberSide } from './development.member.ts';
 import { presentDetail, presentSummary, recordData, toPath } from './development.presenter.ts';
 
 export const DEV_KIND = 'dev_applicant';
@@ -65,6 +66,7 @@ export function devRoleOf(actor: Actor, orgPath: string): DevRole[] {
 export function createDevelopmentService(deps: DevelopmentDeps) {
   const { db, regionId, audit, clock, crypto, members, orgs, attachments } = deps;
   const rules = deps.rules ?? DEV_RULES_2014;
+  const memberSide = developmentMemberSide({ regionId, crypto, members });
 
   async function load(tx: Database, actor: Actor, id: string, lock = false): Promise<ApplicantRow> {
     const row = await repo.byId(tx, regionId, id, lock);
@@ -129,30 +131,6 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
     if (org.status !== 'active') throw invalid(`「${org.name}」已撤销，不能接收入党申请`);
     if (!MEMBER_HOME_ORG_TYPES.includes(org.type as (typeof MEMBER_HOME_ORG_TYPES)[number])) throw invalid(`入党申请应向党支部提出，「${org.name}」不是党支部`);
     return org;
-  }
-
-  /** The member record of a new 预备党员, from the applicant's own fields (nothing retyped). */
-  async function makeMember(tx: Database, actor: Actor, row: ApplicantRow, acceptedOn: string): Promise<string> {
-    const m = await members.createIn(
-      tx,
-      actor,
-      {
-        name: row.name,
-        idNumber: crypto.decrypt(row.id_number_enc),
-        ethnicity: row.ethnicity as never,
-        education: row.education as never,
-        occupation: row.occupation as never,
-        workUnit: row.work_unit,
-        appliedDate: row.applied_on,
-        joinedDate: acceptedOn,
-        status: 'probationary',
-        orgId: row.org_id,
-        categories: [],
-      },
-      'development',
-    );
-    await repo.setMember(tx, regionId, row.id, m.id);
-    return m.id;
   }
 
   async function people(tx: Database, actor: Actor, ids: readonly string[] | undefined) {
@@ -389,36 +367,6 @@ export function createDevelopmentService(deps: DevelopmentDeps) {
         return detail(tx, actor, row);
       }),
   };
-
-  /** The member module's side of the approvals: the record at 预备党员, its 转正 / 延长 / 取消. */
-  async function memberSide(
-    t: Database,
-    actor: Actor,
-    row: ApplicantRow,
-    key: string,
-    path: DevPath,
-    outcome: string | null,
-    extendMonths: number | null,
-    date: string,
-  ) {
-    if (key === 'approval') {
-      const accepted = path.records.find((r) => r.key === 'branch_meeting')!.date;
-      await makeMember(t, actor, row, accepted);
-      return;
-    }
-    if (key !== 'full_approval' || !row.member_id) return;
-    if (outcome === 'full')
-      await members.applyEventIn(t, actor, row.member_id, { event: 'confirm', date, reason: '支部大会讨论通过，上级党委审批同意按期转正' });
-    else if (outcome === 'extend')
-      await members.applyEventIn(t, actor, row.member_id, {
-        event: 'extend_probation',
-        date,
-        reason: '支部大会讨论决定延长预备期，上级党委审批同意',
-        months: extendMonths ?? undefined,
-      });
-    else if (outcome === 'cancel')
-      await members.applyEventIn(t, actor, row.member_id, { event: 'cancel_probation', date, reason: '支部大会讨论决定取消预备党员资格，上级党委审批同意' });
-  }
 
   return service;
 }
