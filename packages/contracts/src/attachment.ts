@@ -72,6 +72,19 @@ export const attachmentKinds = {
   wish: { label: '微心愿照片', types: IMAGES, imageMaxBytes: 10 * MB, documentMaxBytes: 10 * MB, maxFiles: 9, auditRead: false },
   /** 发展党员: the papers of one recorded step (申请书, 思想汇报, 政审材料, 志愿书 …); personal, every read audited. */
   dev_record: { label: '发展党员材料', types: [...IMAGES, ...DOCUMENTS], imageMaxBytes: 10 * MB, documentMaxBytes: 20 * MB, maxFiles: 20, auditRead: true },
+  /** 重点任务: the evidence of a progress report (photos, documents). */
+  kt_progress: { label: '进展佐证材料', types: [...IMAGES, ...DOCUMENTS], imageMaxBytes: 10 * MB, documentMaxBytes: 20 * MB, maxFiles: 20, auditRead: false },
+  /** 重点任务: the evidence an acceptance (验收) was judged on. */
+  kt_acceptance: { label: '验收材料', types: [...IMAGES, ...DOCUMENTS], imageMaxBytes: 10 * MB, documentMaxBytes: 20 * MB, maxFiles: 20, auditRead: false },
+  /** 下发任务: a recipient's evidence of completion. */
+  directive_report: {
+    label: '办结佐证材料',
+    types: [...IMAGES, ...DOCUMENTS],
+    imageMaxBytes: 10 * MB,
+    documentMaxBytes: 20 * MB,
+    maxFiles: 20,
+    auditRead: false,
+  },
 } as const satisfies Record<string, AttachmentKindRule>;
 export type AttachmentOwnerKind = keyof typeof attachmentKinds;
 export const ATTACHMENT_OWNER_KINDS = Object.keys(attachmentKinds) as AttachmentOwnerKind[];

@@ -14,6 +14,8 @@ import { serviceAuditLabel } from './service.ts';
 import { duesAuditLabel } from './dues.ts';
 import { duesLedgerAuditLabel } from './dues-ledger.ts';
 import { devAuditLabel } from './development.ts';
+import { keyTaskAuditLabel } from './keytask.ts';
+import { directiveAuditLabel } from './directive.ts';
 
 /** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
 export const auditEntityLabel = {
@@ -40,6 +42,11 @@ export const auditEntityLabel = {
   open311_key: '开放接口密钥',
   dev_applicant: '发展对象',
   dev_record: '发展党员材料',
+  kt_plan: '重点任务计划',
+  kt_task: '重点任务',
+  kt_review: '调度会',
+  directive: '下发任务',
+  directive_target: '下发任务接收单位',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 export const AUDIT_ENTITIES = Object.keys(auditEntityLabel) as AuditEntity[];
@@ -127,6 +134,8 @@ export const auditActionLabel: Record<string, string> = {
   ...wishAuditLabel,
   ...duesAuditLabel,
   ...devAuditLabel,
+  ...keyTaskAuditLabel,
+  ...directiveAuditLabel,
   ...duesLedgerAuditLabel,
   'compliance.rules_set': '设置组织生活频次（自生效日起）',
   'compliance.rules_removed': '删除组织生活频次设置',

@@ -36,3 +36,5 @@ export * from './open311.ts';
 export * from './dues.ts';
 export * from './dues-ledger.ts';
 export * from './development.ts';
+export * from './keytask.ts';
+export * from './directive.ts';

@@ -45,6 +45,12 @@ export const Permission = {
   DEV_RECORD: 'development:record',
   /** The superior committee's steps for the branches below it: 备案, 预审, 谈话, 审批; the yearly plan. */
   DEV_APPROVE: 'development:approve',
+  /** 重点任务 and 下发任务 (issue 13): the scope's plans, the board, progress, reviews and the tasks sent down. */
+  TASK_READ: 'task:read',
+  /** A committee's own plans and tasks sent down: publish, confirm claims, hold 调度会, accept, record accountability, 催办. */
+  TASK_PLAN: 'task:plan',
+  /** An owner's part: claim a task (揭榜), report progress, act on decisions, sign for and answer the tasks sent down. */
+  TASK_REPORT: 'task:report',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const ALL_PERMISSIONS = Object.values(Permission) as Permission[];
@@ -113,6 +119,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.DEV_READ,
     P.DEV_RECORD,
     P.DEV_APPROVE,
+    P.TASK_READ,
+    P.TASK_PLAN,
+    P.TASK_REPORT,
   ],
   street: [
     P.ORG_READ,
@@ -141,6 +150,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.DEV_READ,
     P.DEV_RECORD,
     P.DEV_APPROVE,
+    P.TASK_READ,
+    P.TASK_PLAN,
+    P.TASK_REPORT,
   ],
   community: [
     P.ORG_READ,
@@ -166,6 +178,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.DEV_READ,
     P.DEV_RECORD,
     P.DEV_APPROVE,
+    P.TASK_READ,
+    P.TASK_PLAN,
+    P.TASK_REPORT,
   ],
   secretary: [
     P.ORG_READ,
@@ -187,10 +202,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.DUES_RECORD,
     P.DEV_READ,
     P.DEV_RECORD,
+    P.TASK_READ,
+    P.TASK_REPORT,
   ],
   grid_worker: [P.ORG_READ, P.TODO_READ, P.SERVICE_HANDLE],
   // 督导员 review the records of their subtree (street and department hold the same power: they appoint them)
-  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ, P.TRAINING_READ, P.MEETING_READ, P.MEETING_REVIEW, P.SERVICE_READ, P.DUES_READ, P.DEV_READ],
+  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ, P.TRAINING_READ, P.MEETING_READ, P.MEETING_REVIEW, P.SERVICE_READ, P.DUES_READ, P.DEV_READ, P.TASK_READ],
   member: [P.TODO_READ, P.MEMBER_SELF, P.SERVICE_HANDLE, P.WISH_CLAIM],
   resident_unit: [P.ORG_READ, P.TODO_READ],
 };

@@ -58,6 +58,8 @@ describe('待办 nature and tags', () => {
       '群众诉求',
       '党费',
       '发展党员',
+      '重点任务',
+      '任务督办',
     ]);
     expect(new Set(Object.values(todoSourceKind))).toEqual(new Set(TODO_KINDS));
   });

@@ -33,6 +33,14 @@ export const TODO_SOURCES = [
   'dues.lapse',
   'development.due',
   'development.overdue',
+  'keytask.claim',
+  'keytask.milestone',
+  'keytask.lagging',
+  'keytask.decision',
+  'keytask.acceptance',
+  'directive.receive',
+  'directive.overdue',
+  'directive.extension',
 ] as const;
 export type TodoSourceId = (typeof TODO_SOURCES)[number];
 export const todoSourceLabel: Record<TodoSourceId, string> = {
@@ -61,6 +69,14 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
   'dues.lapse': '连续六个月未交党费',
   'development.due': '发展党员时限',
   'development.overdue': '发展党员逾期（下级）',
+  'keytask.claim': '揭榜认领待确认',
+  'keytask.milestone': '重点任务节点到期',
+  'keytask.lagging': '重点任务滞后',
+  'keytask.decision': '调度会决定待落实',
+  'keytask.acceptance': '重点任务待验收',
+  'directive.receive': '下发任务待签收办理',
+  'directive.overdue': '下发任务逾期（下级）',
+  'directive.extension': '下发任务延期申请',
 };
 
 /**
@@ -82,6 +98,8 @@ export const TODO_KINDS = [
   'service',
   'dues',
   'development',
+  'keytask',
+  'directive',
 ] as const;
 export type TodoKindId = (typeof TODO_KINDS)[number];
 export const todoKindLabel: Record<TodoKindId, string> = {
@@ -98,6 +116,8 @@ export const todoKindLabel: Record<TodoKindId, string> = {
   service: '群众诉求',
   dues: '党费',
   development: '发展党员',
+  keytask: '重点任务',
+  directive: '任务督办',
 };
 /** The kind of each source. */
 export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
@@ -126,6 +146,14 @@ export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
   'dues.lapse': 'dues',
   'development.due': 'development',
   'development.overdue': 'development',
+  'keytask.claim': 'keytask',
+  'keytask.milestone': 'keytask',
+  'keytask.lagging': 'keytask',
+  'keytask.decision': 'keytask',
+  'keytask.acceptance': 'keytask',
+  'directive.receive': 'directive',
+  'directive.overdue': 'directive',
+  'directive.extension': 'directive',
 };
 
 /**
