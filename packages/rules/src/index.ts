@@ -40,3 +40,6 @@ export * from './development.rules.ts';
 export * from './development-workflow.ts';
 export * from './development.ts';
 export * from './development-schedule.ts';
+export * from './keytask.rules.ts';
+export * from './keytask-workflow.ts';
+export * from './keytask.ts';
