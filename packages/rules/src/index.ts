@@ -43,3 +43,6 @@ export * from './development-schedule.ts';
 export * from './keytask.rules.ts';
 export * from './keytask-workflow.ts';
 export * from './keytask.ts';
+export * from './directive.rules.ts';
+export * from './directive-workflow.ts';
+export * from './directive.ts';
