@@ -14,6 +14,7 @@ import { AccountBookOutlined, CalculatorOutlined, NotificationOutlined, PieChart
 import { ApiOutlined } from '@ant-design/icons';
 import { RiseOutlined, UserAddOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, DashboardOutlined, FundOutlined, SettingOutlined } from '@ant-design/icons';
+import { AimOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
@@ -48,6 +49,10 @@ const DuesArrearsPage = lazy(() => import('./features/dues/DuesArrearsPage.tsx')
 const DevelopmentPage = lazy(() => import('./features/development/DevelopmentPage.tsx'));
 const ApplicantPage = lazy(() => import('./features/development/ApplicantPage.tsx'));
 const DevYearPage = lazy(() => import('./features/development/DevYearPage.tsx'));
+const KeyTaskPlansPage = lazy(() => import('./features/keytasks/KeyTaskPlansPage.tsx'));
+const KeyTaskPlanPage = lazy(() => import('./features/keytasks/PlanPage.tsx'));
+const KeyTaskPage = lazy(() => import('./features/keytasks/TaskPage.tsx'));
+const KeyTaskReviewPage = lazy(() => import('./features/keytasks/ReviewPage.tsx'));
 const WishesPage = lazy(() => import('./features/wishes/WishesPage.tsx'));
 const ServiceRequestsPage = lazy(() => import('./features/service/ServiceRequestsPage.tsx'));
 const DispatchBoardPage = lazy(() => import('./features/service/DispatchBoardPage.tsx'));
@@ -218,6 +223,26 @@ export const appRoutes: AppRoute[] = [
     group: '发展党员',
   },
   { path: '/development/:id', label: '发展党员', icon: <UserAddOutlined />, element: <ApplicantPage />, permission: Permission.DEV_READ, menu: false },
+  {
+    path: '/keytasks',
+    label: '重点任务计划',
+    icon: <AimOutlined />,
+    element: <KeyTaskPlansPage />,
+    permission: Permission.TASK_READ,
+    menu: true,
+    group: '重点任务',
+  },
+  { path: '/keytasks/plans/:id', label: '重点任务计划', icon: <AimOutlined />, element: <KeyTaskPlanPage />, permission: Permission.TASK_READ, menu: false },
+  {
+    path: '/keytasks/plans/:id/dashboard',
+    label: '重点任务看板',
+    icon: <AimOutlined />,
+    element: <KeyTaskPlanPage initialTab="dashboard" />,
+    permission: Permission.TASK_READ,
+    menu: false,
+  },
+  { path: '/keytasks/tasks/:id', label: '重点任务', icon: <AimOutlined />, element: <KeyTaskPage />, permission: Permission.TASK_READ, menu: false },
+  { path: '/keytasks/reviews/:id', label: '调度会', icon: <AimOutlined />, element: <KeyTaskReviewPage />, permission: Permission.TASK_READ, menu: false },
   {
     path: '/service/requests',
     label: '诉求办理',
