@@ -14,7 +14,7 @@ import { AccountBookOutlined, CalculatorOutlined, NotificationOutlined, PieChart
 import { ApiOutlined } from '@ant-design/icons';
 import { RiseOutlined, UserAddOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, DashboardOutlined, FundOutlined, SettingOutlined } from '@ant-design/icons';
-import { AimOutlined } from '@ant-design/icons';
+import { AimOutlined, UnorderedListOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
@@ -50,6 +50,7 @@ const DevelopmentPage = lazy(() => import('./features/development/DevelopmentPag
 const ApplicantPage = lazy(() => import('./features/development/ApplicantPage.tsx'));
 const DevYearPage = lazy(() => import('./features/development/DevYearPage.tsx'));
 const KeyTaskPlansPage = lazy(() => import('./features/keytasks/KeyTaskPlansPage.tsx'));
+const KeyTasksPage = lazy(() => import('./features/keytasks/KeyTasksPage.tsx'));
 const KeyTaskPlanPage = lazy(() => import('./features/keytasks/PlanPage.tsx'));
 const KeyTaskPage = lazy(() => import('./features/keytasks/TaskPage.tsx'));
 const KeyTaskReviewPage = lazy(() => import('./features/keytasks/ReviewPage.tsx'));
@@ -228,6 +229,15 @@ export const appRoutes: AppRoute[] = [
     label: '重点任务计划',
     icon: <AimOutlined />,
     element: <KeyTaskPlansPage />,
+    permission: Permission.TASK_READ,
+    menu: true,
+    group: '重点任务',
+  },
+  {
+    path: '/keytasks/tasks',
+    label: '重点任务清单',
+    icon: <UnorderedListOutlined />,
+    element: <KeyTasksPage />,
     permission: Permission.TASK_READ,
     menu: true,
     group: '重点任务',

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { showSuccess } from '../../shared/feedback.ts';
-import { useDecisionDone } from './api.ts';
+import { acceptanceFileUrl, useDecisionDone } from './api.ts';
 import { accountabilityText, decisionText, taskStateText } from './labels.tsx';
 import { TextModal } from './TextModal.tsx';
 
@@ -113,6 +113,15 @@ export function AcceptanceCard({ task: t }: { task: KtTaskDetail }) {
                 </Typography.Text>
               </Space>
               <div style={{ whiteSpace: 'pre-wrap' }}>{a.opinion}</div>
+              {a.files.length > 0 && (
+                <Space wrap size={[12, 4]}>
+                  {a.files.map((f) => (
+                    <a key={f.id} href={acceptanceFileUrl(t.id, a.id, f.id)} download={f.fileName} aria-label={`下载${f.fileName}`}>
+                      {f.fileName}
+                    </a>
+                  ))}
+                </Space>
+              )}
             </div>
           </List.Item>
         )}

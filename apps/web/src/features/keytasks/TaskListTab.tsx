@@ -1,16 +1,15 @@
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { type KtPlanSummary, type KtStatus, type KtTaskSummary } from '@jiceng/contracts';
-import { Button, Input, Popconfirm, Select, Space, Table, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Input, Popconfirm, Select, Space, Table } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { ExportButton } from '../../shared/ExportButton.tsx';
 import { showSuccess } from '../../shared/feedback.ts';
 import { ImportButtons } from '../../shared/ImportButtons.tsx';
 import { serverPagination, usePaging } from '../../shared/pagination.ts';
 import { ScrollRegion } from '../../shared/ScrollRegion.tsx';
 import { downloadPlanErrorReport, downloadPlanTemplate, planExportPath, useImportPlan, usePublishPlan, useTasks } from './api.ts';
-import { LeadCell, ProgressCell, STATUS_OPTIONS, StatusTag } from './labels.tsx';
+import { STATUS_OPTIONS } from './labels.tsx';
+import { taskColumns } from './taskColumns.tsx';
 import { TaskFormModal } from './TaskFormModal.tsx';
 
 /** 导入任务清单 (the owner's, before the plan is archived): template, upload all or nothing, every bad row named. */
@@ -62,7 +61,6 @@ export function TaskListTab({ plan }: { plan: KtPlanSummary }) {
   const [adding, setAdding] = useState(false);
   const editable = plan.owner && plan.state !== 'archived';
   const drafts = (data?.items ?? []).filter((t) => t.state === 'draft').length;
-  const today = dayjs().format('YYYY-MM-DD');
 
   return (
     <>
@@ -115,50 +113,7 @@ export function TaskListTab({ plan }: { plan: KtPlanSummary }) {
           locale={{ emptyText: status || q ? '没有符合条件的任务' : '还没有任务，请新增或导入任务清单' }}
           pagination={serverPagination({ ...paging, total: data?.total ?? 0, onChange: paging.setPaging, showTotal: (n) => `共 ${n} 项任务` })}
           data-testid="kt-tasks"
-          columns={[
-            { title: '序号', dataIndex: 'no', width: 64, fixed: 'left' },
-            { title: '类别', dataIndex: 'category', width: 110, ellipsis: true },
-            {
-              title: '任务',
-              dataIndex: 'title',
-              width: 220,
-              fixed: 'left',
-              render: (title: string, t) => (
-                <Link to={`/keytasks/tasks/${t.id}`} data-testid="kt-task-link">
-                  {title}
-                </Link>
-              ),
-            },
-            {
-              title: '推进目标',
-              dataIndex: 'target',
-              ellipsis: { showTitle: false },
-              render: (s: string) => (
-                <Tooltip title={s} placement="topLeft">
-                  {s}
-                </Tooltip>
-              ),
-            },
-            {
-              title: '完成时限',
-              dataIndex: 'deadline',
-              width: 110,
-              render: (d: string, t) =>
-                d < today && t.status !== 'completed' && t.status !== 'accepted' && t.state !== 'cancelled' ? (
-                  <Typography.Text type="danger">{d}</Typography.Text>
-                ) : (
-                  d
-                ),
-            },
-            { title: '牵头单位/责任人', key: 'lead', width: 220, render: (_: unknown, t) => <LeadCell task={t} /> },
-            {
-              title: '进度',
-              key: 'progress',
-              width: 170,
-              render: (_: unknown, t) => <ProgressCell progress={t.progress} expected={t.expectedProgress} status={t.status} />,
-            },
-            { title: '状态', key: 'status', width: 90, render: (_: unknown, t) => <StatusTag status={t.status} state={t.state} /> },
-          ]}
+          columns={taskColumns()}
         />
       </ScrollRegion>
       {adding && <TaskFormModal planId={plan.id} onClose={() => setAdding(false)} />}

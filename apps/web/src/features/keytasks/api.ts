@@ -127,6 +127,8 @@ export const useUploadProgressFile = (id: string) =>
       (await (await send('POST', `${BASE}/tasks/${id}/progress/${progressId}/attachments`, fileForm(ATTACHMENT_FILE_FIELD, file))).json()) as AttachmentAdded,
   );
 export const progressFileUrl = (id: string, progressId: string, fileId: string) => `${BASE}/tasks/${id}/progress/${progressId}/attachments/${fileId}`;
+/** A file of one 验收 (the evidence it was judged on). */
+export const acceptanceFileUrl = (id: string, acceptanceId: string, fileId: string) => `${BASE}/tasks/${id}/acceptances/${acceptanceId}/attachments/${fileId}`;
 export const useCompleteTask = (id: string) => useKtMutation((input: KtCompleteInput) => api.post<KtTaskDetail>(`${BASE}/tasks/${id}/complete`, input));
 export const useAcceptTask = (id: string) => useKtMutation((input: KtAcceptInput) => api.post<KtTaskDetail>(`${BASE}/tasks/${id}/accept`, input));
 export const useCancelTask = (id: string) => useKtMutation((input: KtReasonInput) => api.post<KtTaskDetail>(`${BASE}/tasks/${id}/cancel`, input));
