@@ -250,6 +250,8 @@ export const KtTaskSummary = Type.Object({
   supporters: Type.Array(Type.Object({ orgId: Id, orgName: Type.String(), unitName: Type.String() })),
   pendingClaims: Type.Integer(),
   lastReportedOn: Nullable(Type.String()),
+  /** On the board only: another organization's task, shown without its progress (which is theirs). */
+  limited: Type.Optional(Type.Boolean()),
   version: Version,
 });
 export type KtTaskSummary = Static<typeof KtTaskSummary>;
@@ -501,7 +503,8 @@ export const KtReviewSummary = Type.Object({
   place: Nullable(Type.String()),
   host: Nullable(Type.String()),
   state: StringEnum(KT_REVIEW_STATES, '会议状态'),
-  items: Type.Integer(),
+  /** How many tasks it reviews. */
+  taskCount: Type.Integer(),
   lagging: Type.Integer(),
   decided: Type.Integer(),
   version: Version,

@@ -58,6 +58,16 @@ const NAME_SQL: Record<AuditEntity, (ids: SQL, region: string, scope: SQL) => SQ
     sql`select x.id::text as id, a.name || ' 第' || x.step_no || '步' as name from dev_record x join dev_applicant a on a.region_id = x.region_id and a.id = x.applicant_id
           join org o on o.region_id = a.region_id and o.id = a.org_id
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  kt_plan: (ids, r, scope) =>
+    sql`select x.id::text as id, x.title as name from kt_plan x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  kt_task: (ids, r, scope) =>
+    sql`select x.id::text as id, x.title as name from kt_task x join kt_plan p on p.region_id = x.region_id and p.id = x.plan_id
+          join org o on o.region_id = p.region_id and o.id = p.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  kt_review: (ids, r, scope) =>
+    sql`select x.id::text as id, x.title as name from kt_review x join kt_plan p on p.region_id = x.region_id and p.id = x.plan_id
+          join org o on o.region_id = p.region_id and o.id = p.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   // keyed by code, not id: the writer names it (entityName)
   service_category: () => sql`select null::text as id, null::text as name where false`,
   service_dispatch_rule: (ids, r, scope) =>
@@ -65,6 +75,9 @@ const NAME_SQL: Record<AuditEntity, (ids: SQL, region: string, scope: SQL) => SQ
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   open311_key: (ids, r, scope) =>
     sql`select x.id::text as id, x.name from open311_key x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  // the tasks sent down name themselves when written (entityName) until their tables exist
+  directive: () => sql`select null::text as id, null::text as name where false`,
+  directive_target: () => sql`select null::text as id, null::text as name where false`,
   unit_report_in: (ids, r, scope) =>
     sql`select x.id::text as id, x.unit_name as name from unit_report_in x join org o on o.region_id = x.region_id and o.id = x.community_id
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
