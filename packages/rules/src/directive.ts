@@ -83,11 +83,18 @@ export function directiveExtensionRefusal(
   a: { dueOn: string; requested: string; today: string; asked: number },
   rules: DirectiveRuleSet = DIRECTIVE_RULES_2026,
 ): string | null {
-  if (a.asked >= rules.extensionRequestsMax) return `每个接收单位最多申请延期 ${rules.extensionRequestsMax} 次，已申请 ${a.asked} 次`;
-  if (a.today > a.dueOn) return `办结期限（${a.dueOn}）已过，不能再申请延期，请尽快办理并上报`;
+  const closed = directiveExtensionClosed(a, rules);
+  if (closed) return closed;
   if (a.requested <= a.dueOn) return `延期后的日期应晚于现在的办结期限（${a.dueOn}）`;
   const last = addDays(a.dueOn, rules.extensionMaxDays);
   if (a.requested > last) return `每次最多延期 ${rules.extensionMaxDays} 天，不能晚于 ${last}`;
+  return null;
+}
+
+/** Rule directive-extension: null while a recipient due on `dueOn`, having asked `asked` times, may still ask today (for some date). */
+export function directiveExtensionClosed(a: { dueOn: string; today: string; asked: number }, rules: DirectiveRuleSet = DIRECTIVE_RULES_2026): string | null {
+  if (a.asked >= rules.extensionRequestsMax) return `每个接收单位最多申请延期 ${rules.extensionRequestsMax} 次，已申请 ${a.asked} 次`;
+  if (a.today > a.dueOn) return `办结期限（${a.dueOn}）已过，不能再申请延期，请尽快办理并上报`;
   return null;
 }
 

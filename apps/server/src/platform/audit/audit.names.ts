@@ -75,9 +75,13 @@ const NAME_SQL: Record<AuditEntity, (ids: SQL, region: string, scope: SQL) => SQ
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   open311_key: (ids, r, scope) =>
     sql`select x.id::text as id, x.name from open311_key x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
-  // the tasks sent down name themselves when written (entityName) until their tables exist
-  directive: () => sql`select null::text as id, null::text as name where false`,
-  directive_target: () => sql`select null::text as id, null::text as name where false`,
+  directive: (ids, r, scope) =>
+    sql`select x.id::text as id, x.title as name from directive x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  // a recipient is named by its organization and the directive; its organization decides the scope
+  directive_target: (ids, r, scope) =>
+    sql`select x.id::text as id, o.name || '：' || d.title as name from directive_target x join directive d on d.region_id = x.region_id and d.id = x.directive_id
+          join org o on o.region_id = x.region_id and o.id = x.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   unit_report_in: (ids, r, scope) =>
     sql`select x.id::text as id, x.unit_name as name from unit_report_in x join org o on o.region_id = x.region_id and o.id = x.community_id
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
