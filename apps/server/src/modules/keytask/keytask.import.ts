@@ -15,7 +15,7 @@ import { AppError, conflict, forbidden } from '../../platform/errors.ts';
 import { isOwner } from './keytask.access.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { Upload } from '../../platform/http/files.ts';
-import { cellText, parseExcelDate, type CellValue } from '../../platform/xlsx/cells.ts';
+import { cellText, normalizeText, parseExcelDate, type CellValue } from '../../platform/xlsx/cells.ts';
 import { importInvalid, sortRowErrors } from '../../platform/xlsx/rejection.ts';
 import { annotateErrors } from '../../platform/xlsx/report.ts';
 import { readSheet, type ImportSheet, type SheetSpec } from '../../platform/xlsx/sheet.ts';
@@ -49,8 +49,8 @@ const guide = (categories: readonly string[]) => [
   '2. 序号可不填（按行的顺序接在已有任务之后编号）；填写的序号不能重复，也不能与计划中已有任务的序号相同。',
   `3. 任务类别可从下拉列表中选择（${categories.join('、')}），也可填写本地的类别。`,
   '4. 完成时限填写如 2026-12-31 的日期；权重为大于 0、不超过 100 的数，计划的完成进度按权重汇总。',
-  '5. 时间节点：每行一个，写成“日期 节点内容”，如“2026-06-30 完成调研”；节点不能晚于完成时限。',
-  '6. 子任务：每行一个，写成“名称:权重”，如“老旧小区改造:2”；不写权重按 1 计。有子任务的任务按子任务报告进展，总进度按权重汇总。',
+  '5. 时间节点：每行一个（或用“；”分隔），写成“日期 节点内容”，如“2026-06-30 完成调研”；节点不能晚于完成时限。',
+  '6. 子任务：每行一个（或用“；”分隔），写成“名称:权重”，如“老旧小区改造:2”；不写权重按 1 计。有子任务的任务按子任务报告进展，总进度按权重汇总。',
   `7. 导入时逐行检查，有任何错误则整个文件都不导入；可上传同一文件获取“错误报告”（在每行末尾写明问题）。单次最多 ${IMPORT_MAX_ROWS} 行。`,
   '',
   '填写示例（灰色斜体，仅供参考）：',
@@ -70,11 +70,8 @@ const EXAMPLE: Record<Key, string> = {
 
 const DATED = /^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*[:：、，,]?\s*(.+)$/;
 const WEIGHTED = /^(.+?)\s*[:：]\s*(\d+(?:\.\d+)?)$/;
-const lines = (s: string) =>
-  s
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
+/** A cell of several entries, one per line (or separated by ；). */
+const lines = (v: CellValue) => (typeof v === 'string' ? v.split(/\r\n|[\r\n；;]/) : [cellText(v)]).map((l) => normalizeText(l)).filter(Boolean);
 
 interface Draft {
   row: number;
@@ -129,7 +126,7 @@ export function createKeyTaskImport(deps: { db: Database; core: KeyTaskCore; ser
       if (!weightText) err('weight', '请填写权重');
       else if (!Number.isFinite(weight) || weight <= 0 || weight > KT_WEIGHT_MAX) err('weight', `权重“${weightText}”应为大于 0、不超过 ${KT_WEIGHT_MAX} 的数`);
       const milestones: KtTaskInput['milestones'] = [];
-      for (const l of lines(cellText(cell('milestones')))) {
+      for (const l of lines(cell('milestones'))) {
         const m = DATED.exec(l);
         const due = m ? parseExcelDate(m[1]!.replace(/\s+/g, ''), sheet.date1904) : undefined;
         if (!m || !due) err('milestones', `时间节点“${l}”应写成“日期 节点内容”，如“2026-06-30 完成调研”`);
@@ -138,7 +135,7 @@ export function createKeyTaskImport(deps: { db: Database; core: KeyTaskCore; ser
       }
       if (milestones.length > KT_MILESTONES_MAX) err('milestones', `时间节点最多 ${KT_MILESTONES_MAX} 个`);
       const subtasks: KtTaskInput['subtasks'] = [];
-      for (const l of lines(cellText(cell('subtasks')))) {
+      for (const l of lines(cell('subtasks'))) {
         const m = WEIGHTED.exec(l);
         const w = m ? Number(m[2]) : 1;
         const name = (m ? m[1]! : l).trim();
