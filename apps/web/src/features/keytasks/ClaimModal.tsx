@@ -3,13 +3,14 @@ import { Alert, Form, Input, Modal, Radio } from 'antd';
 import { applyFieldErrors } from '../../api/errors.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
 import { showSuccess } from '../../shared/feedback.ts';
+import { OrgSelect } from '../../shared/OrgSelect.tsx';
 import { useClaimTask } from './api.ts';
 import { chosen, toClaimInput, type ClaimFormValues } from './form.ts';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
 /**
- * 揭榜认领 for the account's organization, 定人定岗定责: 牵头 (while nobody leads the task) or 配合, the
+ * 揭榜认领 for the account's organization (or one in its scope), 定人定岗定责: 牵头 (while nobody leads the task) or 配合, the
  * department or office that takes it on, its 责任人, 岗位 and 责任. The plan's owner confirms it.
  */
 export function ClaimModal({ task, onClose }: { task: Pick<KtTaskSummary, 'id' | 'no' | 'title' | 'lead'>; onClose: () => void }) {
@@ -37,8 +38,11 @@ export function ClaimModal({ task, onClose }: { task: Pick<KtTaskSummary, 'id' |
       maskClosable={false}
       destroyOnHidden
     >
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`以「${me.orgName}」名义认领，须经计划制定单位确认后落实。`} />
-      <Form<ClaimFormValues> form={form} layout="vertical" name="kt-claim" initialValues={{ role: task.lead ? 'support' : 'lead' }}>
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} message="认领须经计划制定单位确认后落实。" />
+      <Form<ClaimFormValues> form={form} layout="vertical" name="kt-claim" initialValues={{ orgId: me.orgId, role: task.lead ? 'support' : 'lead' }}>
+        <Form.Item name="orgId" label="认领单位" rules={[chosen('请选择认领单位')]} extra="本单位或所辖的党组织">
+          <OrgSelect initialLabel={me.orgName} />
+        </Form.Item>
         <Form.Item name="role" label="认领方式" rules={[chosen('请选择认领方式')]}>
           <Radio.Group>
             <Radio value="lead" disabled={!!task.lead}>

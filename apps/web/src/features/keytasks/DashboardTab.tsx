@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { PageLoading } from '../../shared/PageLoading.tsx';
 import { ScrollRegion } from '../../shared/ScrollRegion.tsx';
 import { useDashboard } from './api.ts';
-import { lagPoints, percentText } from './form.ts';
+import { behindText, percentText } from './form.ts';
 import { LagReasons, LeadCell } from './labels.tsx';
 
 const CategoryChart = lazy(() => import('./KtCharts.tsx').then((m) => ({ default: m.CategoryChart })));
@@ -117,9 +117,11 @@ export function DashboardTab({ plan }: { plan: KtPlanSummary }) {
                   render: (_: unknown, t) => (
                     <>
                       {percentText(t.progress)} / {percentText(t.expectedProgress)}
-                      <div>
-                        <Typography.Text type="danger">落后 {lagPoints(t.progress, t.expectedProgress)} 个百分点</Typography.Text>
-                      </div>
+                      {behindText(t.progress, t.expectedProgress) && (
+                        <div>
+                          <Typography.Text type="danger">{behindText(t.progress, t.expectedProgress)}</Typography.Text>
+                        </div>
+                      )}
                     </>
                   ),
                 },

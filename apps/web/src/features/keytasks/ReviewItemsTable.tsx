@@ -4,7 +4,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { ScrollRegion } from '../../shared/ScrollRegion.tsx';
 import { DecisionModal } from './DecisionModal.tsx';
-import { lagPoints, orderReviewItems, percentText } from './form.ts';
+import { behindText, orderReviewItems, percentText } from './form.ts';
 import { decisionText, LagReasons, StatusTag } from './labels.tsx';
 
 /** A lagging row's tint (antd's error background, the text on it keeps its contrast). */
@@ -12,7 +12,7 @@ const LAGGING_ROW = { background: '#fff2f0' };
 
 /**
  * The tasks a 调度会 reviews, as they stood when it was assembled: those needing a decision first
- * (marked), the other lagging ones next (tinted), then the rest by 序号 — each with its progress
+ * (marked), the other lagging ones next (every lagging row tinted; no fixed columns, which would not take the tint), then the rest by 序号 — each with its progress
  * against what the time asks for, why it lags, overdue nodes and risks, and the decision taken.
  * While the meeting is 准备中 its owner records a decision per task.
  */
@@ -33,12 +33,11 @@ export function ReviewItemsTable({ review: r }: { review: KtReviewDetail }) {
           locale={{ emptyText: '计划内没有需要调度的任务' }}
           data-testid="kt-review-items"
           columns={[
-            { title: '序号', dataIndex: 'no', width: 60, fixed: 'left' },
+            { title: '序号', dataIndex: 'no', width: 60 },
             {
               title: '任务',
               key: 'title',
               width: 220,
-              fixed: 'left',
               render: (_: unknown, i) => (
                 <Space direction="vertical" size={2}>
                   <Link to={`/keytasks/tasks/${i.taskId}`}>{i.title}</Link>
@@ -55,9 +54,9 @@ export function ReviewItemsTable({ review: r }: { review: KtReviewDetail }) {
               render: (_: unknown, i) => (
                 <>
                   {percentText(i.progress)} / {percentText(i.expectedProgress)}
-                  {i.status === 'lagging' && (
+                  {behindText(i.progress, i.expectedProgress) && (
                     <div>
-                      <Typography.Text type="danger">落后 {lagPoints(i.progress, i.expectedProgress)} 个百分点</Typography.Text>
+                      <Typography.Text type="danger">{behindText(i.progress, i.expectedProgress)}</Typography.Text>
                     </div>
                   )}
                 </>
@@ -98,7 +97,6 @@ export function ReviewItemsTable({ review: r }: { review: KtReviewDetail }) {
                     title: '操作',
                     key: 'ops',
                     width: 90,
-                    fixed: 'right' as const,
                     render: (_: unknown, i: KtReviewItem) => (
                       <Button
                         size="small"

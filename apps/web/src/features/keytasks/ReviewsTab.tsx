@@ -91,7 +91,7 @@ export function ReviewsTab({ plan }: { plan: KtPlanSummary }) {
           { title: '地点', dataIndex: 'place', width: 160, render: (s: string | null) => s ?? '—' },
           { title: '主持人', dataIndex: 'host', width: 100, render: (s: string | null) => s ?? '—' },
           { title: '状态', dataIndex: 'state', width: 90, render: (s: string) => <ReviewStateTag state={s} /> },
-          { title: '调度任务', dataIndex: 'items', width: 90, align: 'right' },
+          { title: '调度任务', dataIndex: 'taskCount', width: 90, align: 'right' },
           {
             title: '滞后',
             dataIndex: 'lagging',

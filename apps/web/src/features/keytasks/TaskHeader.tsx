@@ -2,7 +2,7 @@ import type { KtTaskDetail } from '@jiceng/contracts';
 import { Alert, Breadcrumb, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import { lagPoints, percentText } from './form.ts';
+import { behindText, percentText } from './form.ts';
 import { LagReasons, LeadCell, StatusTag, taskStateText } from './labels.tsx';
 import { TaskActions } from './TaskActions.tsx';
 
@@ -46,7 +46,7 @@ export function TaskHeader({ task: t }: { task: KtTaskDetail }) {
         />
         <Typography.Text type={t.status === 'lagging' ? 'danger' : 'secondary'}>
           按时间应完成 {percentText(t.expectedProgress)}
-          {t.status === 'lagging' && `，落后 ${lagPoints(t.progress, t.expectedProgress)} 个百分点`}
+          {behindText(t.progress, t.expectedProgress) && `，${behindText(t.progress, t.expectedProgress)}`}
           {t.lastReportedOn && `；最近报告 ${t.lastReportedOn}`}
         </Typography.Text>
       </div>

@@ -17,6 +17,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { ktFileRefusal } from './files.ts';
 import {
+  behindText,
   lagPoints,
   orderReviewItems,
   percentText,
@@ -136,7 +137,9 @@ describe('揭榜, progress and acceptance', () => {
     const body = toClaimInput({ role: 'lead', unitName: ' ', ownerName: ' 王秀兰 ', post: ' 社区党委书记 ', duty: ' 牵头推进 ' });
     expect(body).toEqual({ role: 'lead', unitName: null, ownerName: '王秀兰', post: '社区党委书记', duty: '牵头推进' });
     expect(refusals(KtClaimInput, body)).toEqual([]);
-    expect(toClaimInput({ ...body, unitName: ' 综治办 ', role: 'support' }).unitName).toBe('综治办');
+    const support = toClaimInput({ ...body, orgId: ORG, unitName: ' 综治办 ', role: 'support' });
+    expect(support).toMatchObject({ orgId: ORG, unitName: '综治办' });
+    expect(refusals(KtClaimInput, support)).toEqual([]);
   });
 
   it('报告进展: 节点已完成 only with a milestone; empty choices as null', () => {
@@ -208,6 +211,8 @@ describe('调度会', () => {
     expect(ordered.map((i) => i.no)).toEqual([3, 5, 2, 1, 4]);
     expect(lagPoints(30, 52.35)).toBe(22.4);
     expect(lagPoints(60, 50)).toBe(0);
+    expect(behindText(30, 52.35)).toBe('落后 22.4 个百分点');
+    expect(behindText(60, 0)).toBeNull();
     expect(percentText(62.46)).toBe('62.5%');
   });
 });

@@ -116,6 +116,8 @@ export function toChangeInput(v: ChangeFormValues, now: { target: string; deadli
 // ---------------------------------------------------------------- 揭榜, progress, acceptance
 
 export interface ClaimFormValues {
+  /** The claiming organization: the account's own or one in its scope. */
+  orgId?: string;
   role: KtClaimRole;
   unitName?: string | null;
   ownerName: string;
@@ -123,9 +125,16 @@ export interface ClaimFormValues {
   duty: string;
 }
 
-/** 揭榜 for the account's own organization; an empty 部门/科室 is the organization's name (the server fills it). */
+/** 揭榜: an empty 部门/科室 is the organization's name, no organization the account's own (the server fills both). */
 export function toClaimInput(v: ClaimFormValues): KtClaimInput {
-  return { role: v.role, unitName: text(v.unitName), ownerName: v.ownerName.trim(), post: v.post.trim(), duty: v.duty.trim() };
+  return {
+    ...(v.orgId ? { orgId: v.orgId } : {}),
+    role: v.role,
+    unitName: text(v.unitName),
+    ownerName: v.ownerName.trim(),
+    post: v.post.trim(),
+    duty: v.duty.trim(),
+  };
 }
 
 export interface ProgressFormValues {
@@ -215,6 +224,12 @@ export function orderReviewItems(items: KtReviewItem[]): KtReviewItem[] {
 
 /** The progress a task is behind what its time asks for, in points (0 when on time or ahead). */
 export const lagPoints = (progress: number, expected: number) => Math.max(0, Math.round((expected - progress) * 10) / 10);
+
+/** 落后 N 个百分点 when behind what the time asks for; null on time (a task may lag for its milestones alone). */
+export function behindText(progress: number, expected: number): string | null {
+  const n = lagPoints(progress, expected);
+  return n > 0 ? `落后 ${n} 个百分点` : null;
+}
 
 /** 62.5% → "62.5%", 60 → "60%". */
 export const percentText = (n: number) => `${Math.round(n * 10) / 10}%`;
