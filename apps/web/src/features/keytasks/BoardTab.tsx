@@ -14,6 +14,12 @@ import { LeadCell, ProgressCell, StatusTag } from './labels.tsx';
 
 type Dept = KtBoard['byDepartment'][number];
 const CLAIMABLE = ['open', 'assigned'];
+/** Another organization's task on the board: its progress is theirs, not shown. */
+const HIDDEN = (
+  <Typography.Text type="secondary" title="其他单位的任务进展不公开">
+    —
+  </Typography.Text>
+);
 
 function BoardTable({ tasks, label, onClaim }: { tasks: KtTaskSummary[]; label: string; onClaim?: (t: KtTaskSummary) => void }) {
   return (
@@ -34,8 +40,18 @@ function BoardTable({ tasks, label, onClaim }: { tasks: KtTaskSummary[]; label: 
           ...(label === '待认领任务'
             ? []
             : [
-                { title: '进度', key: 'p', width: 150, render: (_: unknown, t: KtTaskSummary) => <ProgressCell progress={t.progress} status={t.status} /> },
-                { title: '状态', key: 's', width: 90, render: (_: unknown, t: KtTaskSummary) => <StatusTag status={t.status} state={t.state} /> },
+                {
+                  title: '进度',
+                  key: 'p',
+                  width: 150,
+                  render: (_: unknown, t: KtTaskSummary) => (t.limited ? HIDDEN : <ProgressCell progress={t.progress} status={t.status} />),
+                },
+                {
+                  title: '状态',
+                  key: 's',
+                  width: 90,
+                  render: (_: unknown, t: KtTaskSummary) => (t.limited ? HIDDEN : <StatusTag status={t.status} state={t.state} />),
+                },
               ]),
           ...(onClaim
             ? [
