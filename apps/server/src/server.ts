@@ -25,6 +25,8 @@ import { refreshPlannerStatistics } from './platform/db/maintenance.ts';
 import { createReportInModule } from './modules/reportin/index.ts';
 import { createHardshipModule } from './modules/hardship/index.ts';
 import { createDevelopmentModule } from './modules/development/index.ts';
+import { createDirectiveModule } from './modules/directive/index.ts';
+import { createKeyTaskModule } from './modules/keytask/index.ts';
 import { createDuesModule } from './modules/dues/index.ts';
 import { createTrainingModule } from './modules/training/index.ts';
 import { meetingLectureCounts } from './modules/meeting/meeting.lectures.ts';
@@ -90,6 +92,18 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   for (const source of dues.todoSources) todos.add(source);
   const development = createDevelopmentModule({ db, regionId, audit, clock, crypto, members: member.service, orgs: org.service });
   for (const source of development.todoSources) todos.add(source);
+  const keytask = createKeyTaskModule({ db, regionId, audit, clock, orgs: org.service });
+  for (const source of keytask.todoSources) todos.add(source);
+  // 下发任务与督办 (issue 13): its messages go to the recipients' accounts through the notifications sender
+  const directive = createDirectiveModule({
+    db,
+    regionId,
+    audit,
+    clock,
+    recipients: (ids, roles) => account.boundTo(ids, roles),
+    notify: (n) => notifications.sendOnce(n),
+  });
+  for (const source of directive.todoSources) todos.add(source);
   const transfer = createTransferModule({ db, regionId, audit, clock, crypto, members: member.service, duesPaidTo: (tx, id) => dues.ledger.paidTo(tx, id) });
   todos.add(transfer.todoSource);
   const floating = createFloatingModule({ db, regionId, audit, clock, crypto, members: member.service });
@@ -159,6 +173,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     notify: (n) => notifications.sendOnce(n),
   });
   const sweepDevelopment = development.reminderSweep({ recipients: (ids, roles) => account.boundTo(ids, roles), notify: (n) => notifications.sendOnce(n) });
+  const sweepKeyTasks = keytask.sweep({ recipients: (ids, roles) => account.boundTo(ids, roles), notify: (n) => notifications.sendOnce(n) });
   const jobs: ScheduledJob[] = [
     termAlarmJob(sweepTerms, cronEvery(config.sweepIntervalSeconds)),
     meetingReminderJob(sweepMeetings, cronEvery(config.sweepIntervalSeconds)),
@@ -167,6 +182,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     // at start and 00:07 China time (16:07 UTC): this month's rows (idempotent; members added since get theirs), the arrears at the month's turn
     dues.ledgerJob('7 16 * * *'),
     development.reminderJob(sweepDevelopment, cronEvery(config.sweepIntervalSeconds)),
+    directive.reminderJob(cronEvery(config.sweepIntervalSeconds)),
+    keytask.sweepJob(sweepKeyTasks, cronEvery(config.sweepIntervalSeconds)),
     // the embedded engine's planner statistics (it runs no autovacuum), at night
     { name: 'planner-statistics', cron: '23 3 * * *', run: () => refreshPlannerStatistics(db) },
     {
@@ -206,6 +223,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   hardship.register(app);
   dues.register(app);
   development.register(app);
+  directive.register(app);
+  keytask.register(app);
   meeting.register(app);
   training.register(app);
   compliance.register(app);
@@ -223,7 +242,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     clock,
     crypto,
     audit,
-    modules: { org, account, member, meeting, service, dues, development },
+    modules: { org, account, member, meeting, service, dues, development, directive, keytask },
     todos,
     notifications,
     messages,
@@ -232,6 +251,8 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     sweepTerms,
     sweepMeetings,
     sweepDevelopment,
+    sweepDirectives: directive.reminderSweep,
+    sweepKeyTasks,
     systemActor,
     setDemo: (v: boolean) => settingsRepository.set(db, regionId, 'demo', v),
     isDemo,

@@ -92,7 +92,7 @@ export type KtAccountabilityLevel = (typeof KT_ACCOUNTABILITY_LEVELS)[number];
 export const ktAccountabilityLabel: Record<KtAccountabilityLevel, string> = { remind: '提醒', criticize: '批评教育', interview: '约谈', accountable: '问责' };
 
 const Year = Type.Integer({ minimum: KT_YEAR_MIN, maximum: KT_YEAR_MAX, description: '年度' });
-const Weight = Type.Number({ exclusiveMinimum: 0, maximum: KT_WEIGHT_MAX, description: '权重' });
+const Weight = Type.Number({ minimum: 0.1, maximum: KT_WEIGHT_MAX, description: '权重（0.1–100）' });
 const Percent = Type.Integer({ minimum: 0, maximum: 100, description: '完成进度（%）' });
 const Text = (d: string, max = KT_TEXT_MAX) => Type.String({ minLength: 1, maxLength: max, description: d });
 const OptText = (d: string, max = KT_TEXT_MAX) => Type.Optional(Nullable(Type.String({ maxLength: max, description: d })));

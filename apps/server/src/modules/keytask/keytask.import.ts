@@ -48,7 +48,7 @@ const guide = (categories: readonly string[]) => [
   `1. 在“${KT_IMPORT_SHEET}”工作表中从第 2 行起每行填写一项任务，不要修改第 1 行表头；带 * 的列必须填写。`,
   '2. 序号可不填（按行的顺序接在已有任务之后编号）；填写的序号不能重复，也不能与计划中已有任务的序号相同。',
   `3. 任务类别可从下拉列表中选择（${categories.join('、')}），也可填写本地的类别。`,
-  '4. 完成时限填写如 2026-12-31 的日期；权重为大于 0、不超过 100 的数，计划的完成进度按权重汇总。',
+  '4. 完成时限填写如 2026-12-31 的日期；权重为 0.1 至 100 的数，计划的完成进度按权重汇总。',
   '5. 时间节点：每行一个（或用“；”分隔），写成“日期 节点内容”，如“2026-06-30 完成调研”；节点不能晚于完成时限。',
   '6. 子任务：每行一个（或用“；”分隔），写成“名称:权重”，如“老旧小区改造:2”；不写权重按 1 计。有子任务的任务按子任务报告进展，总进度按权重汇总。',
   `7. 导入时逐行检查，有任何错误则整个文件都不导入；可上传同一文件获取“错误报告”（在每行末尾写明问题）。单次最多 ${IMPORT_MAX_ROWS} 行。`,
@@ -124,7 +124,7 @@ export function createKeyTaskImport(deps: { db: Database; core: KeyTaskCore; ser
       const weightText = cellText(cell('weight')).trim();
       const weight = Number(weightText);
       if (!weightText) err('weight', '请填写权重');
-      else if (!Number.isFinite(weight) || weight <= 0 || weight > KT_WEIGHT_MAX) err('weight', `权重“${weightText}”应为大于 0、不超过 ${KT_WEIGHT_MAX} 的数`);
+      else if (!Number.isFinite(weight) || weight < 0.1 || weight > KT_WEIGHT_MAX) err('weight', `权重“${weightText}”应为 0.1 至 ${KT_WEIGHT_MAX} 的数`);
       const milestones: KtTaskInput['milestones'] = [];
       for (const l of lines(cell('milestones'))) {
         const m = DATED.exec(l);
@@ -139,7 +139,7 @@ export function createKeyTaskImport(deps: { db: Database; core: KeyTaskCore; ser
         const m = WEIGHTED.exec(l);
         const w = m ? Number(m[2]) : 1;
         const name = (m ? m[1]! : l).trim();
-        if (!(w > 0 && w <= KT_WEIGHT_MAX)) err('subtasks', `子任务“${l}”的权重应为大于 0、不超过 ${KT_WEIGHT_MAX} 的数`);
+        if (!(w >= 0.1 && w <= KT_WEIGHT_MAX)) err('subtasks', `子任务“${l}”的权重应为 0.1 至 ${KT_WEIGHT_MAX} 的数`);
         else if (name.length > KT_TITLE_MAX) err('subtasks', `子任务名称不能超过 ${KT_TITLE_MAX} 个字`);
         else subtasks.push({ title: name, weight: w });
       }
