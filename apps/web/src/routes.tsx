@@ -15,6 +15,7 @@ import { ApiOutlined } from '@ant-design/icons';
 import { RiseOutlined, UserAddOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, DashboardOutlined, FundOutlined, SettingOutlined } from '@ant-design/icons';
 import { AimOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { SendOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
@@ -54,6 +55,8 @@ const KeyTasksPage = lazy(() => import('./features/keytasks/KeyTasksPage.tsx'));
 const KeyTaskPlanPage = lazy(() => import('./features/keytasks/PlanPage.tsx'));
 const KeyTaskPage = lazy(() => import('./features/keytasks/TaskPage.tsx'));
 const KeyTaskReviewPage = lazy(() => import('./features/keytasks/ReviewPage.tsx'));
+const DirectivesPage = lazy(() => import('./features/directives/DirectivesPage.tsx'));
+const DirectivePage = lazy(() => import('./features/directives/DirectivePage.tsx'));
 const WishesPage = lazy(() => import('./features/wishes/WishesPage.tsx'));
 const ServiceRequestsPage = lazy(() => import('./features/service/ServiceRequestsPage.tsx'));
 const DispatchBoardPage = lazy(() => import('./features/service/DispatchBoardPage.tsx'));
@@ -253,6 +256,16 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/keytasks/tasks/:id', label: '重点任务', icon: <AimOutlined />, element: <KeyTaskPage />, permission: Permission.TASK_READ, menu: false },
   { path: '/keytasks/reviews/:id', label: '调度会', icon: <AimOutlined />, element: <KeyTaskReviewPage />, permission: Permission.TASK_READ, menu: false },
+  {
+    path: '/directives',
+    label: '任务督办',
+    icon: <SendOutlined />,
+    element: <DirectivesPage />,
+    permission: Permission.TASK_READ,
+    menu: true,
+    group: '重点任务',
+  },
+  { path: '/directives/:id', label: '任务督办', icon: <SendOutlined />, element: <DirectivePage />, permission: Permission.TASK_READ, menu: false },
   {
     path: '/service/requests',
     label: '诉求办理',
