@@ -19,9 +19,11 @@ const severity = (due: SQL, today: string, lead: number) =>
 const taskJoins = sql`join kt_plan p on p.region_id = t.region_id and p.id = t.plan_id join org po on po.region_id = p.region_id and po.id = p.org_id`;
 const leadJoin = sql`join kt_claim c on c.region_id = t.region_id and c.task_id = t.id and c.role = 'lead' and c.state = 'confirmed'
   join org co on co.region_id = c.region_id and co.id = c.org_id`;
-/** An owner's to-do goes to the owner organization's accounts and those between it and the plan, not to the plan's committee. */
-const forOwner = (s: TodoScope, orgPath: SQL) =>
-  sql`${orgPath} <@ ${s.path}::ltree and (${orgPath} = ${s.actor.orgPath}::ltree or not po.path <@ ${s.actor.orgPath}::ltree)`;
+/**
+ * An owner's to-do belongs to the owner organization: its accounts and every committee above it see
+ * it (the plan's committee too, which 督办s them), so a list filtered to a child is that child's list.
+ */
+const forOwner = (s: TodoScope, orgPath: SQL) => sql`${orgPath} <@ ${s.path}::ltree`;
 
 /**
  * 重点任务 to-dos, derived at read time from the module's tables (the lag the rule set judged is
