@@ -105,6 +105,8 @@ export function createKeyTaskCore(deps: KeyTaskDeps) {
         action,
         actor: { id: actor.id, displayName: actor.displayName, role, ip: actor.ip },
         reason: o.reason ?? null,
+        // the step's time on the module's clock (the demo walks its year on one)
+        at: clock.now().toISOString(),
         ...(o.version !== undefined ? { version: o.version } : {}),
         ...(o.data ? { data: o.data } : {}),
       });
