@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KtPlanSummary, KtReviewDetail, KtTaskDetail } from '@jiceng/contracts';
 import { race } from '../../test/contention.ts';
 import { ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { loginDepartment } from './keytask.fixtures.ts';
 
 const claim = (unitName: string) => ({ role: 'lead', unitName, ownerName: '责任人', post: '主任', duty: '牵头推进' });
 
@@ -33,15 +34,7 @@ describe.each(ENGINES)('重点任务 under contention (%s)', (engine) => {
 
   beforeAll(async () => {
     ({ server, t } = await startSeeded(engine));
-    await server.modules.account.bootstrap({
-      username: 'dept',
-      displayName: '组织部',
-      role: 'department',
-      orgId: t.rootId,
-      password: 'Test@2026pw',
-      mustChangePassword: false,
-    });
-    dept = await login(server, 'dept', 'Test@2026pw');
+    dept = await loginDepartment(server, t);
     [streetA, streetB] = (await Promise.all([login(server, 'streetA'), login(server, 'streetB')])) as [Client, Client];
     planId = (await dept.post<KtPlanSummary>('/api/keytasks/plans', { orgId: t.rootId, year: 2026, title: '并发计划' })).body.id;
     await newTask('先建一个');

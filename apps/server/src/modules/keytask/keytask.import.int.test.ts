@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResult, KtPlanSummary, KtTaskDetail, KtTaskSummary } from '@jiceng/contracts';
 import { ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { loginDepartment } from './keytask.fixtures.ts';
 import { openXlsx, sheetFile, sheetTable, upload, type Cell, type ImportErrorBody } from '../../test/xlsx.ts';
 
 const HEADERS = ['序号', '任务类别*', '任务名称*', '任务内容', '推进目标*', '完成时限*', '验收标准*', '权重*', '时间节点', '子任务'];
@@ -34,15 +35,7 @@ describe.each(ENGINES)('重点任务 import (%s)', (engine) => {
 
   beforeAll(async () => {
     ({ server, t } = await startSeeded(engine));
-    await server.modules.account.bootstrap({
-      username: 'dept',
-      displayName: '组织部',
-      role: 'department',
-      orgId: t.rootId,
-      password: 'Test@2026pw',
-      mustChangePassword: false,
-    });
-    dept = await login(server, 'dept', 'Test@2026pw');
+    dept = await loginDepartment(server, t);
     streetA = await login(server, 'streetA');
     planId = (await dept.post<KtPlanSummary>('/api/keytasks/plans', { orgId: t.rootId, year: 2026, title: '导入计划' })).body.id;
   });

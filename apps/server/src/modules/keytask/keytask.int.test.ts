@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KtBoard, KtDashboard, KtPlanSummary, KtReviewDetail, KtTaskDetail, KtTaskSummary, Todo } from '@jiceng/contracts';
 import { ENGINES, login, movableClock, seedTree, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { loginDepartment } from './keytask.fixtures.ts';
 import { openXlsx, upload } from '../../test/xlsx.ts';
 import { pdfBytes } from '../../platform/attachments/attachment.fixtures.ts';
 
@@ -44,15 +45,7 @@ describe.each(ENGINES)('重点任务 over HTTP (%s)', (engine) => {
   beforeAll(async () => {
     server = await startTestServer(engine, { clock });
     t = await seedTree(server);
-    await server.modules.account.bootstrap({
-      username: 'dept',
-      displayName: '组织部',
-      role: 'department',
-      orgId: t.rootId,
-      password: 'Test@2026pw',
-      mustChangePassword: false,
-    });
-    dept = await login(server, 'dept', 'Test@2026pw');
+    dept = await loginDepartment(server, t);
     [streetA, streetB, community, sup, member] = (await Promise.all(
       ['streetA', 'streetB', 'communityA1', 'supA', 'memberA1a'].map((u) => login(server, u)),
     )) as [Client, Client, Client, Client, Client];
