@@ -17,6 +17,8 @@ import { applyWishes } from './demo-wishes.ts';
 import { applyServiceRequests } from './demo-service.ts';
 import { applyDues } from './demo-dues.ts';
 import { applyDevelopment } from './demo-development.ts';
+import { applyDirectives } from './demo-directive.ts';
+import { applyKeyTasks } from './demo-keytask.ts';
 import { planSectors } from './demo-sectors.ts';
 import { OrgPlan } from './org-plan.ts';
 import { createRandom } from './random.ts';
@@ -120,6 +122,10 @@ export async function seedDemo(server: Server): Promise<void> {
   });
   // 发展党员 through the module's own service, in transactions of its own (every step checked by the rule set)
   await applyDevelopment(server);
+  // 下发任务 through the module's own service, each step on the day it happened
+  await applyDirectives(server);
+  // 重点任务 through the module's own services on a clock that walks the year
+  await applyKeyTasks(server);
   // the first reads after the load must not plan on empty statistics (PGlite has no autovacuum,
   // PostgreSQL's comes a while later)
   await analyzeAfterBulkLoad(server.db);

@@ -11,6 +11,8 @@ import { worldWishClaims, worldWishes } from './world/wishes.ts';
 import { worldService } from './world/service.ts';
 import { worldDues } from './world/dues.ts';
 import { worldDevelopment } from './world/development.ts';
+import { worldDirectives } from './world/directive.ts';
+import { worldKeyTasks } from './world/keytask.ts';
 
 export { worldBirthDate } from './world/people.ts';
 
@@ -61,6 +63,18 @@ export const RECORD_KINDS = [
   /** A recorded step of an applicant, and a paper attached to it. */
   'devRecord',
   'devFile',
+  /** 下发任务: a directive, one of its recipients, and a recipient's evidence file. */
+  'directive',
+  'directiveTarget',
+  'directiveFile',
+  /** 重点任务: a plan, its tasks, a claim, a progress report, an acceptance, a 调度会, and an evidence file. */
+  'ktPlan',
+  'ktTask',
+  'ktClaim',
+  'ktProgress',
+  'ktAcceptance',
+  'ktReview',
+  'ktFile',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -115,6 +129,8 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await worldTraining(w);
   await worldDues(w);
   await worldDevelopment(w);
+  await worldDirectives(w);
+  await worldKeyTasks(w);
   await worldWishes(w);
   await worldService(w);
   await worldAppraisal(w);
@@ -145,6 +161,18 @@ const KIND_BY_PATH: [RegExp, RecordKind][] = [
   [/\/development\/applicants\/[^/]+\/records$/, 'devRecord'],
   [/\/development\/applicants\/[^/]+\/records\/[^/]+\/attachments$/, 'devFile'],
   [/\/development\/applicants$/, 'applicant'],
+  [/\/keytasks\/tasks\/[^/]+\/(progress|acceptances)\/[^/]+\/attachments$/, 'ktFile'],
+  [/\/keytasks\/tasks\/[^/]+\/claims$/, 'ktClaim'],
+  [/\/keytasks\/tasks\/[^/]+\/progress$/, 'ktProgress'],
+  [/\/keytasks\/tasks\/[^/]+\/acceptances$/, 'ktAcceptance'],
+  [/\/keytasks\/tasks\/[^/]+\/decisions$/, 'ktReview'],
+  [/\/keytasks\/reviews\/[^/]+\/items$/, 'ktTask'],
+  [/\/keytasks\/tasks$/, 'ktTask'],
+  [/\/keytasks\/plans$/, 'ktPlan'],
+  [/\/keytasks\/reviews$/, 'ktReview'],
+  [/\/directives\/[^/]+\/targets\/[^/]+\/attachments$/, 'directiveFile'],
+  [/\/directives\/[^/]+\/targets$/, 'directiveTarget'],
+  [/\/directives$/, 'directive'],
   [/\/members\/[^/]+\/(dues-bases|dues)$/, 'duesMonth'],
   [/\/training\/sessions\/[^/]+\/attendance$/, 'member'],
   [/\/meetings\/[^/]+\/(votes|attachments)$/, 'meetingPart'],

@@ -158,6 +158,8 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
       '群众诉求',
       '党费',
       '发展党员',
+      '重点任务',
+      '任务督办',
     ]);
     expect(admins.bySource.find((k) => k.source === 'org.setup')).toMatchObject({
       label: '组织设置预警',
