@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TodoPage, TrainingStats } from '@jiceng/contracts';
 import { trainingReminder } from '@jiceng/rules';
-import { bootstrap } from './bootstrap.ts';
-import { ENGINES, login, startTestServer, type TestServer } from './test/harness.ts';
+import { ENGINES, login, type TestServer } from './test/harness.ts';
+import { startDemoServer } from './test/demo-server.ts';
 import { planActivity, type ActivityPlan } from '../seeds/demo-activity.ts';
 import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PASSWORD } from '../seeds/demo-accounts.ts';
 import { planMembers } from '../seeds/demo-members.ts';
@@ -115,8 +115,7 @@ describe.each(ENGINES)('demo district at work (%s)', (engine) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    await bootstrap(server, true);
+    server = await startDemoServer(engine);
   });
   afterAll(() => server.close());
 

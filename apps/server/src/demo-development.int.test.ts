@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicantDetail, ApplicantSummary, DevBoard, TodoPage } from '@jiceng/contracts';
-import { bootstrap } from './bootstrap.ts';
-import { ENGINES, login, startTestServer, type TestServer } from './test/harness.ts';
+import { ENGINES, login, type TestServer } from './test/harness.ts';
+import { startDemoServer } from './test/demo-server.ts';
 import { DEMO_ORG, DEMO_PASSWORD } from '../seeds/demo-accounts.ts';
 
 /** The demo's 发展党员: every stage and end in 孝陵街道, the limits as 待办 on both sides, paths that pass the rule set. */
@@ -10,8 +10,7 @@ describe.each(ENGINES)('demo development (%s)', (engine) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    await bootstrap(server, true);
+    server = await startDemoServer(engine);
   }, 240_000);
   afterAll(() => server.close());
 

@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUES_MONTH_STATES, type DuesArrearsRow, type DuesLedger, type DuesMemberLedger, type TodoPage } from '@jiceng/contracts';
 import { addDuesMonths, DUES_RULES_2008, duesMonthOf, monthlyDues, type DuesCategory } from '@jiceng/rules';
-import { bootstrap } from './bootstrap.ts';
 import { duesLedgerRepository } from './modules/dues/dues.ledger.repository.ts';
 import { stateOf } from './modules/dues/dues.ledger.presenter.ts';
-import { ENGINES, login, startTestServer, type TestServer } from './test/harness.ts';
+import { ENGINES, login, type TestServer } from './test/harness.ts';
+import { startDemoServer } from './test/demo-server.ts';
 import { DEMO_ORG, DEMO_PASSWORD } from '../seeds/demo-accounts.ts';
 
 /** The demo's 党费: bases from the rule set, the ledger in every state, the arrears 待办, the 党员's own page, the kept totals. */
@@ -14,8 +14,7 @@ describe.each(ENGINES)('demo dues (%s)', (engine) => {
   let current: string;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    await bootstrap(server, true);
+    server = await startDemoServer(engine);
     current = duesMonthOf(server.clock.today());
   }, 240_000);
   afterAll(() => server.close());

@@ -9,8 +9,8 @@ import {
   type MyMeeting,
   type TodoPage,
 } from '@jiceng/contracts';
-import { bootstrap } from './bootstrap.ts';
-import { ENGINES, login, startTestServer, type TestServer } from './test/harness.ts';
+import { ENGINES, login, type TestServer } from './test/harness.ts';
+import { startDemoServer } from './test/demo-server.ts';
 import { DEMO_ORG, DEMO_PASSWORD } from '../seeds/demo-accounts.ts';
 import { DEMO_RULE_SET, demoRuleSetFrom } from '../seeds/demo-compliance.ts';
 import { demoBranchMeetings, monthDay } from '../seeds/demo-meetings.ts';
@@ -40,8 +40,7 @@ describe.each(ENGINES)('demo meetings (%s)', (engine) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    await bootstrap(server, true);
+    server = await startDemoServer(engine);
   });
   afterAll(() => server.close());
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_STATE_IDS, type ServiceFigures, type ServiceRequest, type TodoPage } from '@jiceng/contracts';
-import { bootstrap } from './bootstrap.ts';
-import { ENGINES, lastResidentCode, login, startTestServer, type TestServer } from './test/harness.ts';
+import { ENGINES, lastResidentCode, login, type TestServer } from './test/harness.ts';
+import { startDemoServer } from './test/demo-server.ts';
 import { DEMO_PASSWORD } from '../seeds/demo-accounts.ts';
 import { DEMO_RESIDENT } from '../seeds/demo-service.ts';
 
@@ -12,8 +12,7 @@ describe.each(ENGINES)('demo service requests (%s)', (engine) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    await bootstrap(server, true);
+    server = await startDemoServer(engine);
   });
   afterAll(() => server.close());
 

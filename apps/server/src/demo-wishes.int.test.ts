@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WISH_STATE_IDS, type TodoPage, type WishWall, type WishWallItem } from '@jiceng/contracts';
-import { bootstrap } from './bootstrap.ts';
-import { ENGINES, login, startTestServer, type TestServer } from './test/harness.ts';
+import { ENGINES, login, type TestServer } from './test/harness.ts';
+import { startDemoServer } from './test/demo-server.ts';
 import { DEMO_ORG, DEMO_PASSWORD } from '../seeds/demo-accounts.ts';
 
 /** The demo's 微心愿: every state, the demo 党员's wall and own claim, the community's to-dos. */
@@ -10,8 +10,7 @@ describe.each(ENGINES)('demo wishes (%s)', (engine) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    await bootstrap(server, true);
+    server = await startDemoServer(engine);
   }, 240_000);
   afterAll(() => server.close());
 

@@ -21,7 +21,7 @@ export const PASSWORD = 'Test@2026pw';
 
 let snapshot: Blob | undefined;
 /** The migrated PGlite data folder the int run dumped once (`test/int-setup.ts`), read once per worker. */
-function migratedSnapshot(): Blob | undefined {
+export function migratedSnapshot(): Blob | undefined {
   const file = process.env.VITEST ? inject('pgliteSnapshot') : undefined;
   if (file && !snapshot) snapshot = new Blob([fs.readFileSync(file)]);
   return snapshot;
@@ -58,8 +58,18 @@ export interface TestServer extends Server {
 export async function startTestServer(engine: Engine, opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
   const { db, drop } = await openEngine(engine);
   await migrate(db);
+  return testServerOn(db, drop, opts);
+}
+
+/** A test server on a migrated database; `close` stops it and `drop`s the database. */
+export async function testServerOn(
+  db: Database,
+  drop: () => Promise<void>,
+  opts: { clock?: Clock; env?: Record<string, string>; fieldKey?: string } = {},
+): Promise<TestServer> {
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', JICENG_JOBS: 'false', ...opts.env }, []), webDist: '/nonexistent' };
-  const server = await createServer({ config, db, fieldKey: crypto.randomBytes(32).toString('base64'), clock: opts.clock ?? fixedClock(TEST_TODAY) });
+  const fieldKey = opts.fieldKey ?? crypto.randomBytes(32).toString('base64');
+  const server = await createServer({ config, db, fieldKey, clock: opts.clock ?? fixedClock(TEST_TODAY) });
   await server.app.ready();
   return {
     ...server,

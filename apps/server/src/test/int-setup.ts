@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { openPglite } from '../platform/db/database.ts';
+import { openPglite, openPostgres } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 
 declare module 'vitest' {
@@ -13,12 +13,20 @@ declare module 'vitest' {
   }
 }
 
+/** The PostgreSQL template database of the run's demo district (`test/demo-server.ts`), named after the run's folder. */
+export const demoTemplateDb = (runDir: string) =>
+  `jc_demo_${path
+    .basename(runDir)
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()}`;
+
 /**
  * The int run's global setup: migrates one in-memory PGlite and dumps its data folder, so each test
  * server's PGlite loads it (≈ 0.35 s) instead of running initdb and the migrations (≈ 2.8 s). The
- * PostgreSQL databases are still created and migrated per file.
+ * PostgreSQL databases are still created and migrated per file. The demo district's copies
+ * (`test/demo-server.ts`) are kept in the same folder; the teardown drops its template database.
  */
-export default async function setup(project: TestProject): Promise<() => void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let client: PGlite | undefined;
   const db = await openPglite(null, { onClient: (c) => (client = c) });
   await migrate(db);
@@ -28,5 +36,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const file = path.join(dir, 'migrated.tar');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteSnapshot', file);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (!process.env.TEST_DATABASE_URL) return;
+    const admin = await openPostgres(process.env.TEST_DATABASE_URL, 1);
+    await admin.script(`drop database if exists ${demoTemplateDb(dir)} with (force)`);
+    await admin.close();
+  };
 }
