@@ -59,7 +59,12 @@ export async function applyDirectives(server: Server): Promise<void> {
       notify: (n) => server.notifications.sendOnce(n),
     });
   };
-  const [zuzhibu, jiedao, shequ, shuji] = await Promise.all(['zuzhibu', 'jiedao', 'shequ', 'shuji'].map((u) => actorOf(server, u)));
+  const [zuzhibu, jiedao, shequ, shuji] = (await Promise.all(['zuzhibu', 'jiedao', 'shequ', 'shuji'].map((u) => actorOf(server, u)))) as [
+    Actor,
+    Actor,
+    Actor,
+    Actor,
+  ];
   // the street's communities (社区党委 and 党总支 alike), chosen one by one
   const communityIds = (
     await server.db.rows<{ id: string }>(sql`select c.id::text as id from org c join org s on s.region_id = c.region_id and s.id = c.parent_id
