@@ -23,11 +23,15 @@ const REVIEW = '端到端重点任务调度会';
 let app: RunningApp;
 let browser: Browser;
 
-/** Chooses an option of an antd Select found by its label. */
-async function choose(page: Page, label: string, option: string) {
-  const input = page.getByLabel(label, { exact: true });
+/**
+ * Chooses an option of an antd Select found by its label inside `scope`. It clicks the Select's
+ * visible box with the usual checks (the modal may still be zooming in, where a forced click on the
+ * hidden search input lands beside it and opens nothing).
+ */
+async function choose(page: Page, scope: Locator, label: string, option: string) {
+  const input = scope.getByLabel(label, { exact: true });
   const id = await input.getAttribute('id');
-  await input.click({ force: true });
+  await scope.locator('.ant-select', { has: page.locator(`[id="${id}"]`) }).click();
   const dropdown = page.locator(`.ant-select-dropdown:has([id="${id}_list"])`);
   await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
   await dropdown.waitFor({ state: 'hidden' });
@@ -153,7 +157,7 @@ describe('重点任务：导入计划、揭榜认领、报告进展、调度会�
     ] as const) {
       await street.getByRole('button', { name: `决定：${title}` }).click();
       const decision = street.getByRole('dialog', { name: new RegExp(`^调度决定：\\d+\\. ${title}$`) });
-      await choose(street, '决定', kind);
+      await choose(street, decision, '决定', kind);
       await decision.getByLabel('决定内容', { exact: true }).fill(text);
       await ok(decision, '保存决定');
       await expect.poll(() => street.getByTestId('kt-review-items').textContent()).toContain(text);
