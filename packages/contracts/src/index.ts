@@ -37,4 +37,5 @@ export * from './dues.ts';
 export * from './dues-ledger.ts';
 export * from './development.ts';
 export * from './keytask.ts';
+export * from './keytask-review.ts';
 export * from './directive.ts';

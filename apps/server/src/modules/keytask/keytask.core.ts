@@ -11,6 +11,7 @@ import type { OrgService } from '../org/index.ts';
 import { canSeeTask, isReader, onBoard } from './keytask.access.ts';
 import { groupBy, judge, presentSummary, type TaskParts } from './keytask.presenter.ts';
 import { keyTaskRepository as repo, type PlanRow, type TaskRow } from './keytask.repository.ts';
+import { keyTaskRecordRepository as records } from './keytask.records.repository.ts';
 
 export const KT_KIND = 'kt_task';
 
@@ -33,7 +34,7 @@ export function createKeyTaskCore(deps: KeyTaskDeps) {
       repo.milestones(db, regionId, ids),
       repo.subtasks(db, regionId, ids),
       repo.claims(db, regionId, ids),
-      repo.acceptances(db, regionId, ids),
+      records.acceptances(db, regionId, ids),
     ]);
     const scores = new Map<string, number | null>();
     for (const a of acceptances) scores.set(a.task_id, a.passed ? a.score : (scores.get(a.task_id) ?? null));

@@ -8,7 +8,7 @@ import { actionLabel } from '../../platform/workflow/workflow.definition.ts';
 import { canReport, isBelow, isLead, isOwner, isReader } from './keytask.access.ts';
 import { KT_KIND, type KeyTaskCore } from './keytask.core.ts';
 import { judge, presentClaim, presentSummary } from './keytask.presenter.ts';
-import { keyTaskRepository as repo } from './keytask.repository.ts';
+import { keyTaskRecordRepository as records } from './keytask.records.repository.ts';
 import { keyTaskReviewRepository as reviews } from './keytask.review.repository.ts';
 
 /** The task page: the summary, its parts, its records with their files, and what the account may do. */
@@ -24,10 +24,10 @@ export function createKeyTaskDetails(core: KeyTaskCore) {
       const owner = isOwner(actor, row.plan_org_path);
       const reader = isReader(actor, row.plan_org_path);
       const [progress, changes, acceptances, accountability, decisions, events] = await Promise.all([
-        repo.progress(db, regionId, id),
-        repo.changes(db, regionId, id),
-        repo.acceptances(db, regionId, [id]),
-        reader ? repo.accountability(db, regionId, id) : Promise.resolve([]),
+        records.progress(db, regionId, id),
+        records.changes(db, regionId, id),
+        records.acceptances(db, regionId, [id]),
+        reader ? records.accountability(db, regionId, id) : Promise.resolve([]),
         reviews.decisionsOf(db, regionId, id),
         history(db, regionId, KT_KIND, id),
       ]);

@@ -18,6 +18,7 @@ import type { KeyTaskCore } from './keytask.core.ts';
 import type { KeyTaskDetails } from './keytask.detail.ts';
 import { judge } from './keytask.presenter.ts';
 import { keyTaskRepository as repo } from './keytask.repository.ts';
+import { keyTaskRecordRepository as records } from './keytask.records.repository.ts';
 import { keyTaskReviewRepository as reviews } from './keytask.review.repository.ts';
 
 /** What the owners report (progress, completion) and the plan owner judges (changes, acceptance, accountability). */
@@ -35,13 +36,13 @@ export function createKeyTaskProgress(core: KeyTaskCore, details: KeyTaskDetails
     const { row, parts } = await core.task(tx, actor, id);
     const claims = parts.claims.get(id) ?? [];
     if (kind === 'kt_progress') {
-      const p = (await repo.progress(tx, regionId, id)).find((x) => x.id === recordId);
+      const p = (await records.progress(tx, regionId, id)).find((x) => x.id === recordId);
       if (!p) throw notFound('进展报告');
       if (write && !(canReport(actor, claims) && confirmedOf(actor, claims).some((c) => c.org_id === p.org_id)))
         throw forbidden('只有报告单位可以上传佐证材料');
       return { orgId: p.org_id, owner: { ownerKind: kind as AttachmentOwnerKind, ownerId: p.id } };
     }
-    const a = (await repo.acceptances(tx, regionId, [id])).find((x) => x.id === recordId);
+    const a = (await records.acceptances(tx, regionId, [id])).find((x) => x.id === recordId);
     if (!a) throw notFound('验收记录');
     if (write && !isOwner(actor, row.plan_org_path)) throw forbidden('只有验收单位可以上传验收材料');
     const lead = claims.find((c) => c.role === 'lead' && c.state === 'confirmed');
@@ -69,7 +70,7 @@ export function createKeyTaskProgress(core: KeyTaskCore, details: KeyTaskDetails
         if (input.milestoneDone && !ms) throw invalid('请选择完成的时间节点');
         const org = confirmedOf(actor, claims)[0]!;
         const progressId = newId();
-        await repo.insertProgress(tx, regionId, {
+        await records.insertProgress(tx, regionId, {
           id: progressId,
           taskId: id,
           subtaskId: sub?.id ?? null,
@@ -125,7 +126,7 @@ export function createKeyTaskProgress(core: KeyTaskCore, details: KeyTaskDetails
         const opinion = input.opinion.trim();
         const reason = passed ? null : `验收得分 ${input.score}，低于 ${rules.passScore} 分：${opinion}`;
         await core.transition(tx, actor, row, passed ? 'accept' : 'reject', 'owner', { reason, version: input.version, data: { score: input.score } });
-        await repo.insertAcceptance(tx, regionId, {
+        await records.insertAcceptance(tx, regionId, {
           id: newId(),
           taskId: id,
           passed,
@@ -146,7 +147,7 @@ export function createKeyTaskProgress(core: KeyTaskCore, details: KeyTaskDetails
         const today = clock.today();
         if (input.decidedOn > today) throw invalid('决定日期不能晚于今天');
         const { lag } = judge(row, parts, today, rules);
-        const failed = (await repo.acceptances(tx, regionId, [id])).filter((a) => !a.passed).length;
+        const failed = (await records.acceptances(tx, regionId, [id])).filter((a) => !a.passed).length;
         const refusal = ktAccountabilityRefusal(
           { status: lag.status, deadline: row.deadline, completedOn: row.completed_on, failedAcceptances: failed },
           today,
@@ -160,7 +161,7 @@ export function createKeyTaskProgress(core: KeyTaskCore, details: KeyTaskDetails
           reason: input.reason.trim(),
           decidedBy: input.decidedBy.trim(),
         };
-        await repo.insertAccountability(tx, regionId, { ...rec, decidedOn: input.decidedOn, byName: actor.displayName });
+        await records.insertAccountability(tx, regionId, { ...rec, decidedOn: input.decidedOn, byName: actor.displayName });
         await repo.bump(tx, regionId, id);
         await core.audit(tx, actor, row, 'kt_task.accountability', { level: input.level, subject: rec.subject, reason: rec.reason, decidedBy: rec.decidedBy });
         return details.of(tx, actor, id);
@@ -180,7 +181,7 @@ export function createKeyTaskProgress(core: KeyTaskCore, details: KeyTaskDetails
       ];
       if (!changes.length) throw invalid('新的目标和时限与现在相同');
       if (input.version !== undefined && input.version !== row.version) throw new AppError('STALE_VERSION', '该任务已被他人修改，请刷新后再调整');
-      for (const c of changes) await repo.insertChange(tx, regionId, { id: newId(), taskId: id, ...c, decision, reviewId, byName: actor.displayName });
+      for (const c of changes) await records.insertChange(tx, regionId, { id: newId(), taskId: id, ...c, decision, reviewId, byName: actor.displayName });
       await repo.setTaskFields(tx, regionId, id, { target: target || undefined, deadline: input.deadline });
       await core.refreshStatus(tx, [id]);
       await core.audit(tx, actor, row, 'kt_task.change', { changes, decision, reviewId }, { target: row.target, deadline: row.deadline });

@@ -17,6 +17,7 @@ import { isOwner } from './keytask.access.ts';
 import type { KeyTaskCore } from './keytask.core.ts';
 import type { KeyTaskProgress } from './keytask.progress.ts';
 import { keyTaskRepository as repo } from './keytask.repository.ts';
+import { keyTaskRecordRepository as records } from './keytask.records.repository.ts';
 import { keyTaskReviewRepository as reviews, type ReviewItemRow, type ReviewRow } from './keytask.review.repository.ts';
 
 const presentSummary = (r: ReviewRow): KtReviewSummary => ({
@@ -95,7 +96,7 @@ export function createKeyTaskReviews(core: KeyTaskCore, progress: KeyTaskProgres
         const summaries = await core.summaries(tx, tasks);
         const risks = new Map(
           (
-            await repo.latestRisks(
+            await records.latestRisks(
               tx,
               regionId,
               tasks.map((t) => t.id),
