@@ -7,6 +7,8 @@ import { startApp, type RunningApp } from './server.ts';
 
 let app: RunningApp;
 let browser: Browser;
+/** The to-do kinds whose 工作台 card has been clicked (by an earlier account). */
+const filteredKinds = new Set<string>();
 
 /** The figures the 工作台 header shows (data-testid `count-<key>`), and the list filter each one opens. */
 const FIGURES = ['total', 'deadline', 'overdue', 'dueSoon', 'open', 'warning', 'alert', 'incomplete'] as const;
@@ -119,6 +121,10 @@ describe('工作台: counts equal the lists they total, every page reachable', (
         for (const k of s.byKind) {
           const shown = number(await page.getByTestId(`kind-${k.kind}-total`).textContent());
           expect(shown, k.kind).toBe(k.counts.total);
+          // the list a card opens is the server's list for its kind (checked above for every account);
+          // that the card filters the table to it is the same code for every account: once per kind
+          if (filteredKinds.has(k.kind)) continue;
+          filteredKinds.add(k.kind);
           await page.getByTestId(`kind-${k.kind}`).click();
           await expectTableTotal(page, shown, `类型：${k.label}`);
           await page.getByTestId(`kind-${k.kind}`).click(); // again: the filter goes
