@@ -1,8 +1,7 @@
 import { ApplicantInput, DevStepInput, idNumberCheckChar, type DevStepView } from '@jiceng/contracts';
-import { FormatRegistry, TypeRegistry, type TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
+import { refusals } from '../../api/strictBody.ts';
 import { ApiError } from '../../api/client.ts';
 import { acceptOf, devFileRefusal, devFileUrl } from './files.ts';
 import {
@@ -23,30 +22,6 @@ import {
   waitingText,
   type StepFormValues,
 } from './form.ts';
-
-// The server checks bodies strictly (no coercion, no unknown properties): check them the same way.
-FormatRegistry.Set('uuid', (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v));
-TypeRegistry.Set<{ type?: string; enum?: unknown[]; format?: string; pattern?: string }>('Unsafe', (s, v) => {
-  if (s.type !== 'string') throw new Error(`unchecked Unsafe schema of type ${String(s.type)}`);
-  return (
-    typeof v === 'string' && (!s.enum || s.enum.includes(v)) && (!s.format || FormatRegistry.Get(s.format)!(v)) && (!s.pattern || new RegExp(s.pattern).test(v))
-  );
-});
-
-function closed<T extends TSchema>(schema: T): T {
-  const walk = (s: unknown): unknown => {
-    if (Array.isArray(s)) return s.map(walk);
-    if (s === null || typeof s !== 'object') return s;
-    const out: Record<PropertyKey, unknown> = {};
-    for (const k of Reflect.ownKeys(s)) out[k] = walk((s as Record<PropertyKey, unknown>)[k]);
-    if (out.type === 'object' && out.properties && out.additionalProperties === undefined && !out.patternProperties) out.additionalProperties = false;
-    return out;
-  };
-  return walk(schema) as T;
-}
-
-const refusals = (schema: TSchema, body: unknown): string[] =>
-  [...Value.Errors(closed(schema), JSON.parse(JSON.stringify(body)))].map((e) => `${e.path}: ${e.message}`);
 
 const ORG = '0190a000-0000-7000-8000-0000000000b1';
 const M1 = '0190a000-0000-7000-8000-0000000000a1';
