@@ -1,8 +1,8 @@
-import { DeleteOutlined, FileImageOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import type { DirectiveTargetView } from '@jiceng/contracts';
 import { Button, Popconfirm, Space, Typography, Upload } from 'antd';
-import { useRef, useState } from 'react';
-import { showError, showSuccess } from '../../shared/feedback.ts';
+import { showSuccess } from '../../shared/feedback.ts';
+import { FileLink, useUploadQueue } from '../../shared/files.tsx';
 import { fileUrl, useTargetSteps } from './api.ts';
 import { DIRECTIVE_FILE_ACCEPT, directiveFileHint, directiveFileRefusal } from './files.ts';
 
@@ -13,35 +13,14 @@ import { DIRECTIVE_FILE_ACCEPT, directiveFileHint, directiveFileRefusal } from '
  */
 export function TargetFiles({ directiveId, target: t, editable }: { directiveId: string; target: DirectiveTargetView; editable: boolean }) {
   const steps = useTargetSteps(directiveId, t.id);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const waiting = useRef(0);
-  const [sending, setSending] = useState(0);
-
-  const send = (file: File) => {
-    const refusal = directiveFileRefusal(file, t.attachments.length + waiting.current);
-    if (refusal) return showError(refusal);
-    waiting.current += 1;
-    setSending((n) => n + 1);
-    queue.current = queue.current
-      .then(() => steps.upload.mutateAsync(file))
-      .then(
-        (a) => showSuccess(a.duplicate ? `${file.name} 已上传过，未重复保存` : `${file.name} 已上传`),
-        () => undefined,
-      )
-      .finally(() => {
-        waiting.current -= 1;
-        setSending((n) => n - 1);
-      });
-  };
+  const { send, sending } = useUploadQueue(t.attachments.length, directiveFileRefusal, (file) => steps.upload.mutateAsync(file));
 
   return (
     <Space direction="vertical" size={4}>
       {t.attachments.length === 0 && !editable && '—'}
       {t.attachments.map((f) => (
         <Space key={f.id} size={4}>
-          <a href={fileUrl(directiveId, t.id, f.id)} download={f.fileName} aria-label={`下载${f.fileName}`} style={{ wordBreak: 'break-all' }}>
-            {f.contentType.startsWith('image/') ? <FileImageOutlined /> : <FileOutlined />} {f.fileName}
-          </a>
+          <FileLink href={fileUrl(directiveId, t.id, f.id)} file={f} />
           {editable && (
             <Popconfirm
               title={`删除 ${f.fileName}？`}
@@ -70,7 +49,7 @@ export function TargetFiles({ directiveId, target: t, editable }: { directiveId:
               return false;
             }}
           >
-            <Button size="small" icon={<UploadOutlined />} loading={sending > 0}>
+            <Button size="small" icon={<UploadOutlined />} loading={sending}>
               上传佐证材料
             </Button>
           </Upload>

@@ -1,10 +1,9 @@
-import { FileImageOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import type { KtProgress, KtTaskDetail } from '@jiceng/contracts';
 import { Button, Card, List, Space, Tag, Typography, Upload } from 'antd';
-import { useRef, useState } from 'react';
-import { showError, showSuccess } from '../../shared/feedback.ts';
+import { FileLink, useUploadQueue } from '../../shared/files.tsx';
 import { progressFileUrl, useUploadProgressFile } from './api.ts';
-import { fileSizeText, KT_FILE_ACCEPT, ktFileHint, ktFileRefusal } from './files.ts';
+import { KT_FILE_ACCEPT, ktFileHint, ktFileRefusal } from './files.ts';
 
 /**
  * 佐证材料 of one report: each file a link that downloads it under its name; who may report adds
@@ -12,37 +11,11 @@ import { fileSizeText, KT_FILE_ACCEPT, ktFileHint, ktFileRefusal } from './files
  */
 function ProgressFiles({ taskId, report: r, editable }: { taskId: string; report: KtProgress; editable: boolean }) {
   const upload = useUploadProgressFile(taskId);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const waiting = useRef(0);
-  const [sending, setSending] = useState(0);
-  const send = (file: File) => {
-    const refusal = ktFileRefusal(file, r.files.length + waiting.current);
-    if (refusal) return showError(refusal);
-    waiting.current += 1;
-    setSending((n) => n + 1);
-    queue.current = queue.current
-      .then(() => upload.mutateAsync({ progressId: r.id, file }))
-      .then(
-        (a) => showSuccess(a.duplicate ? `${file.name} 已上传过，未重复保存` : `${file.name} 已上传`),
-        () => undefined,
-      )
-      .finally(() => {
-        waiting.current -= 1;
-        setSending((n) => n - 1);
-      });
-  };
+  const { send, sending } = useUploadQueue(r.files.length, ktFileRefusal, (file) => upload.mutateAsync({ progressId: r.id, file }));
   return (
     <Space wrap size={[12, 4]} data-testid="kt-progress-files">
       {r.files.map((f) => (
-        <a
-          key={f.id}
-          href={progressFileUrl(taskId, r.id, f.id)}
-          download={f.fileName}
-          title={`${f.fileName}（${fileSizeText(f.size)}）`}
-          aria-label={`下载${f.fileName}`}
-        >
-          {f.contentType.startsWith('image/') ? <FileImageOutlined /> : <FileOutlined />} {f.fileName}
-        </a>
+        <FileLink key={f.id} href={progressFileUrl(taskId, r.id, f.id)} file={f} />
       ))}
       {editable && (
         <Upload
@@ -54,7 +27,7 @@ function ProgressFiles({ taskId, report: r, editable }: { taskId: string; report
             return false;
           }}
         >
-          <Button size="small" icon={<UploadOutlined />} loading={sending > 0} aria-label={`为${r.reportedOn}的进展上传佐证材料`}>
+          <Button size="small" icon={<UploadOutlined />} loading={sending} aria-label={`为${r.reportedOn}的进展上传佐证材料`}>
             上传材料
           </Button>
         </Upload>

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { showSuccess } from '../../shared/feedback.ts';
+import { FileLink } from '../../shared/files.tsx';
 import { acceptanceFileUrl, useDecisionDone } from './api.ts';
 import { accountabilityText, decisionText, taskStateText } from './labels.tsx';
 import { TextModal } from './TextModal.tsx';
@@ -116,9 +117,7 @@ export function AcceptanceCard({ task: t }: { task: KtTaskDetail }) {
               {a.files.length > 0 && (
                 <Space wrap size={[12, 4]}>
                   {a.files.map((f) => (
-                    <a key={f.id} href={acceptanceFileUrl(t.id, a.id, f.id)} download={f.fileName} aria-label={`下载${f.fileName}`}>
-                      {f.fileName}
-                    </a>
+                    <FileLink key={f.id} href={acceptanceFileUrl(t.id, a.id, f.id)} file={f} />
                   ))}
                 </Space>
               )}

@@ -27,5 +27,3 @@ export function ktFileRefusal(file: { name: string; size: number }, already: num
   if (file.size > max) return `${file.name} 过大（${mb(file.size)}），${attachmentTypes[type].label}不能超过 ${mb(max)}`;
   return null;
 }
-
-export const fileSizeText = (n: number) => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
