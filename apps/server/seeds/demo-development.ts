@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { idNumberCheckChar, rolePermissions, type DevStepInput, type Role } from '@jiceng/contracts';
+import { idNumberCheckChar, type DevStepInput } from '@jiceng/contracts';
 import { addDays, addMonths } from '@jiceng/rules';
 import type { Actor } from '../src/platform/http/actor.ts';
 import type { Server } from '../src/server.ts';
+import { actorOf } from './demo-actor.ts';
 import { DEMO_ORG } from './demo-accounts.ts';
 
 /**
@@ -46,28 +47,6 @@ function idNumber(ctx: Ctx, birth: string): string {
   // a division of its own (320115): never one of the demo members' numbers
   const first17 = `320115${birth.replaceAll('-', '')}${String(ctx.seq * 2 + 1).padStart(3, '0')}`;
   return first17 + idNumberCheckChar(first17);
-}
-
-async function actorOf(server: Server, username: string): Promise<Actor> {
-  const a = (await server.db.one<{ id: string; display_name: string; role: Role; org_id: string; path: string; name: string }>(sql`
-    select a.id::text as id, a.display_name, a.role, a.org_id::text as org_id, o.path::text as path, o.name from account a
-    join org o on o.region_id = a.region_id and o.id = a.org_id where a.region_id = ${server.regionId} and a.username = ${username}`))!;
-  return {
-    id: a.id,
-    regionId: server.regionId,
-    username,
-    displayName: a.display_name,
-    role: a.role,
-    orgId: a.org_id,
-    orgPath: a.path,
-    orgName: a.name,
-    permissions: rolePermissions[a.role],
-    scope: 'subtree',
-    csrfToken: '',
-    mustChangePassword: false,
-    memberId: null,
-    ip: null,
-  };
 }
 
 /** The dated steps of a path that starts on `applied`, in the order the rule set takes them. */

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { rolePermissions, type DirectiveDetail, type Role } from '@jiceng/contracts';
+import { type DirectiveDetail } from '@jiceng/contracts';
 import { addDays } from '@jiceng/rules';
 import { createDirectiveService } from '../src/modules/directive/directive.service.ts';
 import { createAttachmentService } from '../src/platform/attachments/index.ts';
 import type { Clock } from '../src/platform/clock.ts';
 import type { Actor } from '../src/platform/http/actor.ts';
 import type { Server } from '../src/server.ts';
+import { actorOf } from './demo-actor.ts';
 import { DEMO_ORG } from './demo-accounts.ts';
 
 /**
@@ -17,28 +18,6 @@ import { DEMO_ORG } from './demo-accounts.ts';
  * and a notice closed last month with the unsigned ones 未完成; 梅花山's own notice to its branches
  * (shuji has not signed it); the 组织部's (zuzhibu) task to the streets, signed by jiedao.
  */
-
-async function actorOf(server: Server, username: string): Promise<Actor> {
-  const a = (await server.db.one<{ id: string; display_name: string; role: Role; org_id: string; path: string; name: string }>(sql`
-    select a.id::text as id, a.display_name, a.role, a.org_id::text as org_id, o.path::text as path, o.name from account a
-    join org o on o.region_id = a.region_id and o.id = a.org_id where a.region_id = ${server.regionId} and a.username = ${username}`))!;
-  return {
-    id: a.id,
-    regionId: server.regionId,
-    username,
-    displayName: a.display_name,
-    role: a.role,
-    orgId: a.org_id,
-    orgPath: a.path,
-    orgName: a.name,
-    permissions: rolePermissions[a.role],
-    scope: 'subtree',
-    csrfToken: '',
-    mustChangePassword: false,
-    memberId: null,
-    ip: null,
-  };
-}
 
 /** Runs after the demo's bulk load (the service writes in transactions of its own). */
 export async function applyDirectives(server: Server): Promise<void> {
