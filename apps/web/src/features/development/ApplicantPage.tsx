@@ -1,11 +1,11 @@
 import { Permission, type ApplicantDetail, type DevDeadlineView, type DevRecordView } from '@jiceng/contracts';
-import { Button, Card, Col, List, Result, Row, Space, Table, Typography } from 'antd';
+import { Card, Col, List, Row, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
 import { localPagination } from '../../shared/pagination.ts';
-import { PageLoading } from '../../shared/PageLoading.tsx';
+import { PageLoadFailed, PageLoading } from '../../shared/PageLoading.tsx';
 import { ScrollRegion } from '../../shared/ScrollRegion.tsx';
 import { useApplicant } from './api.ts';
 import { ApplicantHeader } from './ApplicantHeader.tsx';
@@ -98,7 +98,6 @@ function RecordsCard({ detail: a }: { detail: ApplicantDetail }) {
  */
 export default function ApplicantPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const query = useApplicant(id);
   const [recording, setRecording] = useState<string | null>(null);
 
@@ -108,17 +107,7 @@ export default function ApplicantPage() {
         <PageLoading />
       </Card>
     );
-  if (query.isError)
-    return (
-      <Card>
-        <Result
-          status="warning"
-          title="无法打开该发展对象的记录"
-          subTitle={query.error.message}
-          extra={<Button onClick={() => navigate('/development')}>返回发展党员</Button>}
-        />
-      </Card>
-    );
+  if (query.isError) return <PageLoadFailed title="无法打开该发展对象的记录" error={query.error} back="/development" backLabel="返回发展党员" />;
   const a = query.data;
   const step = recording ? a.steps.find((s) => s.key === recording) : undefined;
 

@@ -1,11 +1,11 @@
 import { StopOutlined } from '@ant-design/icons';
 import type { DirectiveDetail } from '@jiceng/contracts';
-import { Breadcrumb, Button, Card, Descriptions, Result, Space, Statistic, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useMe } from '../../app/RequireAuth.tsx';
 import { ExportButton } from '../../shared/ExportButton.tsx';
-import { PageLoading } from '../../shared/PageLoading.tsx';
+import { PageLoadFailed, PageLoading } from '../../shared/PageLoading.tsx';
 import { exportPath, useDirective } from './api.ts';
 import { COUNT_ITEMS } from './form.ts';
 import { StateTag, timeText } from './labels.tsx';
@@ -91,7 +91,6 @@ function Counts({ d }: { d: DirectiveDetail }) {
 export default function DirectivePage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const navigate = useNavigate();
   const q = useDirective(id);
   if (q.isPending)
     return (
@@ -99,17 +98,7 @@ export default function DirectivePage() {
         <PageLoading />
       </Card>
     );
-  if (q.isError)
-    return (
-      <Card>
-        <Result
-          status="warning"
-          title="无法打开该任务"
-          subTitle={q.error.message}
-          extra={<Button onClick={() => navigate('/directives')}>返回任务督办</Button>}
-        />
-      </Card>
-    );
+  if (q.isError) return <PageLoadFailed title="无法打开该任务" error={q.error} back="/directives" backLabel="返回任务督办" />;
   const d = q.data;
   const mine = d.mine ? d.targets.find((t) => t.id === d.mine!.targetId) : undefined;
   const others = mine ? d.targets.filter((t) => t.id !== mine.id) : d.targets;

@@ -1,8 +1,8 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Descriptions, Popconfirm, Result, Space, Tabs, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { showSuccess } from '../../shared/feedback.ts';
-import { PageLoading } from '../../shared/PageLoading.tsx';
+import { PageLoadFailed, PageLoading } from '../../shared/PageLoading.tsx';
 import { useArchivePlan, usePlan } from './api.ts';
 import { BoardTab } from './BoardTab.tsx';
 import { DashboardTab } from './DashboardTab.tsx';
@@ -25,17 +25,7 @@ export default function PlanPage({ initialTab }: { initialTab?: (typeof TABS)[nu
   const query = usePlan(id);
   const archive = useArchivePlan(id);
   if (query.isPending) return <PageLoading />;
-  if (query.isError)
-    return (
-      <Card>
-        <Result
-          status="warning"
-          title="无法打开该计划"
-          subTitle={query.error.message}
-          extra={<Button onClick={() => navigate('/keytasks')}>返回重点任务计划</Button>}
-        />
-      </Card>
-    );
+  if (query.isError) return <PageLoadFailed title="无法打开该计划" error={query.error} back="/keytasks" backLabel="返回重点任务计划" />;
   const p = query.data;
   const asked = params.get('tab') ?? initialTab ?? 'tasks';
   const tab = (TABS as readonly string[]).includes(asked) ? asked : 'tasks';

@@ -1,10 +1,10 @@
 import { CheckCircleOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { messageOf } from '../../api/errors.ts';
 import { showError } from '../../shared/feedback.ts';
-import { PageLoading } from '../../shared/PageLoading.tsx';
+import { PageLoadFailed, PageLoading } from '../../shared/PageLoading.tsx';
 import { downloadReviewFile, REVIEW_FILES, useReview, type ReviewFile } from './api.ts';
 import { HoldModal } from './HoldModal.tsx';
 import { ReviewStateTag } from './labels.tsx';
@@ -16,22 +16,11 @@ import { ReviewItemsTable } from './ReviewItemsTable.tsx';
  */
 export default function ReviewPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const query = useReview(id);
   const [holding, setHolding] = useState(false);
   const [busy, setBusy] = useState<ReviewFile | null>(null);
   if (query.isPending) return <PageLoading />;
-  if (query.isError)
-    return (
-      <Card>
-        <Result
-          status="warning"
-          title="无法打开该调度会"
-          subTitle={query.error.message}
-          extra={<Button onClick={() => navigate('/keytasks')}>返回重点任务计划</Button>}
-        />
-      </Card>
-    );
+  if (query.isError) return <PageLoadFailed title="无法打开该调度会" error={query.error} back="/keytasks" backLabel="返回重点任务计划" />;
   const r = query.data;
   const get = (file: ReviewFile) => {
     setBusy(file);

@@ -1,6 +1,6 @@
-import { Button, Card, Col, Result, Row, Space } from 'antd';
-import { useNavigate, useParams } from 'react-router-dom';
-import { PageLoading } from '../../shared/PageLoading.tsx';
+import { Col, Row, Space } from 'antd';
+import { useParams } from 'react-router-dom';
+import { PageLoadFailed, PageLoading } from '../../shared/PageLoading.tsx';
 import { useTask } from './api.ts';
 import { ClaimsCard } from './ClaimsCard.tsx';
 import { ProgressCard } from './ProgressCard.tsx';
@@ -15,20 +15,9 @@ import { MilestonesCard, SubtasksCard } from './TaskParts.tsx';
  */
 export default function TaskPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const query = useTask(id);
   if (query.isPending) return <PageLoading />;
-  if (query.isError)
-    return (
-      <Card>
-        <Result
-          status="warning"
-          title="无法打开该任务"
-          subTitle={query.error.message}
-          extra={<Button onClick={() => navigate('/keytasks')}>返回重点任务计划</Button>}
-        />
-      </Card>
-    );
+  if (query.isError) return <PageLoadFailed title="无法打开该任务" error={query.error} back="/keytasks" backLabel="返回重点任务计划" />;
   const t = query.data;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -1,11 +1,11 @@
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { memberDetailKindLabel, MemberDetailKind, Permission, type Member } from '@jiceng/contracts';
-import { Alert, Breadcrumb, Button, Card, Result, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { hasPermission } from '../../api/auth.ts';
 import { useMe } from '../../app/RequireAuth.tsx';
 import { appRoutes } from '../../routes.tsx';
-import { PageLoading } from '../../shared/PageLoading.tsx';
+import { PageLoadFailed, PageLoading } from '../../shared/PageLoading.tsx';
 import { DuesBasesTab } from '../dues/DuesBasesTab.tsx';
 import { useMember } from './api.ts';
 import { MemberDetailTab } from './MemberDetailTab.tsx';
@@ -66,17 +66,7 @@ export default function MemberDetailPage() {
         <PageLoading />
       </Card>
     );
-  if (query.isError)
-    return (
-      <Card>
-        <Result
-          status="warning"
-          title="无法打开该党员档案"
-          subTitle={query.error.message}
-          extra={<Button onClick={() => navigate('/members')}>返回党员管理</Button>}
-        />
-      </Card>
-    );
+  if (query.isError) return <PageLoadFailed title="无法打开该党员档案" error={query.error} back="/members" backLabel="返回党员管理" />;
   const m = query.data;
   const active = m.status !== 'left';
   const actions = MEMBER_ACTIONS.filter((a) => active && hasPermission(me, a.permission) && appRoutes.some((r) => r.path === a.path));
