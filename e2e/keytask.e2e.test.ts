@@ -10,7 +10,8 @@ import { startApp, type RunningApp } from './server.ts';
  * with two tasks and imports it, publishes; the community below (shequ) claims one as lead (揭榜),
  * the street confirms, the community reports progress with a photo; the street holds a 调度会 with a
  * decision per lagging task and downloads the briefing (.docx); the community carries the decision
- * out, reports 100% and completion; the street accepts it with a score and the task reads 已验收.
+ * out, reports 100% and completion; the street accepts it with a score, the task reads 已验收, and
+ * the street adds a photo to the acceptance.
  */
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4IiYDRwzEcQCagw9hrFUYAQAAAABJRU5ErkJggg==', 'base64');
@@ -212,6 +213,10 @@ describe('重点任务：导入计划、揭榜认领、报告进展、调度会�
     await expect.poll(() => street.getByTestId('kt-status').textContent()).toBe('已验收');
     await expect.poll(() => state(street).textContent()).toBe('已验收');
     await street.getByTestId('kt-acceptances').getByText('95 分').waitFor();
+    // 验收材料 onto the acceptance
+    const evidence = street.getByTestId('kt-acceptance-files');
+    await evidence.locator('input[type="file"]').setInputFiles({ name: '验收现场.png', mimeType: 'image/png', buffer: PNG });
+    await evidence.getByRole('link', { name: /验收现场/ }).waitFor();
     await street.context().close();
   });
 });

@@ -366,6 +366,8 @@ export const KtTaskDetail = Type.Intersect([
       change: Type.Boolean(),
       cancel: Type.Boolean(),
       accountability: Type.Boolean(),
+      /** Add 验收材料 to the task's acceptances (the plan's committee or above, with task:plan). */
+      acceptanceFiles: Type.Boolean(),
     }),
   }),
 ]);

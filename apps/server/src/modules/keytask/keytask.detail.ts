@@ -134,6 +134,7 @@ export function createKeyTaskDetails(core: KeyTaskCore) {
           cancel: owner && ['draft', 'open', 'assigned'].includes(row.state),
           accountability:
             owner && !ktAccountabilityRefusal({ status: lag.status, deadline: row.deadline, completedOn: row.completed_on, failedAcceptances: failed }, today),
+          acceptanceFiles: owner && acceptances.length > 0,
         },
       };
     },

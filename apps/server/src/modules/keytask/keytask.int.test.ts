@@ -299,6 +299,15 @@ describe.each(ENGINES)('重点任务 over HTTP (%s)', (engine) => {
     const pass = await dept.post<D>(`/api/keytasks/tasks/${ids[0]}/accept`, { score: 92, opinion: '达到验收标准', acceptedOn: '2026-07-01' });
     expect(pass.body).toMatchObject({ state: 'accepted', status: 'accepted', progress: 100 });
     expect(pass.body.history.map((h) => h.action)).toEqual(['publish', 'assign', 'complete', 'reject', 'complete', 'accept']);
+    // 验收材料: the plan's committee adds them to an acceptance; the office below reads them but may not add
+    expect(pass.body.can.acceptanceFiles).toBe(true);
+    expect((await detail(streetA, ids[0]!)).can.acceptanceFiles).toBe(false);
+    const passed = pass.body.acceptances.find((a) => a.passed)!;
+    const evidence = await upload(dept, `/api/keytasks/tasks/${ids[0]}/acceptances/${passed.id}/attachments`, pdfBytes(), '验收报告.pdf');
+    expect(evidence.status, JSON.stringify(evidence.body)).toBe(200);
+    const refused = await upload(streetA, `/api/keytasks/tasks/${ids[0]}/acceptances/${passed.id}/attachments`, pdfBytes(), '补充.pdf');
+    expect(refused.status).toBe(403);
+    expect((await detail(streetA, ids[0]!)).acceptances.find((a) => a.passed)!.files.map((f) => f.fileName)).toEqual(['验收报告.pdf']);
     const plan = (await dept.get<KtPlanSummary>(`/api/keytasks/plans/${planId}`)).body;
     expect(plan.figures).toMatchObject({ tasks: 3, accepted: 1 });
   });

@@ -1,38 +1,21 @@
-import { UploadOutlined } from '@ant-design/icons';
 import type { KtProgress, KtTaskDetail } from '@jiceng/contracts';
-import { Button, Card, List, Space, Tag, Typography, Upload } from 'antd';
-import { FileLink, useUploadQueue } from '../../shared/files.tsx';
+import { Card, List, Space, Tag, Typography } from 'antd';
 import { progressFileUrl, useUploadProgressFile } from './api.ts';
-import { KT_FILE_ACCEPT, ktFileHint, ktFileRefusal } from './files.ts';
+import { ktFileHint } from './files.ts';
+import { KtFiles } from './KtFiles.tsx';
 
-/**
- * 佐证材料 of one report: each file a link that downloads it under its name; who may report adds
- * more (files chosen together are sent one after another, a file the report cannot take is not sent).
- */
+/** 佐证材料 of one report; who may report adds more. */
 function ProgressFiles({ taskId, report: r, editable }: { taskId: string; report: KtProgress; editable: boolean }) {
   const upload = useUploadProgressFile(taskId);
-  const { send, sending } = useUploadQueue(r.files.length, ktFileRefusal, (file) => upload.mutateAsync({ progressId: r.id, file }));
   return (
-    <Space wrap size={[12, 4]} data-testid="kt-progress-files">
-      {r.files.map((f) => (
-        <FileLink key={f.id} href={progressFileUrl(taskId, r.id, f.id)} file={f} />
-      ))}
-      {editable && (
-        <Upload
-          accept={KT_FILE_ACCEPT}
-          multiple
-          showUploadList={false}
-          beforeUpload={(file) => {
-            send(file);
-            return false;
-          }}
-        >
-          <Button size="small" icon={<UploadOutlined />} loading={sending} aria-label={`为${r.reportedOn}的进展上传佐证材料`}>
-            上传材料
-          </Button>
-        </Upload>
-      )}
-    </Space>
+    <KtFiles
+      files={r.files}
+      href={(fileId) => progressFileUrl(taskId, r.id, fileId)}
+      upload={(file) => upload.mutateAsync({ progressId: r.id, file })}
+      editable={editable}
+      uploadLabel={`为${r.reportedOn}的进展上传佐证材料`}
+      testId="kt-progress-files"
+    />
   );
 }
 

@@ -4,8 +4,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { showSuccess } from '../../shared/feedback.ts';
-import { FileLink } from '../../shared/files.tsx';
-import { acceptanceFileUrl, useDecisionDone } from './api.ts';
+import { acceptanceFileUrl, useDecisionDone, useUploadAcceptanceFile } from './api.ts';
+import { KtFiles } from './KtFiles.tsx';
 import { accountabilityText, decisionText, taskStateText } from './labels.tsx';
 import { TextModal } from './TextModal.tsx';
 
@@ -95,8 +95,9 @@ export function ChangesCard({ task: t }: { task: KtTaskDetail }) {
   );
 }
 
-/** 验收 (each try, passed or returned) and the accountability record. */
+/** 验收 (each try, passed or returned, with its 验收材料: the plan's committee adds them) and the accountability record. */
 export function AcceptanceCard({ task: t }: { task: KtTaskDetail }) {
+  const upload = useUploadAcceptanceFile(t.id);
   return (
     <Card title="验收与问责" size="small">
       <List
@@ -114,12 +115,15 @@ export function AcceptanceCard({ task: t }: { task: KtTaskDetail }) {
                 </Typography.Text>
               </Space>
               <div style={{ whiteSpace: 'pre-wrap' }}>{a.opinion}</div>
-              {a.files.length > 0 && (
-                <Space wrap size={[12, 4]}>
-                  {a.files.map((f) => (
-                    <FileLink key={f.id} href={acceptanceFileUrl(t.id, a.id, f.id)} file={f} />
-                  ))}
-                </Space>
+              {(a.files.length > 0 || t.can.acceptanceFiles) && (
+                <KtFiles
+                  files={a.files}
+                  href={(fileId) => acceptanceFileUrl(t.id, a.id, fileId)}
+                  upload={(file) => upload.mutateAsync({ acceptanceId: a.id, file })}
+                  editable={t.can.acceptanceFiles}
+                  uploadLabel={`为${a.acceptedOn}的验收上传验收材料`}
+                  testId="kt-acceptance-files"
+                />
               )}
             </div>
           </List.Item>

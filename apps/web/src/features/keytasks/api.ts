@@ -127,6 +127,14 @@ export const useUploadProgressFile = (id: string) =>
       (await (await send('POST', `${BASE}/tasks/${id}/progress/${progressId}/attachments`, fileForm(ATTACHMENT_FILE_FIELD, file))).json()) as AttachmentAdded,
   );
 export const progressFileUrl = (id: string, progressId: string, fileId: string) => `${BASE}/tasks/${id}/progress/${progressId}/attachments/${fileId}`;
+/** 上传验收材料: one file (multipart `file`) onto one 验收 record, by the plan's committee. */
+export const useUploadAcceptanceFile = (id: string) =>
+  useKtMutation(
+    async ({ acceptanceId, file }: { acceptanceId: string; file: File }) =>
+      (await (
+        await send('POST', `${BASE}/tasks/${id}/acceptances/${acceptanceId}/attachments`, fileForm(ATTACHMENT_FILE_FIELD, file))
+      ).json()) as AttachmentAdded,
+  );
 /** A file of one 验收 (the evidence it was judged on). */
 export const acceptanceFileUrl = (id: string, acceptanceId: string, fileId: string) => `${BASE}/tasks/${id}/acceptances/${acceptanceId}/attachments/${fileId}`;
 export const useCompleteTask = (id: string) => useKtMutation((input: KtCompleteInput) => api.post<KtTaskDetail>(`${BASE}/tasks/${id}/complete`, input));
