@@ -1,5 +1,6 @@
-import { FileImageOutlined, FileOutlined } from '@ant-design/icons';
-import { useRef, useState } from 'react';
+import { FileImageOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Upload } from 'antd';
+import { useRef, useState, type ReactNode } from 'react';
 import { showError, showSuccess } from './feedback.ts';
 
 /** A file's size as people read it: 320 KB, 2.4 MB. */
@@ -26,7 +27,7 @@ export function FileLink({ href, file }: { href: string; file: { fileName: strin
  * (`refusal`, given how many it holds and how many are waiting) is not sent; the server's own
  * refusal is shown by the query client. `sending`: a file is on its way.
  */
-export function useUploadQueue(
+function useUploadQueue(
   held: number,
   refusal: (file: File, count: number) => string | null | undefined,
   upload: (file: File) => Promise<{ duplicate?: boolean }>,
@@ -54,4 +55,34 @@ export function useUploadQueue(
       });
   };
   return { send, sending: sending > 0 };
+}
+
+/**
+ * The upload button of a record's files: several may be chosen at once and go through
+ * `useUploadQueue`. `held`: the files the record holds; `ariaLabel`: which record it adds to.
+ */
+export function UploadFilesButton(props: {
+  accept: string;
+  held: number;
+  refusal: (file: File, count: number) => string | null | undefined;
+  upload: (file: File) => Promise<{ duplicate?: boolean }>;
+  ariaLabel?: string;
+  children: ReactNode;
+}) {
+  const { send, sending } = useUploadQueue(props.held, props.refusal, props.upload);
+  return (
+    <Upload
+      accept={props.accept}
+      multiple
+      showUploadList={false}
+      beforeUpload={(file) => {
+        send(file);
+        return false;
+      }}
+    >
+      <Button size="small" icon={<UploadOutlined />} loading={sending} aria-label={props.ariaLabel}>
+        {props.children}
+      </Button>
+    </Upload>
+  );
 }

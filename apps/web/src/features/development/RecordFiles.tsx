@@ -1,8 +1,8 @@
-import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import type { DevRecordView } from '@jiceng/contracts';
-import { Button, Popconfirm, Space, Typography, Upload } from 'antd';
+import { Button, Popconfirm, Space, Typography } from 'antd';
 import { showSuccess } from '../../shared/feedback.ts';
-import { FileLink, useUploadQueue } from '../../shared/files.tsx';
+import { FileLink, UploadFilesButton } from '../../shared/files.tsx';
 import { useRemoveDevFile, useUploadDevFile } from './api.ts';
 import { acceptOf, devFileHint, devFileRefusal, devFileUrl } from './files.ts';
 
@@ -16,7 +16,6 @@ const ACCEPT = acceptOf();
 export function RecordFiles({ applicantId, record: r, editable }: { applicantId: string; record: DevRecordView; editable: boolean }) {
   const upload = useUploadDevFile(applicantId, r.id);
   const remove = useRemoveDevFile(applicantId, r.id);
-  const { send, sending } = useUploadQueue(r.attachments.length, devFileRefusal, (file) => upload.mutateAsync(file));
 
   return (
     <Space direction="vertical" size={4}>
@@ -42,19 +41,15 @@ export function RecordFiles({ applicantId, record: r, editable }: { applicantId:
         </Space>
       ))}
       {editable && (
-        <Upload
+        <UploadFilesButton
           accept={ACCEPT}
-          multiple
-          showUploadList={false}
-          beforeUpload={(file) => {
-            send(file);
-            return false;
-          }}
+          held={r.attachments.length}
+          refusal={devFileRefusal}
+          upload={(file) => upload.mutateAsync(file)}
+          ariaLabel={`上传第${r.no}步${r.label}的材料`}
         >
-          <Button size="small" icon={<UploadOutlined />} loading={sending} aria-label={`上传第${r.no}步${r.label}的材料`}>
-            上传材料
-          </Button>
-        </Upload>
+          上传材料
+        </UploadFilesButton>
       )}
     </Space>
   );

@@ -1,8 +1,8 @@
-import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import type { DirectiveTargetView } from '@jiceng/contracts';
-import { Button, Popconfirm, Space, Typography, Upload } from 'antd';
+import { Button, Popconfirm, Space, Typography } from 'antd';
 import { showSuccess } from '../../shared/feedback.ts';
-import { FileLink, useUploadQueue } from '../../shared/files.tsx';
+import { FileLink, UploadFilesButton } from '../../shared/files.tsx';
 import { fileUrl, useTargetSteps } from './api.ts';
 import { DIRECTIVE_FILE_ACCEPT, directiveFileHint, directiveFileRefusal } from './files.ts';
 
@@ -13,7 +13,6 @@ import { DIRECTIVE_FILE_ACCEPT, directiveFileHint, directiveFileRefusal } from '
  */
 export function TargetFiles({ directiveId, target: t, editable }: { directiveId: string; target: DirectiveTargetView; editable: boolean }) {
   const steps = useTargetSteps(directiveId, t.id);
-  const { send, sending } = useUploadQueue(t.attachments.length, directiveFileRefusal, (file) => steps.upload.mutateAsync(file));
 
   return (
     <Space direction="vertical" size={4}>
@@ -40,19 +39,14 @@ export function TargetFiles({ directiveId, target: t, editable }: { directiveId:
       ))}
       {editable && (
         <>
-          <Upload
+          <UploadFilesButton
             accept={DIRECTIVE_FILE_ACCEPT}
-            multiple
-            showUploadList={false}
-            beforeUpload={(file) => {
-              send(file);
-              return false;
-            }}
+            held={t.attachments.length}
+            refusal={directiveFileRefusal}
+            upload={(file) => steps.upload.mutateAsync(file)}
           >
-            <Button size="small" icon={<UploadOutlined />} loading={sending}>
-              上传佐证材料
-            </Button>
-          </Upload>
+            上传佐证材料
+          </UploadFilesButton>
           <Typography.Text type="secondary">{directiveFileHint()}</Typography.Text>
         </>
       )}

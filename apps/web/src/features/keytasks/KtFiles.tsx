@@ -1,7 +1,6 @@
-import { UploadOutlined } from '@ant-design/icons';
 import type { Attachment } from '@jiceng/contracts';
-import { Button, Space, Upload } from 'antd';
-import { FileLink, useUploadQueue } from '../../shared/files.tsx';
+import { Space } from 'antd';
+import { FileLink, UploadFilesButton } from '../../shared/files.tsx';
 import { KT_FILE_ACCEPT, ktFileRefusal } from './files.ts';
 
 /**
@@ -18,26 +17,15 @@ export function KtFiles(props: {
   uploadLabel: string;
   testId: string;
 }) {
-  const { send, sending } = useUploadQueue(props.files.length, ktFileRefusal, props.upload);
   return (
     <Space wrap size={[12, 4]} data-testid={props.testId}>
       {props.files.map((f) => (
         <FileLink key={f.id} href={props.href(f.id)} file={f} />
       ))}
       {props.editable && (
-        <Upload
-          accept={KT_FILE_ACCEPT}
-          multiple
-          showUploadList={false}
-          beforeUpload={(file) => {
-            send(file);
-            return false;
-          }}
-        >
-          <Button size="small" icon={<UploadOutlined />} loading={sending} aria-label={props.uploadLabel}>
-            上传材料
-          </Button>
-        </Upload>
+        <UploadFilesButton accept={KT_FILE_ACCEPT} held={props.files.length} refusal={ktFileRefusal} upload={props.upload} ariaLabel={props.uploadLabel}>
+          上传材料
+        </UploadFilesButton>
       )}
     </Space>
   );
