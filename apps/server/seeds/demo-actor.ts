@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { rolePermissions, type Role } from '@jiceng/contracts';
+import { rolePermissions, roleScope, type Role } from '@jiceng/contracts';
+import type { Clock } from '../src/platform/clock.ts';
 import type { Actor } from '../src/platform/http/actor.ts';
 import type { Server } from '../src/server.ts';
 
@@ -18,10 +19,16 @@ export async function actorOf(server: Server, username: string): Promise<Actor> 
     orgPath: a.path,
     orgName: a.name,
     permissions: rolePermissions[a.role],
-    scope: 'subtree',
+    scope: roleScope[a.role],
     csrfToken: '',
     mustChangePassword: false,
     memberId: null,
     ip: null,
   };
+}
+
+/** A clock the seed moves along the year, so each step is dated as a user would have taken it. */
+export function seedClock(start: string): Clock & { set(d: string): void } {
+  let d = start;
+  return { now: () => new Date(`${d}T04:00:00Z`), today: () => d, set: (x) => void (d = x) };
 }

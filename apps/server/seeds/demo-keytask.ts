@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { rolePermissions, type KtTaskInput, type Role } from '@jiceng/contracts';
 import { addDays, addMonths } from '@jiceng/rules';
-import type { Clock } from '../src/platform/clock.ts';
 import type { Actor } from '../src/platform/http/actor.ts';
 import { createKeyTaskModule } from '../src/modules/keytask/index.ts';
 import type { Server } from '../src/server.ts';
 import { DEMO_ORG } from './demo-accounts.ts';
+import { seedClock } from './demo-actor.ts';
 
 /** The district's annual list: [category, title, target, acceptance standard]. */
 const TASKS: [string, string, string, string][] = [
@@ -60,12 +60,6 @@ const DEPTS = {
   community: ['梅花山社区党委', '王秀兰', '社区党委书记'],
 } as const;
 type Dept = keyof typeof DEPTS;
-
-/** A clock the seed moves along the year, so each step is dated as a user would have taken it. */
-function seedClock(start: string): Clock & { set(d: string): void } {
-  let d = start;
-  return { now: () => new Date(`${d}T04:00:00Z`), today: () => d, set: (x) => void (d = x) };
-}
 
 async function actorAt(server: Server, orgName: string, username: string | null, role: Role): Promise<Actor> {
   const o = (await server.db.one<{ id: string; path: string }>(

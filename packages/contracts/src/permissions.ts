@@ -51,6 +51,14 @@ export const Permission = {
   TASK_PLAN: 'task:plan',
   /** An owner's part: claim a task (揭榜), report progress, act on decisions, sign for and answer the tasks sent down. */
   TASK_REPORT: 'task:report',
+  /** 区域化党建 (issue 14): the scope's needs, resources, projects, agreements, venues, reports and figures. */
+  REGION_READ: 'regional:read',
+  /** Recording needs and a project's activities (community, village, grid). */
+  REGION_RECORD: 'regional:record',
+  /** The community's side: 立项, closing and rating projects, joint meetings, agreements, venues, two-way assessment. */
+  REGION_MANAGE: 'regional:manage',
+  /** A 驻区单位 account's side: its resources, claims, consent to projects, its yearly report, rating the community, booking rooms. */
+  REGION_UNIT: 'regional:unit',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const ALL_PERMISSIONS = Object.values(Permission) as Permission[];
@@ -91,7 +99,7 @@ export const roleLabel: Record<Role, string> = {
 const P = Permission;
 /** What each role may do, within its own scope. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ALL_PERMISSIONS.filter((p) => p !== P.MEMBER_SELF && p !== P.WISH_CLAIM),
+  admin: ALL_PERMISSIONS.filter((p) => p !== P.MEMBER_SELF && p !== P.WISH_CLAIM && p !== P.REGION_UNIT),
   department: [
     P.ORG_READ,
     P.ORG_WRITE,
@@ -122,6 +130,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.TASK_READ,
     P.TASK_PLAN,
     P.TASK_REPORT,
+    P.REGION_READ,
+    P.REGION_RECORD,
+    P.REGION_MANAGE,
   ],
   street: [
     P.ORG_READ,
@@ -153,6 +164,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.TASK_READ,
     P.TASK_PLAN,
     P.TASK_REPORT,
+    P.REGION_READ,
+    P.REGION_RECORD,
+    P.REGION_MANAGE,
   ],
   community: [
     P.ORG_READ,
@@ -181,6 +195,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.TASK_READ,
     P.TASK_PLAN,
     P.TASK_REPORT,
+    P.REGION_READ,
+    P.REGION_RECORD,
+    P.REGION_MANAGE,
   ],
   secretary: [
     P.ORG_READ,
@@ -204,12 +221,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.DEV_RECORD,
     P.TASK_READ,
     P.TASK_REPORT,
+    P.REGION_READ,
+    P.REGION_RECORD,
   ],
-  grid_worker: [P.ORG_READ, P.TODO_READ, P.SERVICE_HANDLE],
+  grid_worker: [P.ORG_READ, P.TODO_READ, P.SERVICE_HANDLE, P.REGION_READ, P.REGION_RECORD],
   // 督导员 review the records of their subtree (street and department hold the same power: they appoint them)
-  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ, P.TRAINING_READ, P.MEETING_READ, P.MEETING_REVIEW, P.SERVICE_READ, P.DUES_READ, P.DEV_READ, P.TASK_READ],
+  supervisor: [P.ORG_READ, P.TODO_READ, P.MEMBER_READ, P.TRAINING_READ, P.MEETING_READ, P.MEETING_REVIEW, P.SERVICE_READ, P.DUES_READ, P.DEV_READ, P.TASK_READ, P.REGION_READ],
   member: [P.TODO_READ, P.MEMBER_SELF, P.SERVICE_HANDLE, P.WISH_CLAIM],
-  resident_unit: [P.ORG_READ, P.TODO_READ],
+  resident_unit: [P.ORG_READ, P.TODO_READ, P.REGION_UNIT],
 };
 
 /**

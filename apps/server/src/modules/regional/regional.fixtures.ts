@@ -31,7 +31,14 @@ export const resourceInput = (over: Partial<RgResourceInput> = {}): RgResourceIn
 let codes = 0;
 /** A 驻区单位 account of `communityId` that has filed its unit's report there (its unit id is the report's). */
 export async function unitAccount(server: TestServer, username: string, communityId: string, unitName: string): Promise<{ client: Client; unitId: string }> {
-  await server.modules.account.bootstrap({ username, displayName: unitName, role: 'resident_unit', orgId: communityId, password: PASSWORD, mustChangePassword: false });
+  await server.modules.account.bootstrap({
+    username,
+    displayName: unitName,
+    role: 'resident_unit',
+    orgId: communityId,
+    password: PASSWORD,
+    mustChangePassword: false,
+  });
   const client = await login(server, username);
   const first17 = `91320102MA${String(100_000 + ++codes).padStart(7, '0')}`;
   const res = await client.post<UnitReportIn>('/api/report-ins/units', {

@@ -1,6 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RgMatches, RgNeed, RgNeedDetail, RgProjectDetail, RgResource, RgStats, RgUnitLedger, RgUnitSummary } from '@jiceng/contracts';
+import {
+  creditCodeCheckChar,
+  type RgMatches,
+  type RgNeed,
+  type RgNeedDetail,
+  type RgProjectDetail,
+  type RgResource,
+  type RgStats,
+  type RgUnitLedger,
+  type RgUnitSummary,
+} from '@jiceng/contracts';
 import { race } from '../../test/contention.ts';
 import { ENGINES, login, startSeeded, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 import { sheetFile, upload } from '../../test/xlsx.ts';
@@ -40,7 +50,14 @@ describe.each(ENGINES)('区域化党建 三张清单 (%s)', (engine) => {
       login(server, 'supA'),
     ]);
     communityB1 = await (async () => {
-      await server.modules.account.bootstrap({ username: 'rgCommB1', displayName: '乙一社区', role: 'community', orgId: t.communityB1, password: 'Test@2026pw', mustChangePassword: false });
+      await server.modules.account.bootstrap({
+        username: 'rgCommB1',
+        displayName: '乙一社区',
+        role: 'community',
+        orgId: t.communityB1,
+        password: 'Test@2026pw',
+        mustChangePassword: false,
+      });
       return login(server, 'rgCommB1');
     })();
     unitA = await unitAccount(server, 'rgUnitA', t.communityA1, '演示区第一医院');
@@ -134,13 +151,19 @@ describe.each(ENGINES)('区域化党建 三张清单 (%s)', (engine) => {
   it('lets exactly one of racing units claim a need, and tells the others it was taken', async () => {
     const need = await communityA1.post<RgNeedDetail>('/api/regional/needs', needInput(t.communityA1, { title: '楼道照明改造' }));
     const clients = [unitA.client, unitA2.client, unitA.client, unitA2.client, unitA.client, unitA2.client];
-    const { ok, refused } = await race(clients.length, (i) => clients[i]!.post<RgNeedDetail>(`/api/regional/needs/${need.body.id}/claim`, { note: '我单位可以承接' }), {
-      successes: 1,
-      refusals: ['CONFLICT'],
-    });
+    const { ok, refused } = await race(
+      clients.length,
+      (i) => clients[i]!.post<RgNeedDetail>(`/api/regional/needs/${need.body.id}/claim`, { note: '我单位可以承接' }),
+      {
+        successes: 1,
+        refusals: ['CONFLICT'],
+      },
+    );
     expect(ok[0]!.body.state).toBe('claimed');
     expect((refused[0]!.body as unknown as Err).error.message).toMatch(/已认领/);
-    const events = await server.db.one<{ n: number }>(sql`select count(*)::int as n from workflow_event where record_id = ${need.body.id} and action = 'claim'`);
+    const events = await server.db.one<{ n: number }>(
+      sql`select count(*)::int as n from workflow_event where record_id = ${need.body.id} and action = 'claim'`,
+    );
     expect(events!.n).toBe(1);
     // a unit of another community may not claim it at all
     expect((await unitB.client.post(`/api/regional/needs/${need.body.id}/claim`, {})).status).toBe(404);
@@ -179,13 +202,79 @@ describe.each(ENGINES)('区域化党建 三张清单 (%s)', (engine) => {
     });
     expect((await unitA2.client.post<Err>(`/api/regional/projects/${p.body.id}/consent`, { agree: false })).status).toBe(400);
     const declined = await unitA2.client.post<RgProjectDetail>(`/api/regional/projects/${p.body.id}/consent`, { agree: false, reason: '本月人手不足' });
-    expect([declined.body.state, declined.body.need.state, declined.body.withdrawReason]).toEqual(['withdrawn', 'open', '演示银行甲一支行谢绝参与：本月人手不足']);
+    expect([declined.body.state, declined.body.need.state, declined.body.withdrawReason]).toEqual([
+      'withdrawn',
+      'open',
+      '演示银行甲一支行谢绝参与：本月人手不足',
+    ]);
+  });
+
+  it('lets the community record the answer of a unit without an account of its own (代为确认), never of one with', async () => {
+    const filed = await communityA1.post<{ id: string }>('/api/report-ins/units', {
+      communityId: t.communityA1,
+      unitName: '甲一物业公司',
+      creditCode: `91320102MA1M9XKT0${creditCodeCheckChar('91320102MA1M9XKT0')!}`,
+      contactName: '吴经理',
+      phone: '13512349999',
+      reportDate: '2026-08-01',
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const res = await communityA1.post<RgResource & Err>('/api/regional/resources', resourceInput({ unitId: filed.body.id, title: '物业维修队' }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const need = await communityA1.post<RgNeedDetail>('/api/regional/needs', needInput(t.communityA1, { title: '单元门禁维修', categoryCode: 'facilities' }));
+    const p = await communityA1.post<RgProjectDetail>('/api/regional/projects', {
+      needId: need.body.id,
+      title: '门禁维修',
+      plan: '物业维修队一周内修复',
+      startDate: '2026-11-20',
+      endDate: '2026-11-30',
+      resourceIds: [res.body.id],
+    });
+    expect(p.body.can.consent).toBe(true);
+    expect((await unitA.client.post(`/api/regional/projects/${p.body.id}/consent`, { agree: true })).status).toBe(404);
+    const agreed = await communityA1.post<RgProjectDetail>(`/api/regional/projects/${p.body.id}/consent`, { agree: true, unitId: filed.body.id });
+    expect([agreed.body.state, agreed.body.parts[0]!.consent]).toEqual(['active', 'agreed']);
   });
 
   it('imports projects all or nothing, naming every bad row', async () => {
-    const headers = ['社区（村）', '类别', '需求名称', '受益对象', '项目名称', '实施方案', '开始日期', '结束日期', '预算（元）', '参与单位', '状态', '项目成效', '投入资金（元）', '解决问题（件）'];
-    const good = ['中共甲一社区委员会', '环境整治', '背街小巷整治', '沿街居民', '背街小巷共建', '单位认领路段', '2026-03-01', '2026-10-31', '3000', '演示区第一医院', '已完成', '整治小巷 3 条', '2800', '3'];
-    const rows = [good, ['中共乙一社区委员会', '环境整治', '外区', '居民', '外区项目', '方案', '2026-03-01', '2026-10-31', '', '乙区供电所', '实施中', '', '', ''], [...good.slice(0, 9), '不存在的单位', '实施中', '', '', ''], [...good.slice(0, 10), '已完成', '', '', '']];
+    const headers = [
+      '社区（村）',
+      '类别',
+      '需求名称',
+      '受益对象',
+      '项目名称',
+      '实施方案',
+      '开始日期',
+      '结束日期',
+      '预算（元）',
+      '参与单位',
+      '状态',
+      '项目成效',
+      '投入资金（元）',
+      '解决问题（件）',
+    ];
+    const good = [
+      '中共甲一社区委员会',
+      '环境整治',
+      '背街小巷整治',
+      '沿街居民',
+      '背街小巷共建',
+      '单位认领路段',
+      '2026-03-01',
+      '2026-10-31',
+      '3000',
+      '演示区第一医院',
+      '已完成',
+      '整治小巷 3 条',
+      '2800',
+      '3',
+    ];
+    const rows = [
+      good,
+      ['中共乙一社区委员会', '环境整治', '外区', '居民', '外区项目', '方案', '2026-03-01', '2026-10-31', '', '乙区供电所', '实施中', '', '', ''],
+      [...good.slice(0, 9), '不存在的单位', '实施中', '', '', ''],
+      [...good.slice(0, 10), '已完成', '', '', ''],
+    ];
     const before = [await count('rg_need'), await count('rg_project')];
     const bad = await upload<Err>(communityA1, '/api/regional/projects/import', await sheetFile('区域化党建项目', headers, rows));
     expect(bad.status).toBe(422);
@@ -204,11 +293,16 @@ describe.each(ENGINES)('区域化党建 三张清单 (%s)', (engine) => {
   it('reminds once: the sweep run twice sends each overdue reminder a single time', async () => {
     const need = await communityA1.post<RgNeedDetail>('/api/regional/needs', needInput(t.communityA1, { title: '过期需求', wantedBy: '2026-11-25' }));
     await server.db.run(sql`update rg_need set wanted_by = '2026-11-01' where id = ${need.body.id}`);
-    const sweep = server.modules.regional.sweep({ recipients: (ids, roles) => server.modules.account.boundTo(ids, roles), notify: (n) => server.notifications.sendOnce(n) });
+    const sweep = server.modules.regional.sweep({
+      recipients: (ids, roles) => server.modules.account.boundTo(ids, roles),
+      notify: (n) => server.notifications.sendOnce(n),
+    });
     const first = await sweep();
     expect(first).toBeGreaterThan(0);
     expect(await sweep()).toBe(0);
-    const notes = await server.db.one<{ n: number }>(sql`select count(*)::int as n from notification where dedupe_key like ${`regional.need:${need.body.id}:%`}`);
+    const notes = await server.db.one<{ n: number }>(
+      sql`select count(*)::int as n from notification where dedupe_key like ${`regional.need:${need.body.id}:%`}`,
+    );
     expect(notes!.n).toBeGreaterThan(0);
     const todo = await communityA1.get<{ items: { source: string; severity: string }[] }>('/api/todos?pageSize=100');
     expect(todo.body.items.some((x) => x.source === 'regional.need' && x.severity === 'overdue')).toBe(true);

@@ -28,7 +28,6 @@ export function registerProjectRoutes(app: App, projects: ProjectService, export
   const read = { access: Permission.ORG_READ };
   const record = { access: Permission.REGION_RECORD };
   const manage = { access: Permission.REGION_MANAGE };
-  const unit = { access: Permission.REGION_UNIT };
   const tags = ['区域化党建'];
   const params = IdParams;
 
@@ -60,7 +59,16 @@ export function registerProjectRoutes(app: App, projects: ProjectService, export
   );
   app.post(
     '/api/regional/projects/:id/consent',
-    { config: unit, schema: { tags, summary: '驻区单位同意参与或谢绝（谢绝须填写原因）', params, body: RgConsentInput, response: { 200: RgProjectDetail } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '驻区单位同意参与或谢绝（谢绝须填写原因）；没有账号的单位由社区代为记录',
+        params,
+        body: RgConsentInput,
+        response: { 200: RgProjectDetail },
+      },
+    },
     (req) => projects.consent(actorOf(req), req.params.id, req.body),
   );
   app.post(

@@ -128,6 +128,8 @@ export interface ProjectRow {
     resource_title: string | null;
     unit_id: string | null;
     unit_by: string | null;
+    /** The unit has a 驻区单位 account of its own (it filed its report itself): it answers for itself. */
+    unit_self: boolean;
     owner_name: string;
     consent: 'pending' | 'agreed' | 'declined';
     decided_at: string | null;
@@ -143,7 +145,9 @@ const projectSelect = sql`select p.id, p.need_id::text as need_id, n.title as ne
   (select count(*)::int from rg_activity a where a.region_id = p.region_id and a.project_id = p.id) as activities,
   coalesce((select sum(a.hours)::float8 from rg_activity a where a.region_id = p.region_id and a.project_id = p.id), 0) as hours,
   coalesce((select jsonb_agg(jsonb_build_object('resource_id', pp.resource_id, 'resource_title', rr.title, 'unit_id', pp.unit_id,
-      'unit_by', uu.created_by, 'owner_name', pp.owner_name, 'consent', pp.consent, 'decided_at', pp.decided_at, 'decline_reason', pp.decline_reason)
+      'unit_by', uu.created_by,
+      'unit_self', exists (select 1 from account ua where ua.region_id = uu.region_id and ua.id = uu.created_by and ua.role = 'resident_unit'),
+      'owner_name', pp.owner_name, 'consent', pp.consent, 'decided_at', pp.decided_at, 'decline_reason', pp.decline_reason)
       order by pp.owner_name)
     from rg_project_part pp left join rg_resource rr on rr.region_id = pp.region_id and rr.id = pp.resource_id
     left join unit_report_in uu on uu.region_id = pp.region_id and uu.id = pp.unit_id

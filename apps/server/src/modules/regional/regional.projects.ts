@@ -98,7 +98,10 @@ export function createProjectService(core: RegionalCore) {
       satisfaction: { satisfied: count('satisfied'), fair: count('fair'), unsatisfied: count('unsatisfied') },
       history: await core.projects.history(tx, p.id),
       can: {
-        consent: p.state === 'proposed' && mine.some((x) => x.consent === 'pending'),
+        consent:
+          p.state === 'proposed' &&
+          (mine.some((x) => x.consent === 'pending') ||
+            (mayManage(actor, p.org_path) && p.parts.some((x) => x.consent === 'pending' && x.unit_id !== null && !x.unit_self))),
         activity: p.state === 'active' && (mayRecord(actor, p.org_path) || mine.some((x) => x.consent === 'agreed')),
         complete: p.state === 'active' && mayManage(actor, p.org_path),
         rate: p.state === 'completed' && mayManage(actor, p.org_path),
@@ -239,14 +242,22 @@ export function createProjectService(core: RegionalCore) {
     create: (actor: Actor, input: RgProjectInput): Promise<RgProjectDetail> =>
       db.transaction(async (tx) => reload(tx, actor, await createIn(tx, actor, input))),
 
-    /** A unit agrees (the last agreement starts the project) or declines with a reason (the project is withdrawn, the need back to 待认领). */
+    /**
+     * A unit agrees (the last agreement starts the project) or declines with a reason (the project is
+     * withdrawn, the need back to 待认领). A unit with a 驻区单位 account answers for itself; for one
+     * without, the community (regional:manage) records the answer the unit gave on paper (代为确认).
+     */
     consent: (actor: Actor, id: string, input: RgConsentInput): Promise<RgProjectDetail> =>
       db.transaction(async (tx) => {
-        if (!isUnit(actor)) throw forbidden('项目由参与的驻区单位确认');
         const { p, units } = await lockAndLoad(tx, actor, id);
-        const pending = partsOf(p, units).filter((x) => x.consent === 'pending' && (!input.unitId || x.unit_id === input.unitId));
+        const onPaper = !isUnit(actor);
+        if (onPaper && !mayManage(actor, p.org_path)) throw forbidden('项目由参与的驻区单位确认');
+        const candidates = onPaper ? p.parts.filter((x) => x.unit_id !== null && !x.unit_self) : partsOf(p, units);
+        const pending = candidates.filter((x) => x.consent === 'pending' && (!input.unitId || x.unit_id === input.unitId));
+        if (onPaper && p.state === 'proposed' && pending.length === 0 && p.parts.some((x) => x.consent === 'pending'))
+          throw forbidden('该单位有自己的驻区单位账号，须由单位本身确认');
         if (p.state !== 'proposed' || pending.length === 0)
-          throw conflict(`项目当前为「${core.projects.label(p.state)}」${p.state === 'proposed' ? '，本单位已确认过' : ''}，不能再确认`, { state: p.state });
+          throw conflict(`项目当前为「${core.projects.label(p.state)}」${p.state === 'proposed' ? '，该单位已确认过' : ''}，不能再确认`, { state: p.state });
         const unitId = pending[0]!.unit_id!;
         const reason = orNull(input.reason);
         if (!input.agree && !reason) throw field('reason', '谢绝参与须填写原因');
@@ -257,7 +268,7 @@ export function createProjectService(core: RegionalCore) {
           entityId: id,
           entityName: p.title,
           orgPath: p.org_path,
-          after: { unit: pending[0]!.owner_name, agree: input.agree, reason },
+          after: { unit: pending[0]!.owner_name, agree: input.agree, reason, onPaper },
         });
         if (input.agree) await startWhenAgreed(tx, actor, id);
         else {

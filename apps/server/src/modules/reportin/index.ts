@@ -17,3 +17,4 @@ export function createReportInModule(deps: { db: Database; regionId: string; aud
   const exporter = createReportInExport({ service, clock: deps.clock });
   return { service, register: (app: App) => registerReportInRoutes(app, service, exporter) };
 }
+export { actingUnit, reportedUnits, type ReportedUnit } from './reportin.units.ts';
