@@ -15,6 +15,13 @@ import { createServer, type Server } from '../server.ts';
  */
 export type Engine = 'pglite' | 'postgres';
 export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+/**
+ * The one engine of the suites that walk every route as every account and judge only the answers
+ * (fuzz, masking): PostgreSQL, the production engine, when TEST_DATABASE_URL is set, else PGlite.
+ * Their checks sit in front of the database (validation, presenters); the route-access walk and
+ * every module's own tests still run on both.
+ */
+export const ANSWER_ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['postgres'] : ['pglite'];
 
 export const TEST_TODAY = '2026-11-22T04:00:00Z';
 export const PASSWORD = 'Test@2026pw';

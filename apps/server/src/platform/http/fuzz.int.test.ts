@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { caseUrl, fuzzCases, type FuzzCase } from '../../test/fuzz.ts';
 import { upload } from '../../test/xlsx.ts';
-import { client, ENGINES, login, residentLogin, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
+import { ANSWER_ENGINES, client, login, residentLogin, startTestServer, type Client, type SeededTree, type TestServer } from '../../test/harness.ts';
 import { buildWorld, paramKind, type World } from '../../test/world.ts';
 import type { RegisteredRoute } from './app.ts';
 
@@ -31,7 +31,7 @@ interface ErrBody {
   error?: { code?: string; message?: string };
 }
 
-describe.each(ENGINES)('fuzz: malformed input on every route (%s)', (engine) => {
+describe.each(ANSWER_ENGINES)('fuzz: malformed input on every route (%s)', (engine) => {
   let server: TestServer;
   let t: SeededTree;
   const clients = new Map<string, Client>();

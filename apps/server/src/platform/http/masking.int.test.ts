@@ -6,7 +6,7 @@ import { rolePermissions, type Permission } from '@jiceng/contracts';
 import { maskIdNumber } from '../crypto/mask.ts';
 import { MIGRATIONS_DIR } from '../db/migrate.ts';
 import { flattenCell } from '../xlsx/cells.ts';
-import { ENGINES, login, startTestServer, type Client, type Response, type TestServer } from '../../test/harness.ts';
+import { ANSWER_ENGINES, login, startTestServer, type Client, type Response, type TestServer } from '../../test/harness.ts';
 import { buildWorld, fillParams, paramKind, RECORD_KINDS, type World, type WorldAccount, type WorldPerson } from '../../test/world.ts';
 import { openXlsx } from '../../test/xlsx.ts';
 
@@ -131,7 +131,7 @@ function leaks(text: string, people: readonly WorldPerson[]): string[] {
 
 const mayUnmask = (a: WorldAccount) => rolePermissions[a.role].includes('personal:unmask');
 
-describe.each(ENGINES)('masked answers give no full ID number away (%s)', (engine) => {
+describe.each(ANSWER_ENGINES)('masked answers give no full ID number away (%s)', (engine) => {
   let server: TestServer;
   let world: World;
 
