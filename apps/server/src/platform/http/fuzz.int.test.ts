@@ -70,6 +70,9 @@ describe.each(ANSWER_ENGINES)('fuzz: malformed input on every route (%s)', (engi
     t = world.tree;
     for (const name of ['admin', 'communityA1', 'secA1a', 'supA', 'memberA1a']) clients.set(name, await login(server, name));
     clients.set('resident', await residentLogin(server, '13800009999'));
+    // the 驻区单位 account the world made with its unit's report (regional:unit is only that role's)
+    const unit = world.accounts.find((a) => a.role === 'resident_unit' && a.username === 'worldUnitRg')!;
+    clients.set('worldUnitRg', await login(server, unit.username, unit.password));
     // no case may disable, re-role or reset an account the suite acts as
     const acting = new Set([...clients.values()].map((c) => c.me!.id));
     world.ids.account = world.ids.account.filter((id) => !acting.has(id));
@@ -77,7 +80,14 @@ describe.each(ANSWER_ENGINES)('fuzz: malformed input on every route (%s)', (engi
   });
   afterAll(() => server.close());
 
-  const roleOf: Record<string, Role> = { admin: 'admin', communityA1: 'community', secA1a: 'secretary', supA: 'supervisor', memberA1a: 'member' };
+  const roleOf: Record<string, Role> = {
+    admin: 'admin',
+    communityA1: 'community',
+    secA1a: 'secretary',
+    supA: 'supervisor',
+    memberA1a: 'member',
+    worldUnitRg: 'resident_unit',
+  };
   /** The first account that may call the route (null: no session, for public routes). */
   const callerFor = (r: RegisteredRoute): Client | null => {
     if (r.access === 'public') return client(server);
