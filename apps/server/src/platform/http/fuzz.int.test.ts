@@ -145,7 +145,7 @@ describe.each(ANSWER_ENGINES)('fuzz: malformed input on every route (%s)', (engi
         );
       }
     },
-    RUNS * 20_000,
+    RUNS * 50_000,
   );
 
   it('refuses malformed uploads on every upload route in Chinese and changes nothing', async () => {
