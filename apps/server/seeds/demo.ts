@@ -19,6 +19,10 @@ import { applyDues } from './demo-dues.ts';
 import { applyDevelopment } from './demo-development.ts';
 import { applyDirectives } from './demo-directive.ts';
 import { applyKeyTasks } from './demo-keytask.ts';
+import { applyRegional } from './demo-regional.ts';
+import { applyCobuild } from './demo-cobuild.ts';
+import { applyRegionMeet } from './demo-regionmeet.ts';
+import { applyVenues } from './demo-venue.ts';
 import { planSectors } from './demo-sectors.ts';
 import { OrgPlan } from './org-plan.ts';
 import { createRandom } from './random.ts';
@@ -126,6 +130,14 @@ export async function seedDemo(server: Server): Promise<void> {
   await applyDirectives(server);
   // 重点任务 through the module's own services on a clock that walks the year
   await applyKeyTasks(server);
+  // 区域化党建 三张清单 through the module's own services on a clock that walks back seven months
+  await applyRegional(server);
+  // 结对共建 agreements through the module's own services, each step on the day it happened
+  await applyCobuild(server);
+  // 联席会议, 双报告 and 双向评价 after 三张清单 (their agenda, figures and ratings read its records)
+  await applyRegionMeet(server);
+  // 阵地 and their bookings through the module's own service on a clock that walks back eight weeks
+  await applyVenues(server);
   // the first reads after the load must not plan on empty statistics (PGlite has no autovacuum,
   // PostgreSQL's comes a while later)
   await analyzeAfterBulkLoad(server.db);

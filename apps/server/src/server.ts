@@ -39,6 +39,10 @@ import { createResidentService, registerResidentRoutes } from './platform/reside
 import { createServiceModule } from './modules/service/index.ts';
 import { createAttachmentService } from './platform/attachments/index.ts';
 import { createWishModule } from './modules/wish/index.ts';
+import { createRegionalModule } from './modules/regional/index.ts';
+import { createCobuildModule } from './modules/cobuild/index.ts';
+import { createVenueModule } from './modules/venue/index.ts';
+import { createRegionMeetModule } from './modules/regionmeet/index.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -137,6 +141,33 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   await service.init();
   const wish = createWishModule({ db, regionId, audit, clock, crypto });
   for (const source of wish.todoSources) todos.add(source);
+  // 区域化党建 三张清单 (issue 14): needs, resources, projects and matching
+  const regional = createRegionalModule({ db, regionId, audit, clock, crypto });
+  for (const source of regional.todoSources) todos.add(source);
+  await regional.init();
+  // 结对共建 agreements (issue 14): both sides' accounts hear of an agreement's coming end
+  const cobuild = createCobuildModule({
+    db,
+    regionId,
+    audit,
+    clock,
+    crypto,
+    recipients: (ids, roles) => account.boundTo(ids, roles),
+    notify: (n) => notifications.sendOnce(n),
+  });
+  for (const source of cobuild.todoSources) todos.add(source);
+  // 阵地 (issue 14): venues, room bookings, the community area warning
+  const venue = createVenueModule({ db, regionId, audit, clock, crypto });
+  for (const source of venue.todoSources) todos.add(source);
+  // 大党委 joint meetings, 双报告 and 双向评价 (issue 14): a decision's need is recorded through 三张清单's service
+  const regionmeet = createRegionMeetModule({
+    db,
+    regionId,
+    audit,
+    clock,
+    needs: { createIn: (tx, actor, input) => regional.needs.createIn(tx, actor, input) },
+  });
+  for (const source of regionmeet.todoSources) todos.add(source);
 
   /** An actor scoped to the whole region, for system sweeps. */
   const systemActor = async (): Promise<Actor | null> => {
@@ -173,6 +204,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     notify: (n) => notifications.sendOnce(n),
   });
   const sweepDevelopment = development.reminderSweep({ recipients: (ids, roles) => account.boundTo(ids, roles), notify: (n) => notifications.sendOnce(n) });
+  const sweepRegional = regional.sweep({ recipients: (ids, roles) => account.boundTo(ids, roles), notify: (n) => notifications.sendOnce(n) });
   const sweepKeyTasks = keytask.sweep({ recipients: (ids, roles) => account.boundTo(ids, roles), notify: (n) => notifications.sendOnce(n) });
   const jobs: ScheduledJob[] = [
     termAlarmJob(sweepTerms, cronEvery(config.sweepIntervalSeconds)),
@@ -184,6 +216,10 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     development.reminderJob(sweepDevelopment, cronEvery(config.sweepIntervalSeconds)),
     directive.reminderJob(cronEvery(config.sweepIntervalSeconds)),
     keytask.sweepJob(sweepKeyTasks, cronEvery(config.sweepIntervalSeconds)),
+    regional.sweepJob(sweepRegional, cronEvery(config.sweepIntervalSeconds)),
+    cobuild.sweepJob(cronEvery(config.sweepIntervalSeconds)),
+    // at start and 00:37 China time (16:37 UTC): in January, last year's 双报告 (idempotent)
+    regionmeet.reportJob('37 16 * * *'),
     // the embedded engine's planner statistics (it runs no autovacuum), at night
     { name: 'planner-statistics', cron: '23 3 * * *', run: () => refreshPlannerStatistics(db) },
     {
@@ -230,6 +266,10 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
   compliance.register(app);
   service.register(app);
   wish.register(app);
+  regional.register(app);
+  cobuild.register(app);
+  venue.register(app);
+  regionmeet.register(app);
   registerResidentRoutes(app, residents, { secureCookie: config.cookieSecure });
   registerAuditRoutes(app, audit);
   registerTodoRoutes(app, todos, notifications);
@@ -242,7 +282,7 @@ export async function createServer({ config, db, fieldKey, clock = systemClock }
     clock,
     crypto,
     audit,
-    modules: { org, account, member, meeting, service, dues, development, directive, keytask },
+    modules: { org, account, member, meeting, service, dues, development, directive, keytask, regional, venue, cobuild, regionmeet },
     todos,
     notifications,
     messages,

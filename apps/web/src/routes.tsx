@@ -16,6 +16,10 @@ import { RiseOutlined, UserAddOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, DashboardOutlined, FundOutlined, SettingOutlined } from '@ant-design/icons';
 import { AimOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { SendOutlined } from '@ant-design/icons';
+import { CommentOutlined, FileDoneOutlined, StarOutlined } from '@ant-design/icons';
+import { BankOutlined, AreaChartOutlined, WarningTwoTone } from '@ant-design/icons';
+import { LinkOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, FundProjectionScreenOutlined, LineChartOutlined, ProfileOutlined, ProjectOutlined, ShopOutlined } from '@ant-design/icons';
 
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./features/orgs/OrgPage.tsx'));
@@ -58,11 +62,36 @@ const KeyTaskReviewPage = lazy(() => import('./features/keytasks/ReviewPage.tsx'
 const DirectivesPage = lazy(() => import('./features/directives/DirectivesPage.tsx'));
 const DirectivePage = lazy(() => import('./features/directives/DirectivePage.tsx'));
 const WishesPage = lazy(() => import('./features/wishes/WishesPage.tsx'));
+const VenuesPage = lazy(() => import('./features/venues/VenuesPage.tsx'));
+const VenuePage = lazy(() => import('./features/venues/VenuePage.tsx'));
+const VenueUsagePage = lazy(() => import('./features/venues/VenueUsagePage.tsx'));
+const VenueAreaPage = lazy(() => import('./features/venues/VenueAreaPage.tsx'));
+const CobuildListPage = lazy(() => import('./features/cobuild/CobuildListPage.tsx'));
+const CobuildAgreementPage = lazy(() => import('./features/cobuild/AgreementPage.tsx'));
+const CobuildStatsPage = lazy(() => import('./features/cobuild/CobuildStatsPage.tsx'));
+const RmMeetingsPage = lazy(() => import('./features/regionmeet/MeetingsPage.tsx'));
+const RmMeetingPage = lazy(() => import('./features/regionmeet/MeetingPage.tsx'));
+const RmMeetingPrintPage = lazy(() => import('./features/regionmeet/MeetingPrintPage.tsx'));
+const RmReportsPage = lazy(() => import('./features/regionmeet/ReportsPage.tsx'));
+const RmReportPage = lazy(() => import('./features/regionmeet/ReportPage.tsx'));
+const RmMyReportsPage = lazy(() => import('./features/regionmeet/MyReportsPage.tsx'));
+const RmRatingPage = lazy(() => import('./features/regionmeet/RatingPage.tsx'));
+const RmUnitRatingPage = lazy(() => import('./features/regionmeet/RatingPage.tsx').then((m) => ({ default: m.UnitRatingPage })));
+const RmLedgerPage = lazy(() => import('./features/regionmeet/LedgerPage.tsx'));
 const ServiceRequestsPage = lazy(() => import('./features/service/ServiceRequestsPage.tsx'));
 const DispatchBoardPage = lazy(() => import('./features/service/DispatchBoardPage.tsx'));
 const ServiceFiguresPage = lazy(() => import('./features/service/ServiceFiguresPage.tsx'));
 const ServiceConfigPage = lazy(() => import('./features/service/ServiceConfigPage.tsx'));
 const Open311KeysPage = lazy(() => import('./features/open311/Open311KeysPage.tsx'));
+const RgNeedsPage = lazy(() => import('./features/regional/NeedsPage.tsx'));
+const RgNeedPage = lazy(() => import('./features/regional/NeedPage.tsx'));
+const RgBoardPage = lazy(() => import('./features/regional/BoardPage.tsx'));
+const RgResourcesPage = lazy(() => import('./features/regional/ResourcesPage.tsx'));
+const RgProjectsPage = lazy(() => import('./features/regional/ProjectsPage.tsx'));
+const RgProjectPage = lazy(() => import('./features/regional/ProjectPage.tsx'));
+const RgUnitsPage = lazy(() => import('./features/regional/UnitsPage.tsx'));
+const RgUnitLedgerPage = lazy(() => import('./features/regional/UnitLedgerPage.tsx'));
+const RgStatsPage = lazy(() => import('./features/regional/StatsPage.tsx'));
 
 /** One page of the admin app. The side menu and the route guard are both built from this table. */
 export interface AppRoute {
@@ -313,6 +342,183 @@ export const appRoutes: AppRoute[] = [
     group: '群众诉求',
   },
   { path: '/wishes', label: '微心愿', icon: <GiftOutlined />, element: <WishesPage />, permission: Permission.SERVICE_READ, menu: true },
+  // 三张清单 (needs, resources, projects): reads are org:read, held by the community side and by 驻区单位 accounts alike
+  {
+    path: '/regional/needs',
+    label: '需求清单',
+    icon: <ProfileOutlined />,
+    element: <RgNeedsPage />,
+    permission: Permission.ORG_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  { path: '/regional/needs/:id', label: '需求清单', icon: <ProfileOutlined />, element: <RgNeedPage />, permission: Permission.ORG_READ, menu: false },
+  {
+    path: '/regional/board',
+    label: '需求看板',
+    icon: <ProjectOutlined />,
+    element: <RgBoardPage />,
+    permission: Permission.ORG_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  {
+    path: '/regional/resources',
+    label: '资源清单',
+    icon: <DatabaseOutlined />,
+    element: <RgResourcesPage />,
+    permission: Permission.ORG_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  {
+    path: '/regional/projects',
+    label: '项目清单',
+    icon: <FundProjectionScreenOutlined />,
+    element: <RgProjectsPage />,
+    permission: Permission.ORG_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  {
+    path: '/regional/projects/:id',
+    label: '项目清单',
+    icon: <FundProjectionScreenOutlined />,
+    element: <RgProjectPage />,
+    permission: Permission.ORG_READ,
+    menu: false,
+  },
+  {
+    path: '/regional/units',
+    label: '驻区单位台账',
+    icon: <ShopOutlined />,
+    element: <RgUnitsPage />,
+    permission: Permission.ORG_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  { path: '/regional/units/:id', label: '驻区单位台账', icon: <ShopOutlined />, element: <RgUnitLedgerPage />, permission: Permission.ORG_READ, menu: false },
+  {
+    path: '/regional/stats',
+    label: '统计',
+    icon: <LineChartOutlined />,
+    element: <RgStatsPage />,
+    permission: Permission.REGION_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  {
+    path: '/cobuild',
+    label: '结对共建',
+    icon: <LinkOutlined />,
+    element: <CobuildListPage />,
+    permission: Permission.REGION_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  {
+    path: '/cobuild/stats',
+    label: '共建统计',
+    icon: <LinkOutlined />,
+    element: <CobuildStatsPage />,
+    permission: Permission.REGION_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  // 大党委联席会议, 双报告 and 双向评价: the community side reads with regional:read; a unit or 党员 its own
+  {
+    path: '/regional/meetings',
+    label: '联席会议',
+    icon: <CommentOutlined />,
+    element: <RmMeetingsPage />,
+    permission: Permission.REGION_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  { path: '/regional/meetings/:id', label: '联席会议', icon: <CommentOutlined />, element: <RmMeetingPage />, permission: Permission.REGION_READ, menu: false },
+  {
+    path: '/regional/meetings/:id/print',
+    label: '联席会议',
+    icon: <CommentOutlined />,
+    element: <RmMeetingPrintPage />,
+    permission: Permission.REGION_READ,
+    menu: false,
+  },
+  {
+    path: '/regional/reports',
+    label: '双报告',
+    icon: <FileDoneOutlined />,
+    element: <RmReportsPage />,
+    permission: Permission.REGION_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  { path: '/regional/reports/:id', label: '双报告', icon: <FileDoneOutlined />, element: <RmReportPage />, permission: Permission.REGION_READ, menu: false },
+  {
+    path: '/regional/my-reports',
+    label: '我的双报告',
+    icon: <FileDoneOutlined />,
+    element: <RmMyReportsPage />,
+    permission: [Permission.REGION_UNIT, Permission.MEMBER_SELF],
+    menu: true,
+    group: '区域化党建',
+  },
+  {
+    path: '/regional/ledger',
+    label: '双向评价',
+    icon: <StarOutlined />,
+    element: <RmLedgerPage />,
+    permission: Permission.REGION_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  { path: '/regional/ratings/:unitId', label: '双向评价', icon: <StarOutlined />, element: <RmRatingPage />, permission: Permission.REGION_READ, menu: false },
+  {
+    path: '/regional/my-ratings',
+    label: '评价社区',
+    icon: <StarOutlined />,
+    element: <RmUnitRatingPage />,
+    permission: Permission.REGION_UNIT,
+    menu: true,
+    group: '区域化党建',
+  },
+  { path: '/cobuild/:id', label: '结对共建', icon: <LinkOutlined />, element: <CobuildAgreementPage />, permission: Permission.REGION_READ, menu: false },
+  {
+    path: '/venues',
+    label: '阵地',
+    icon: <BankOutlined />,
+    element: <VenuesPage />,
+    // a 驻区单位 sees the venues of the communities it reported to and its own (regional:unit)
+    permission: [Permission.REGION_READ, Permission.REGION_UNIT],
+    menu: true,
+    group: '区域化党建',
+  },
+  {
+    path: '/venues/usage',
+    label: '阵地使用统计',
+    icon: <AreaChartOutlined />,
+    element: <VenueUsagePage />,
+    permission: [Permission.REGION_READ, Permission.REGION_UNIT],
+    menu: true,
+    group: '区域化党建',
+  },
+  {
+    path: '/venues/area',
+    label: '阵地面积预警',
+    icon: <WarningTwoTone twoToneColor="#d9a441" />,
+    element: <VenueAreaPage />,
+    permission: Permission.REGION_READ,
+    menu: true,
+    group: '区域化党建',
+  },
+  {
+    path: '/venues/:id',
+    label: '阵地',
+    icon: <BankOutlined />,
+    element: <VenuePage />,
+    permission: [Permission.REGION_READ, Permission.REGION_UNIT],
+    menu: false,
+  },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, element: <AccountsPage />, permission: Permission.ACCOUNT_READ, menu: true },
   { path: '/audit', label: '操作日志', icon: <FileSearchOutlined />, element: <AuditPage />, permission: Permission.AUDIT_READ, menu: true },
   {

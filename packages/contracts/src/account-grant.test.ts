@@ -25,11 +25,11 @@ describe('grantableRoles: which role may grant (and manage accounts of) which', 
     expect(mayGrantRole('secretary', 'community')).toBe(false);
   });
 
-  it('never grants a permission the granter lacks (a 党员’s own: reading their record, claiming a 微心愿, aside)', () => {
+  it('never grants a permission the granter lacks (a 党员’s own: reading their record, claiming a 微心愿; a 驻区单位’s own side, aside)', () => {
     for (const granter of ROLES) {
       const mine = new Set<string>(rolePermissions[granter]);
       for (const role of grantableRoles[granter]) {
-        const power = rolePermissions[role].filter((p) => p !== Permission.MEMBER_SELF && p !== Permission.WISH_CLAIM);
+        const power = rolePermissions[role].filter((p) => p !== Permission.MEMBER_SELF && p !== Permission.WISH_CLAIM && p !== Permission.REGION_UNIT);
         expect(
           power.filter((p) => !mine.has(p)),
           `${granter} → ${role}`,

@@ -85,6 +85,8 @@ export const attachmentKinds = {
     maxFiles: 20,
     auditRead: false,
   },
+  /** 区域化党建: photos of a project's activity. */
+  rg_activity: { label: '项目活动照片', types: IMAGES, imageMaxBytes: 10 * MB, documentMaxBytes: 0, maxFiles: 9, auditRead: false },
 } as const satisfies Record<string, AttachmentKindRule>;
 export type AttachmentOwnerKind = keyof typeof attachmentKinds;
 export const ATTACHMENT_OWNER_KINDS = Object.keys(attachmentKinds) as AttachmentOwnerKind[];

@@ -16,6 +16,10 @@ import { duesLedgerAuditLabel } from './dues-ledger.ts';
 import { devAuditLabel } from './development.ts';
 import { keyTaskAuditLabel } from './keytask.ts';
 import { directiveAuditLabel } from './directive.ts';
+import { cobuildAuditLabel } from './cobuild.ts';
+import { venueAuditLabel } from './venue.ts';
+import { regionalAuditLabel } from './regional.ts';
+import { regionMeetAuditLabel } from './regionmeet-report.ts';
 
 /** Kinds of record the audit log writes about (`entity`), each with its Chinese name. */
 export const auditEntityLabel = {
@@ -47,6 +51,16 @@ export const auditEntityLabel = {
   kt_review: '调度会',
   directive: '下发任务',
   directive_target: '下发任务接收单位',
+  cobuild_agreement: '结对共建协议',
+  venue: '阵地',
+  venue_booking: '阵地预约',
+  rg_need: '区域化党建需求',
+  rg_resource: '区域化党建资源',
+  rg_project: '区域化党建项目',
+  rg_category: '需求资源类别',
+  rm_meeting: '联席会议',
+  rm_report: '双报告',
+  rm_rating: '双向评价',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 export const AUDIT_ENTITIES = Object.keys(auditEntityLabel) as AuditEntity[];
@@ -136,7 +150,11 @@ export const auditActionLabel: Record<string, string> = {
   ...devAuditLabel,
   ...keyTaskAuditLabel,
   ...directiveAuditLabel,
+  ...cobuildAuditLabel,
+  ...venueAuditLabel,
   ...duesLedgerAuditLabel,
+  ...regionalAuditLabel,
+  ...regionMeetAuditLabel,
   'compliance.rules_set': '设置组织生活频次（自生效日起）',
   'compliance.rules_removed': '删除组织生活频次设置',
 };

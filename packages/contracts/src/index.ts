@@ -39,3 +39,8 @@ export * from './development.ts';
 export * from './keytask.ts';
 export * from './keytask-review.ts';
 export * from './directive.ts';
+export * from './regional.ts';
+export * from './venue.ts';
+export * from './cobuild.ts';
+export * from './regionmeet.ts';
+export * from './regionmeet-report.ts';

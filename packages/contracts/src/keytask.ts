@@ -175,7 +175,7 @@ export const KtTaskInput = Type.Object({
 export type KtTaskInput = Static<typeof KtTaskInput>;
 
 /** Editing a task before it is on the board; after that target and deadline change only with a decision (KtChangeInput). */
-export const KtTaskUpdate = Type.Intersect([KtTaskInput, Type.Object({ version: Type.Optional(Version) })]);
+export const KtTaskUpdate = Type.Composite([KtTaskInput, Type.Object({ version: Type.Optional(Version) })]);
 export type KtTaskUpdate = Static<typeof KtTaskUpdate>;
 
 /** A change of target or deadline on a published task: the decision that made it is required. */

@@ -122,7 +122,7 @@ export const RgNeedInput = Type.Object({
   sourceId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 60, description: '来源记录编号' }))),
 });
 export type RgNeedInput = Static<typeof RgNeedInput>;
-export const RgNeedEditInput = Type.Intersect([RgNeedInput, Type.Object({ version: Version })]);
+export const RgNeedEditInput = Type.Composite([RgNeedInput, Type.Object({ version: Version })]);
 export type RgNeedEditInput = Static<typeof RgNeedEditInput>;
 
 export const RgNeed = Type.Object({
@@ -237,7 +237,7 @@ export const RgResourceInput = Type.Object({
   offeredTo: Type.Optional(Type.Array(Id, { maxItems: 50, description: '面向的其他社区' })),
 });
 export type RgResourceInput = Static<typeof RgResourceInput>;
-export const RgResourceEditInput = Type.Intersect([RgResourceInput, Type.Object({ version: Version })]);
+export const RgResourceEditInput = Type.Composite([RgResourceInput, Type.Object({ version: Version })]);
 export type RgResourceEditInput = Static<typeof RgResourceEditInput>;
 
 export const RgResource = Type.Object({

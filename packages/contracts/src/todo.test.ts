@@ -60,6 +60,7 @@ describe('待办 nature and tags', () => {
       '发展党员',
       '重点任务',
       '任务督办',
+      '区域化党建',
     ]);
     expect(new Set(Object.values(todoSourceKind))).toEqual(new Set(TODO_KINDS));
   });

@@ -41,6 +41,19 @@ export const TODO_SOURCES = [
   'directive.receive',
   'directive.overdue',
   'directive.extension',
+  'regional.need',
+  'regional.consent',
+  'regional.project',
+  'regional.rate',
+  'cobuild.expiring',
+  'cobuild.confirm',
+  'cobuild.overdue',
+  'venue.area',
+  'regionmeet.followup',
+  'regionmeet.minutes',
+  'regionmeet.report',
+  'regionmeet.my_report',
+  'regionmeet.rating',
 ] as const;
 export type TodoSourceId = (typeof TODO_SOURCES)[number];
 export const todoSourceLabel: Record<TodoSourceId, string> = {
@@ -77,6 +90,19 @@ export const todoSourceLabel: Record<TodoSourceId, string> = {
   'directive.receive': '下发任务待签收办理',
   'directive.overdue': '下发任务逾期（下级）',
   'directive.extension': '下发任务延期申请',
+  'regional.need': '区域化党建需求待对接',
+  'regional.consent': '共建项目待单位确认',
+  'regional.project': '共建项目逾期未完成',
+  'regional.rate': '共建项目待评价',
+  'cobuild.expiring': '结对共建协议即将到期',
+  'cobuild.confirm': '结对共建协议待确认',
+  'cobuild.overdue': '共建承诺逾期未完成',
+  'venue.area': '社区阵地面积不足',
+  'regionmeet.followup': '联席会议落实事项到期',
+  'regionmeet.minutes': '联席会议纪要待提交',
+  'regionmeet.report': '双报告待确认',
+  'regionmeet.my_report': '本人双报告待确认',
+  'regionmeet.rating': '双向评价待评价单位',
 };
 
 /**
@@ -100,6 +126,7 @@ export const TODO_KINDS = [
   'development',
   'keytask',
   'directive',
+  'regional',
 ] as const;
 export type TodoKindId = (typeof TODO_KINDS)[number];
 export const todoKindLabel: Record<TodoKindId, string> = {
@@ -118,6 +145,7 @@ export const todoKindLabel: Record<TodoKindId, string> = {
   development: '发展党员',
   keytask: '重点任务',
   directive: '任务督办',
+  regional: '区域化党建',
 };
 /** The kind of each source. */
 export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
@@ -154,6 +182,19 @@ export const todoSourceKind: Record<TodoSourceId, TodoKindId> = {
   'directive.receive': 'directive',
   'directive.overdue': 'directive',
   'directive.extension': 'directive',
+  'regional.need': 'regional',
+  'regional.consent': 'regional',
+  'regional.project': 'regional',
+  'regional.rate': 'regional',
+  'cobuild.expiring': 'regional',
+  'cobuild.confirm': 'regional',
+  'cobuild.overdue': 'regional',
+  'venue.area': 'regional',
+  'regionmeet.followup': 'regional',
+  'regionmeet.minutes': 'regional',
+  'regionmeet.report': 'regional',
+  'regionmeet.my_report': 'regional',
+  'regionmeet.rating': 'regional',
 };
 
 /**

@@ -13,6 +13,10 @@ import { worldDues } from './world/dues.ts';
 import { worldDevelopment } from './world/development.ts';
 import { worldDirectives } from './world/directive.ts';
 import { worldKeyTasks } from './world/keytask.ts';
+import { worldVenues } from './world/venue.ts';
+import { worldCobuild } from './world/cobuild.ts';
+import { worldRegional } from './world/regional.ts';
+import { worldRegionMeet } from './world/regionmeet.ts';
 
 export { worldBirthDate } from './world/people.ts';
 
@@ -75,6 +79,25 @@ export const RECORD_KINDS = [
   'ktAcceptance',
   'ktReview',
   'ktFile',
+  /** 阵地: a venue, one of its rooms, a booking. */
+  'venue',
+  'venueRoom',
+  'venueBooking',
+  /** 结对共建: an agreement, a commitment of its plan, an entry of its log. */
+  'cobuildAgreement',
+  'cobuildCommitment',
+  'cobuildEntry',
+  /** 区域化党建: a need, a resource, a project, a project's activity and its photo. */
+  'rgNeed',
+  'rgResource',
+  'rgProject',
+  'rgActivity',
+  'rgPhoto',
+  /** 联席会议 and 双报告: a joint meeting, its decision and follow-up, a yearly report. */
+  'rmMeeting',
+  'rmDecision',
+  'rmFollowup',
+  'rmReport',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -131,13 +154,17 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await worldDevelopment(w);
   await worldDirectives(w);
   await worldKeyTasks(w);
+  await worldCobuild(w);
   await worldWishes(w);
   await worldService(w);
   await worldAppraisal(w);
-  const accounts = await worldAccounts(w);
+  const unitAccount = await worldRegional(w);
+  const accounts = [...(await worldAccounts(w)), unitAccount];
   await worldWishClaims(w, accounts.find((a) => a.role === 'member' && a.memberId)!);
   await worldReportIns(w);
   await worldFailedImport(w);
+  await worldVenues(w, accounts);
+  await worldRegionMeet(w, accounts);
   for (const o of [t.rootId, t.streetA, t.streetB, t.communityA1, t.branchA1a, t.branchA1b, t.communityB1, t.branchB1a]) add('org', o);
   for (const r of await server.db.rows<{ id: string }>(sql`select id from notification order by id`)) add('notification', r.id);
   for (const r of await server.db.rows<{ id: string }>(sql`select id from lost_contact_attempt order by id`)) add('contactAttempt', r.id);
@@ -149,6 +176,23 @@ export async function buildWorld(server: TestServer): Promise<World> {
  * where one is ambiguous (`/report-ins/members/:id` is a report, `/members/:id` a member).
  */
 const KIND_BY_PATH: [RegExp, RecordKind][] = [
+  [/\/(venues\/[^/]+|resident\/venues)\/rooms$/, 'venueRoom'],
+  [/\/venues$/, 'venue'],
+  [/\/venue-bookings$/, 'venueBooking'],
+  [/\/regional\/meetings\/[^/]+\/decisions$/, 'rmDecision'],
+  [/\/regional\/meetings\/[^/]+\/followups$/, 'rmFollowup'],
+  [/\/regional\/meetings$/, 'rmMeeting'],
+  [/\/regional\/(unit\/|my\/)?reports$/, 'rmReport'],
+  [/\/regional\/ratings$/, 'unitReport'],
+  [/\/cobuild\/agreements\/[^/]+\/commitments$/, 'cobuildCommitment'],
+  [/\/cobuild\/agreements\/[^/]+\/log$/, 'cobuildEntry'],
+  [/\/cobuild\/agreements$/, 'cobuildAgreement'],
+  [/\/regional\/projects\/[^/]+\/activities\/[^/]+\/photos$/, 'rgPhoto'],
+  [/\/regional\/projects\/[^/]+\/activities$/, 'rgActivity'],
+  [/\/regional\/projects$/, 'rgProject'],
+  [/\/regional\/needs$/, 'rgNeed'],
+  [/\/regional\/resources$/, 'rgResource'],
+  [/\/regional\/units$/, 'unitReport'],
   [/\/report-ins\/members$/, 'memberReport'],
   [/\/report-ins\/units$/, 'unitReport'],
   [/\/appraisals\/dispositions$/, 'disposition'],

@@ -180,6 +180,24 @@ describe.each(ENGINES)('区域化党建 三张清单 (%s)', (engine) => {
     expect(await count('rg_need')).toBe(before);
 
     const need = await communityA1.post<RgNeedDetail>('/api/regional/needs', needInput(t.communityA1, { title: '儿童暑期托管' }));
+    // edited with its version while it waits; a stale version changes nothing
+    const edited = await communityA1.put<RgNeedDetail & Err>(`/api/regional/needs/${need.body.id}`, {
+      ...needInput(t.communityA1, { title: '儿童暑期托管班', categoryCode: 'children' }),
+      version: need.body.version,
+    });
+    expect([edited.status, edited.body.title, edited.body.categoryName], JSON.stringify(edited.body)).toEqual([200, '儿童暑期托管班', '儿童托管']);
+    const stale = await communityA1.put<Err>(`/api/regional/needs/${need.body.id}`, {
+      ...needInput(t.communityA1, { title: '旧版本' }),
+      version: need.body.version,
+    });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'STALE_VERSION']);
+    const res = await unitA.client.post<RgResource>('/api/regional/resources', resourceInput({ title: '暑期课堂' }));
+    const resEdit = await unitA.client.put<RgResource & Err>(`/api/regional/resources/${res.body.id}`, {
+      ...resourceInput({ title: '暑期课堂（每周三次）', phone: '13512341111' }),
+      version: res.body.version,
+    });
+    expect([resEdit.status, resEdit.body.title, resEdit.body.phone], JSON.stringify(resEdit.body)).toEqual([200, '暑期课堂（每周三次）', '135****1111']);
+    expect((await unitB.client.put(`/api/regional/resources/${res.body.id}`, { ...resourceInput(), version: resEdit.body.version })).status).toBe(404);
     const noReason = await communityA1.post<Err>(`/api/regional/needs/${need.body.id}/close`, { reason: '  ' });
     expect([noReason.status, noReason.body.error.message]).toEqual([400, '「原因」不能为空']);
     expect((await communityA1.get<RgNeedDetail>(`/api/regional/needs/${need.body.id}`)).body.state).toBe('open');

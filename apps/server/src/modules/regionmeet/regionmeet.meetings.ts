@@ -98,7 +98,7 @@ export function createMeetingService(core: RegionMeetCore) {
     };
   }
 
-  const audited = (tx: Database, actor: Actor, row: MeetingRow, action: string, after: Record<string, unknown>) =>
+  const auditStep = (tx: Database, actor: Actor, row: MeetingRow, action: string, after: Record<string, unknown>) =>
     audit.record(tx, actor, { action: `rm_meeting.${action}`, entity: MEETING_KIND, entityId: row.id, entityName: row.title, orgPath: row.org_path, after });
 
   const text = (s: string, name: string, what: string) => {
@@ -111,7 +111,7 @@ export function createMeetingService(core: RegionMeetCore) {
     unitsOf,
     detail,
     loadForChange,
-    audited,
+    auditStep,
 
     async list(actor: Actor, q: RmMeetingQuery): Promise<{ items: RmMeeting[]; total: number }> {
       const scope = await core.scopeOf(db, actor, q.orgId);
@@ -166,7 +166,7 @@ export function createMeetingService(core: RegionMeetCore) {
           host: orNull(input.host),
         };
         await repo.touch(tx, regionId, id, set);
-        await audited(tx, actor, row, 'update', set);
+        await auditStep(tx, actor, row, 'update', set);
         return detail(tx, actor, id);
       }),
 
@@ -201,7 +201,7 @@ export function createMeetingService(core: RegionMeetCore) {
         });
         await repo.replaceAgenda(tx, regionId, id, items);
         await repo.touch(tx, regionId, id);
-        await audited(tx, actor, row, 'agenda', { items: items.map((x) => x.title) });
+        await auditStep(tx, actor, row, 'agenda', { items: items.map((x) => x.title) });
         return detail(tx, actor, id);
       }),
 
@@ -211,7 +211,7 @@ export function createMeetingService(core: RegionMeetCore) {
         const minutes = input.minutes.trim();
         if (minutes.length < 10) throw field('minutes', '会议纪要至少10个字');
         await repo.touch(tx, regionId, id, { minutes });
-        await audited(tx, actor, row, 'minutes', { length: minutes.length });
+        await auditStep(tx, actor, row, 'minutes', { length: minutes.length });
         return detail(tx, actor, id);
       }),
 

@@ -17,7 +17,7 @@ export const NEED_SOURCE_KIND = 'rg_meeting';
  */
 export function createMeetingParts(core: RegionMeetCore, meetings: MeetingService) {
   const { db, regionId, clock, needs } = core;
-  const { loadForChange, unitsOf, detail, audited } = meetings;
+  const { loadForChange, unitsOf, detail, auditStep } = meetings;
 
   return {
     /** 出席情况: each member unit present (with who came), absent or on leave. */
@@ -38,7 +38,7 @@ export function createMeetingParts(core: RegionMeetCore, meetings: MeetingServic
         });
         for (const r of rows) await repo.upsertAttendance(tx, regionId, id, r);
         await repo.touch(tx, regionId, id);
-        await audited(tx, actor, row, 'attendance', { rows: rows.map((r) => `${r.name}：${r.status}`) });
+        await auditStep(tx, actor, row, 'attendance', { rows: rows.map((r) => `${r.name}：${r.status}`) });
         return detail(tx, actor, id);
       }),
 
@@ -68,7 +68,7 @@ export function createMeetingParts(core: RegionMeetCore, meetings: MeetingServic
         const decisionId = newId();
         await repo.insertDecision(tx, regionId, { id: decisionId, meetingId: id, kind: input.kind, text, needId, projectId, by: actor.id });
         await repo.touch(tx, regionId, id);
-        await audited(tx, actor, row, 'decision', {
+        await auditStep(tx, actor, row, 'decision', {
           kind: input.kind,
           text: text.slice(0, 200),
           ...(needId ? { needId } : {}),
@@ -86,7 +86,7 @@ export function createMeetingParts(core: RegionMeetCore, meetings: MeetingServic
         if (d.kind === 'need') throw conflict('该决定已新增需求，不能删除；如需求不再需要，请到需求清单中关闭它');
         await repo.deleteDecision(tx, regionId, id, decisionId);
         await repo.touch(tx, regionId, id);
-        await audited(tx, actor, row, 'decision_removed', { text: d.text.slice(0, 200) });
+        await auditStep(tx, actor, row, 'decision_removed', { text: d.text.slice(0, 200) });
         return detail(tx, actor, id);
       }),
 
@@ -113,7 +113,7 @@ export function createMeetingParts(core: RegionMeetCore, meetings: MeetingServic
           dueOn: input.dueOn,
         });
         await repo.touch(tx, regionId, id);
-        await audited(tx, actor, row, 'followup', { title, ownerKind: input.ownerKind, dueOn: input.dueOn });
+        await auditStep(tx, actor, row, 'followup', { title, ownerKind: input.ownerKind, dueOn: input.dueOn });
         return detail(tx, actor, id);
       }),
 
@@ -130,7 +130,7 @@ export function createMeetingParts(core: RegionMeetCore, meetings: MeetingServic
         if (!(await repo.markDone(tx, regionId, followupId, { on, note: orNull(input.note), by: actor.id, version: input.version })))
           throw conflict('该事项刚刚已被他人办结或修改，请刷新后查看');
         await repo.touch(tx, regionId, id);
-        await audited(tx, actor, row, 'followup_done', { title: f.title, doneOn: on });
+        await auditStep(tx, actor, row, 'followup_done', { title: f.title, doneOn: on });
         return detail(tx, actor, id);
       }),
   };

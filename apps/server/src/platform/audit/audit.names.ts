@@ -45,6 +45,14 @@ const NAME_SQL: Record<AuditEntity, (ids: SQL, region: string, scope: SQL) => SQ
     sql`select x.id::text as id, m.name from member_report_in x join member m on m.region_id = x.region_id and m.id = x.member_id
           join org o on o.region_id = x.region_id and o.id in (m.org_id, x.community_id)
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  rg_need: (ids, r, scope) =>
+    sql`select x.id::text as id, x.title as name from rg_need x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  rg_resource: (ids, r, scope) =>
+    sql`select x.id::text as id, x.title as name from rg_resource x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  rg_project: (ids, r, scope) =>
+    sql`select x.id::text as id, x.title as name from rg_project x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  // the dictionary has no ids of its own (entries carry the category's name)
+  rg_category: () => sql`select null::text as id, null::text as name where false`,
   wish: (ids, r, scope) =>
     sql`select x.id::text as id, x.title as name from wish x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   training_session: (ids, r, scope) =>
@@ -84,6 +92,25 @@ const NAME_SQL: Record<AuditEntity, (ids: SQL, region: string, scope: SQL) => SQ
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
   unit_report_in: (ids, r, scope) =>
     sql`select x.id::text as id, x.unit_name as name from unit_report_in x join org o on o.region_id = x.region_id and o.id = x.community_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  // either side's organization decides the scope
+  cobuild_agreement: (ids, r, scope) =>
+    sql`select distinct x.id::text as id, x.title as name from cobuild_agreement x join org o on o.region_id = x.region_id and o.id in (x.org_a_id, x.org_b_id)
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  venue: (ids, r, scope) =>
+    sql`select x.id::text as id, x.name from venue x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  venue_booking: (ids, r, scope) =>
+    sql`select x.id::text as id, v.name || ' ' || x.booked_on::text || ' ' || to_char(x.starts_at, 'HH24:MI') as name from venue_booking x
+          join venue v on v.region_id = x.region_id and v.id = x.venue_id join org o on o.region_id = v.region_id and o.id = v.org_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  rm_meeting: (ids, r, scope) =>
+    sql`select x.id::text as id, x.title as name from rm_meeting x join org o on o.region_id = x.region_id and o.id = x.org_id where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  rm_report: (ids, r, scope) =>
+    sql`select x.id::text as id, x.subject_name || ' ' || x.year || '年双报告' as name from rm_report x join org o on o.region_id = x.region_id and o.id = x.community_id
+        where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
+  rm_rating: (ids, r, scope) =>
+    sql`select x.id::text as id, u.unit_name || ' ' || x.year || '年双向评价' as name from rm_rating x join unit_report_in u on u.region_id = x.region_id and u.id = x.unit_id
+          join org o on o.region_id = x.region_id and o.id = x.community_id
         where x.region_id = ${r} and x.id in (${ids}) and ${scope}`,
 };
 
