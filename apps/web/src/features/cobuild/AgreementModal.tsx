@@ -197,7 +197,7 @@ export function AgreementModal({ agreement, onClose }: { agreement?: CobuildAgre
             </>
           )}
         </Form.List>
-        {agreement && <p style={{ color: '#888', marginTop: 8 }}>为保护个人信息，修改时请重新填写联系电话。</p>}
+        {agreement && <p style={{ color: '#595959', marginTop: 8 }}>为保护个人信息，修改时请重新填写联系电话。</p>}
       </Form>
     </Modal>
   );

@@ -102,7 +102,7 @@ export default function CobuildStatsPage() {
                     </Table.Summary.Row>
                   )}
                 />
-                <p style={{ marginTop: 12, color: '#888' }}>
+                <p style={{ marginTop: 12, color: '#595959' }}>
                   参与人次 {s.totals.participants}，逾期未完成的承诺 {s.totals.overdueCommitments} 项。
                 </p>
               </Card>

@@ -61,6 +61,7 @@ export default function VenueAreaPage() {
             render: (_: unknown, r) => (
               <Progress
                 size="small"
+                aria-label="阵地面积达标率"
                 percent={Math.min(100, Math.round((r.countedAreaM2 / r.requiredAreaM2) * 100))}
                 status={r.below ? 'exception' : 'success'}
                 format={(p) => `${p}%`}
