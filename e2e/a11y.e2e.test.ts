@@ -85,7 +85,14 @@ async function judgePhoneScreens(page: Page, role: string, mode: string, finding
     const where = `${role} 手机 ${title} (${mode})`;
     findings.add(where, await judge(page, where));
   }
-  // 修改密码 is a screen of its own, opened from 我的.
+  // 我的双报告 (a 党员's) and 修改密码 are screens of their own, opened from 我的.
+  const reports = page.getByText('我的双报告', { exact: true });
+  if (await reports.count()) {
+    await reports.click();
+    const at = `${role} 手机 我的双报告 (${mode})`;
+    findings.add(at, await judge(page, at));
+    await page.getByRole('button', { name: '返回' }).click();
+  }
   await page.getByText('修改密码', { exact: true }).click();
   const where = `${role} 手机 修改密码 (${mode})`;
   findings.add(where, await judge(page, where));

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, ok } from './antd.ts';
 import { desktopPage, launchChromium, loginAt } from './browser.ts';
 import { startApp, type RunningApp } from './server.ts';
 
@@ -23,26 +24,6 @@ const PARK = '端到端口袋公园建设';
 const REVIEW = '端到端重点任务调度会';
 let app: RunningApp;
 let browser: Browser;
-
-/**
- * Chooses an option of an antd Select found by its label inside `scope`. It clicks the Select's
- * visible box with the usual checks (the modal may still be zooming in, where a forced click on the
- * hidden search input lands beside it and opens nothing).
- */
-async function choose(page: Page, scope: Locator, label: string, option: string) {
-  const input = scope.getByLabel(label, { exact: true });
-  const id = await input.getAttribute('id');
-  await scope.locator('.ant-select', { has: page.locator(`[id="${id}"]`) }).click();
-  const dropdown = page.locator(`.ant-select-dropdown:has([id="${id}_list"])`);
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  await dropdown.waitFor({ state: 'hidden' });
-}
-
-/** Submits a modal by its OK button (antd spaces two-character labels: 创 建). */
-async function ok(dialog: Locator, text: string) {
-  await dialog.getByRole('button', { name: new RegExp(`^${[...text].join('\\s*')}$`) }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
 
 /** The template as downloaded, with one row per task under its own headers (带 * 的列 included). */
 async function planFile(template: Buffer, rows: Record<string, string | number>[]): Promise<Buffer> {

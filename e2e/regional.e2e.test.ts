@@ -1,5 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, ok } from './antd.ts';
 import { desktopPage, launchChromium, loginAt } from './browser.ts';
 import { startApp, type RunningApp } from './server.ts';
 
@@ -15,22 +16,6 @@ const NEED = '端到端独居老人送餐';
 const RESOURCE = '端到端医护送餐志愿队';
 let app: RunningApp;
 let browser: Browser;
-
-/** Chooses an option of an antd Select found by its label inside `scope` (clicking its visible box). */
-async function choose(page: Page, scope: Locator, label: string, option: string) {
-  const input = scope.getByLabel(label, { exact: true });
-  const id = await input.getAttribute('id');
-  await scope.locator('.ant-select', { has: page.locator(`[id="${id}"]`) }).click();
-  const dropdown = page.locator(`.ant-select-dropdown:has([id="${id}_list"])`);
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  await dropdown.waitFor({ state: 'hidden' });
-}
-
-/** Submits a modal by its OK button (antd spaces two-character labels: 登 记). */
-async function ok(dialog: Locator, text: string) {
-  await dialog.getByRole('button', { name: new RegExp(`^${[...text].join('\\s*')}$`) }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
 
 const dialogNamed = (page: Page, title: string | RegExp) => page.getByRole('dialog').filter({ hasText: title });
 

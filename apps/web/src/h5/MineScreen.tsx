@@ -10,6 +10,7 @@ import { LargeTextItem } from './largeText.tsx';
 import { MessagesScreen } from './MessagesScreen.tsx';
 import { phoneLinkOf } from './ordersApi.ts';
 import { PasswordScreen } from './PasswordScreen.tsx';
+import { DoubleReportScreen } from './DoubleReportScreen.tsx';
 
 const TODO_STEP = 20;
 /** 已逾期 danger, 即将到期 warning, 待办 primary; a warning (预警, 待完善) stays neutral. */
@@ -21,11 +22,12 @@ const TAG_COLOR: Record<TodoSeverity, 'danger' | 'warning' | 'primary' | 'defaul
   incomplete: 'default',
 };
 
-/** 我的: the account, its 待办 (the most pressing first, more on demand) and its notifications, 修改密码 and logout. */
+/** 我的: the account, its 待办 (the most pressing first, more on demand) and its notifications, a 党员's 双报告, 修改密码 and logout. */
 export function MineScreen({ me }: { me: Me }) {
   const qc = useQueryClient();
   const [changingPassword, setChangingPassword] = useState(false);
   const [readingMessages, setReadingMessages] = useState(false);
+  const [readingReports, setReadingReports] = useState(false);
   const [shown, setShown] = useState(TODO_STEP);
   const todos = useTodoPage({ page: 1, pageSize: shown }, hasPermission(me, Permission.TODO_READ));
   const notes = useNotifications();
@@ -35,6 +37,7 @@ export function MineScreen({ me }: { me: Me }) {
   const noteList = notes.data?.items ?? [];
 
   if (changingPassword) return <PasswordScreen me={me} onBack={() => setChangingPassword(false)} />;
+  if (readingReports) return <DoubleReportScreen onBack={() => setReadingReports(false)} />;
   if (readingMessages)
     return (
       <MessagesScreen
@@ -109,6 +112,15 @@ export function MineScreen({ me }: { me: Me }) {
           ))}
         </List>
       </div>
+      {hasPermission(me, Permission.MEMBER_SELF) && (
+        <div className="h5-section">
+          <List header="双报到">
+            <List.Item onClick={() => setReadingReports(true)} arrowIcon>
+              我的双报告
+            </List.Item>
+          </List>
+        </div>
+      )}
       <div className="h5-section">
         <List header="阅读设置">
           <LargeTextItem />
