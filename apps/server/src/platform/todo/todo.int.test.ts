@@ -160,6 +160,7 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
       '发展党员',
       '重点任务',
       '任务督办',
+      '区域化党建',
     ]);
     expect(admins.bySource.find((k) => k.source === 'org.setup')).toMatchObject({
       label: '组织设置预警',
@@ -200,7 +201,9 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
   it('counts each direct child organization’s subtree; children and the own organization sum to the total', async () => {
     const t = world.tree;
     const s = await summary(admin);
-    expect(s.byChild.map((c) => c.orgId).sort()).toEqual([t.streetA, t.streetB].sort());
+    // the streets, and the agency branch 结对共建's world pairs with a community, directly under the root
+    const agency = s.byChild.find((c) => c.orgName === '区机关工委第一党支部');
+    expect(s.byChild.map((c) => c.orgId).sort()).toEqual([t.streetA, t.streetB, agency?.orgId].sort());
     expect(sum([s.own, ...s.byChild.map((c) => c.counts)])).toEqual(s.counts);
     expect(s.own).toMatchObject({ total: 1, warning: 1, incomplete: 1 }); // the root's own 未录入届次
     for (const [i, k] of s.byKind.entries()) expect(sum([s.ownByKind[i]!.counts, ...s.byChild.map((c) => c.byKind[i]!.counts)]), k.kind).toEqual(k.counts);
@@ -247,10 +250,10 @@ describe.each(ENGINES)('待办 list and summary (%s)', (engine) => {
     expect(new Set((await all(sup)).map((x) => x.source))).toEqual(new Set(['org.term', 'meeting.review']));
     expect((await page(sup, 'source=org.setup')).total).toBe(0);
     const member = await login(server, 'memberA1a');
-    // a 党员 account sees only its own meeting notices and the orders dispatched to itself (none: memberA1a is bound to no member here)
+    // a 党员 account sees only its own meeting notices, the orders dispatched to itself and its own 双报告 (none: memberA1a is bound to no member here)
     const mine = await summary(member);
     expect(mine.counts.total).toBe(0);
-    expect(mine.bySource.map((k) => k.source)).toEqual(['meeting.notice', 'service.orders']);
+    expect(mine.bySource.map((k) => k.source)).toEqual(['meeting.notice', 'service.orders', 'regionmeet.my_report']);
     expect(await page(member, '')).toEqual({ items: [], total: 0 });
   });
 
