@@ -87,8 +87,18 @@ describe('群众诉求：登记、受理、派单、时限、统计', () => {
     // 派单 to a grid, chosen by hand (with the reason a choice other than the rules' needs)
     await drawer.getByRole('button', { name: /^派\s*单$/ }).click();
     const dispatch = page.getByRole('dialog', { name: `派单：${created.code}` });
-    await dispatch.getByText('网格', { exact: true }).click();
-    await dispatch.getByRole('combobox', { name: '承办网格' }).click();
+    // the 网格 choice is clicked again until its picker shows (a click while the dialog still zooms in can be lost)
+    const gridPicker = dispatch.getByRole('combobox', { name: '承办网格' });
+    await expect
+      .poll(
+        async () => {
+          if ((await gridPicker.count()) === 0) await dispatch.getByText('网格', { exact: true }).click();
+          return gridPicker.count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    await gridPicker.click();
     await page.locator('.ant-select-item-option', { hasText: grid.name }).click();
     await dispatch.getByLabel('人工指定理由').fill('该楼栋由此网格负责');
     await dispatch.getByRole('button', { name: /^派\s*单$/ }).click();
